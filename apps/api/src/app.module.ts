@@ -1,0 +1,40 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { AuthModule } from '@nastavnik/platform/auth/auth.module';
+import { AuthService } from '@nastavnik/platform/auth/auth.service';
+import type { AppConfig } from '@nastavnik/platform/config/app-config';
+import { graphqlOptions } from '@nastavnik/platform/graphql/graphql-options';
+import { createValidationPipe } from '@nastavnik/platform/graphql/validation.pipe';
+import { PlatformModule } from '@nastavnik/platform/platform.module';
+import { QueueModule } from '@nastavnik/platform/queue/queue.module';
+import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
+import { TenantScopeResolver } from '@nastavnik/tenants/tenant-scope.resolver';
+import { TenantsApiModule, TenantsCoreModule } from '@nastavnik/tenants/tenants.module';
+import { HealthController } from './health.controller';
+
+/** The API: a shell over the domain modules. */
+@Module({})
+export class AppModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    const auth = AuthModule.forRoot({ imports: [TenantsCoreModule], scopeResolver: TenantScopeResolver });
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        QueueModule,
+        auth,
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          imports: [auth],
+          inject: [AuthService, TenantContext],
+          useFactory: (authService: AuthService, context: TenantContext) => graphqlOptions(authService, context),
+        }),
+        TenantsApiModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+    };
+  }
+}

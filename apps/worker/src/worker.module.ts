@@ -1,0 +1,16 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from '@nastavnik/platform/config/app-config';
+import { PlatformModule } from '@nastavnik/platform/platform.module';
+import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
+import { TenantsJobsModule } from '@nastavnik/tenants/tenants.module';
+
+/** The worker: BullMQ consumers of the domain modules' jobs; no business HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot(config), QueueModule, TenantsJobsModule, QueueWorkersModule],
+    };
+  }
+}

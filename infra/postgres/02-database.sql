@@ -1,0 +1,3 @@
+-- The product database, owned by the migration role (idempotent).
+select 'create database nastavnik owner nastavnik_owner'
+where not exists (select from pg_database where datname = 'nastavnik') \gexec

@@ -1,0 +1,30 @@
+import type { DataSourceOptions, MixedList } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+
+/** The application's pool: the app role, no synchronize, no migrations. */
+export function appDataSourceOptions(config: AppConfig): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.databaseUrl,
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: { max: config.databasePoolSize, application_name: 'nastavnik' },
+  };
+}
+
+/** The migration connection: the owner role, which owns the tables (and only runs migrations). */
+export function migrationDataSourceOptions(
+  url: string,
+  migrations: MixedList<new () => object>,
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrations: migrations as DataSourceOptions['migrations'],
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    logging: ['error'],
+  };
+}

@@ -1,0 +1,7 @@
+/** Database roles, created by infra/postgres/01-roles.sql (and the set-up script). */
+export const DB_ROLES = {
+  /** Owns the schema and runs migrations; never used by the running app. */
+  owner: 'nastavnik_owner',
+  /** The api's and worker's role: owns nothing, not superuser, no BYPASSRLS. */
+  app: 'nastavnik_app',
+} as const;

@@ -1,0 +1,22 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig, loadConfig } from './config/app-config';
+import { appDataSourceOptions } from './database/data-source-options';
+import { TenantContext } from './tenancy/tenant-context';
+
+/**
+ * What every process (api, worker, CLI) needs: configuration, the app-role connection pool and
+ * the tenant context. The pool connects as the app role, which owns nothing and cannot bypass RLS.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [TypeOrmModule.forRoot({ ...appDataSourceOptions(config), autoLoadEntities: true })],
+      providers: [{ provide: APP_CONFIG, useValue: config }, TenantContext],
+      exports: [APP_CONFIG, TenantContext],
+    };
+  }
+}

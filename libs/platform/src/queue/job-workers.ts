@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { type Job, Worker } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TenantContext } from '../tenancy/tenant-context';
+import { QUEUE_JOB_KEY, type QueueJobHandler, type QueueJobMetadata } from './queue-job.decorator';
+import { redisConnectionOptions } from './job-queues';
+import type { QueueName } from './queues';
+import { runScopedJob } from './scoped-job';
+
+/**
+ * Consumer side: discovers every `@QueueJob` provider and runs one BullMQ worker per queue that
+ * has handlers. On shutdown each worker stops taking jobs and waits for the active one to finish;
+ * a process killed outright leaves its job stalled, and BullMQ hands it to another worker.
+ */
+@Injectable()
+export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(JobWorkers.name);
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly context: TenantContext,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const byQueue = new Map<QueueName, Map<string, QueueJobHandler>>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as QueueJobHandler | undefined;
+      const meta = wrapper.metatype ? (Reflect.getMetadata(QUEUE_JOB_KEY, wrapper.metatype) as QueueJobMetadata | undefined) : undefined;
+      if (!meta || !instance) continue;
+      const handlers = byQueue.get(meta.queue) ?? new Map<string, QueueJobHandler>();
+      if (handlers.has(meta.name)) throw new Error(`Two handlers for job ${meta.queue}/${meta.name}`);
+      handlers.set(meta.name, instance);
+      byQueue.set(meta.queue, handlers);
+    }
+    for (const [queue, handlers] of byQueue) {
+      const worker = new Worker(queue, (job: Job) => this.process(handlers, job), {
+        connection: redisConnectionOptions(this.config.redisUrl),
+        prefix: this.config.redisPrefix,
+        concurrency: 2,
+      });
+      worker.on('failed', (job, error) => this.logger.warn(`job ${queue}/${job?.name}#${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+      worker.on('error', (error) => this.logger.error(`worker ${queue}: ${error.message}`));
+      this.workers.push(worker);
+      this.logger.log(`queue "${queue}": ${[...handlers.keys()].join(', ')}`);
+    }
+  }
+
+  private process(handlers: Map<string, QueueJobHandler>, job: Job): Promise<unknown> {
+    const handler = handlers.get(job.name);
+    if (!handler) throw new Error(`No handler for job "${job.name}"`);
+    return runScopedJob(this.context, job.data, () => handler.handle(job.data, job));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+}

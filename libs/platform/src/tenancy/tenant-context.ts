@@ -1,0 +1,140 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { TenantContextMissingError } from '../errors/app.exceptions';
+import type { Scope } from './scope';
+
+/** Everything one request or one job carries: who, in which scope, and its one transaction. */
+export type ContextStore = {
+  principal?: Principal;
+  scope?: Scope;
+  /** Memoised authentication of the request, so a token is verified once per request. */
+  authentication?: Promise<Principal>;
+  transaction?: Promise<QueryRunner>;
+  finished: boolean;
+};
+
+/**
+ * The tenant context of the running operation (AsyncLocalStorage). Every query of a request or
+ * a job goes through `manager()`, which opens — once, lazily — a transaction whose first
+ * statement sets the scope with `set_config(…, true)`: transaction-local, so a pooled connection
+ * never carries a scope into the next transaction. No scope ⇒ `manager()` throws (fail closed).
+ */
+@Injectable()
+export class TenantContext {
+  private readonly logger = new Logger(TenantContext.name);
+  private readonly storage = new AsyncLocalStorage<ContextStore>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  newStore(): ContextStore {
+    return { finished: false };
+  }
+
+  /** Runs `fn` (and everything it awaits) inside `store`. */
+  enter<T>(store: ContextStore, fn: () => T): T {
+    return this.storage.run(store, fn);
+  }
+
+  store(): ContextStore {
+    const store = this.storage.getStore();
+    if (!store) throw new TenantContextMissingError();
+    return store;
+  }
+
+  get scope(): Scope {
+    const scope = this.storage.getStore()?.scope;
+    if (!scope) throw new TenantContextMissingError();
+    return scope;
+  }
+
+  get principal(): Principal {
+    const principal = this.storage.getStore()?.principal;
+    if (!principal) throw new TenantContextMissingError();
+    return principal;
+  }
+
+  /** The entity manager bound to this operation's scoped transaction. */
+  async manager(): Promise<EntityManager> {
+    const store = this.store();
+    const scope = store.scope;
+    if (!scope) throw new TenantContextMissingError();
+    if (store.finished) throw new Error('The operation has already committed or rolled back its transaction');
+    store.transaction ??= this.open(scope);
+    return (await store.transaction).manager;
+  }
+
+  /** Commits (or rolls back) the store's transaction, if one was opened, and frees its connection. */
+  async finish(store: ContextStore, commit: boolean): Promise<void> {
+    if (store.finished) return;
+    store.finished = true;
+    const pending = store.transaction;
+    store.transaction = undefined;
+    if (!pending) return;
+    const runner = await pending;
+    try {
+      if (commit) await runner.commitTransaction();
+      else await runner.rollbackTransaction();
+    } catch (error) {
+      if (commit) throw error;
+      this.logger.error(`rollback failed: ${(error as Error).message}`);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Runs `work` under `scope` in one transaction: committed when it resolves, rolled back when it
+   * throws. Jobs and command-line tools use this; requests get the same through the HTTP hooks.
+   */
+  async runInScope<T>(scope: Scope, work: () => Promise<T>, principal?: Principal): Promise<T> {
+    const store: ContextStore = { scope, principal, finished: false };
+    return this.enter(store, async () => {
+      let result: T;
+      try {
+        result = await work();
+      } catch (error) {
+        await this.finish(store, false);
+        throw error;
+      }
+      await this.finish(store, true);
+      return result;
+    });
+  }
+
+  private async open(scope: Scope): Promise<QueryRunner> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      serialiseQueries(runner);
+      await runner.startTransaction();
+      await runner.query(
+        `select set_config('app.role', $1, true), set_config('app.tenant_id', $2, true),
+                set_config('app.tenant_path', $3, true), set_config('app.all_tenants', $4, true),
+                set_config('app.actor', $5, true)`,
+        [scope.role, scope.tenantId ?? '', scope.tenantPath ?? '', scope.allTenants ? 'on' : '', scope.actor],
+      );
+      return runner;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+      throw error;
+    }
+  }
+}
+
+/**
+ * GraphQL resolves sibling fields concurrently, and all of them share the operation's one
+ * connection; a pg client must not be handed a query while another runs, so queries queue here.
+ */
+function serialiseQueries(runner: QueryRunner): void {
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: unknown[]) => {
+    const result = tail.then(() => query(...args));
+    tail = result.catch(() => undefined);
+    return result;
+  }) as QueryRunner['query'];
+}

@@ -1,0 +1,92 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** Level of a node of the tenant tree: регион → муниципалитет → образовательная организация. */
+export const TenantKind = { REGION: 'region', MUNICIPALITY: 'municipality', ORGANISATION: 'organisation' } as const;
+export type TenantKind = (typeof TenantKind)[keyof typeof TenantKind];
+registerEnumType(TenantKind, {
+  name: 'TenantKind',
+  description: 'Уровень: регион, муниципалитет, образовательная организация',
+  valuesMap: {
+    REGION: { description: 'Регион (субъект РФ)' },
+    MUNICIPALITY: { description: 'Муниципальное образование' },
+    ORGANISATION: { description: 'Образовательная организация' },
+  },
+});
+
+/** Тип образовательной организации. */
+export const OrganisationType = {
+  SCHOOL: 'school',
+  GYMNASIUM: 'gymnasium',
+  LYCEUM: 'lyceum',
+  BOARDING_SCHOOL: 'boarding_school',
+  COLLEGE: 'college',
+  ADDITIONAL_EDUCATION: 'additional_education',
+  OTHER: 'other',
+} as const;
+export type OrganisationType = (typeof OrganisationType)[keyof typeof OrganisationType];
+registerEnumType(OrganisationType, {
+  name: 'OrganisationType',
+  description: 'Тип образовательной организации',
+  valuesMap: {
+    SCHOOL: { description: 'Общеобразовательная школа' },
+    GYMNASIUM: { description: 'Гимназия' },
+    LYCEUM: { description: 'Лицей' },
+    BOARDING_SCHOOL: { description: 'Школа-интернат' },
+    COLLEGE: { description: 'Профессиональная образовательная организация (СПО)' },
+    ADDITIONAL_EDUCATION: { description: 'Организация дополнительного образования' },
+    OTHER: { description: 'Иная организация' },
+  },
+});
+
+/**
+ * Арендатор (tenant): a node of the region → municipality → organisation tree. A school is the
+ * unit of isolation; its `path` (ltree) is what regional scopes are checked against.
+ */
+@ObjectType('Tenant', { description: 'Регион, муниципалитет или образовательная организация' })
+@Entity('tenants')
+export class TenantEntity {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Вышестоящий узел (для региона — нет)' })
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @Field(() => TenantKind)
+  @Column({ type: 'text' })
+  kind!: TenantKind;
+
+  @Field({ description: 'Постоянный уникальный код (латиница, цифры, «-», «_»)' })
+  @Column({ type: 'text' })
+  code!: string;
+
+  @Field({ description: 'Путь в дереве (ltree), например r82.m01.sch51' })
+  @Column({ type: 'ltree' })
+  path!: string;
+
+  @Field({ description: 'Полное наименование' })
+  @Column({ name: 'full_name', type: 'text' })
+  fullName!: string;
+
+  @Field({ description: 'Краткое наименование' })
+  @Column({ name: 'short_name', type: 'text' })
+  shortName!: string;
+
+  @Field(() => OrganisationType, { nullable: true })
+  @Column({ name: 'org_type', type: 'text', nullable: true })
+  orgType!: OrganisationType | null;
+
+  @Field(() => String, { nullable: true, description: 'Адрес' })
+  @Column({ type: 'text', nullable: true })
+  address!: string | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,5 @@
+import { platformMigrations } from '@nastavnik/platform/migrations/index';
+import { tenantsMigrations } from '@nastavnik/tenants/migrations/index';
+
+/** Every lib's migrations, in the order they were written (TypeORM sorts by timestamp too). */
+export const allMigrations = [...platformMigrations, ...tenantsMigrations];

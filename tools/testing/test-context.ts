@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { mintKeycloakToken, type MintOptions, type TokenSubject } from '@nastavnik/platform/auth/keycloak-token';
+import type { AppRole } from '@nastavnik/platform/auth/principal';
+import { type AppConfig, loadConfig, pemBody } from '@nastavnik/platform/config/app-config';
+import { pathLabel } from '@nastavnik/tenants/tenant.service';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { readTestEnv, type TestEnv } from './test-env';
+
+export const TEST_ISSUER_BASE = 'http://keycloak.test';
+
+/** The configuration of the app under test: this run's database, Redis prefix and realm key. */
+export function testConfig(env: TestEnv = readTestEnv(), overrides: NodeJS.ProcessEnv = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: env.appUrl,
+    MIGRATION_DATABASE_URL: env.ownerUrl,
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: env.redisUrl,
+    REDIS_PREFIX: env.redisPrefix,
+    AUTH_MODE: 'keycloak',
+    KEYCLOAK_URL: TEST_ISSUER_BASE,
+    KEYCLOAK_REALM: 'mentoring',
+    KEYCLOAK_CLIENT_ID: 'mentoring-api',
+    KEYCLOAK_REALM_PUBLIC_KEY: pemBody(env.publicKeyPem),
+    ...overrides,
+  });
+}
+
+/** Keycloak-shaped tokens signed with this run's realm key. */
+export function tokenFor(role: AppRole, tenantCode: string | null, options: Partial<MintOptions> & { privateKeyPem?: string } = {}): string {
+  const env = readTestEnv();
+  const subject: TokenSubject = { username: `${role}-${tenantCode ?? 'all'}`, displayName: 'Тестовый пользователь', roles: [role], tenantCode };
+  return mintKeycloakToken(options.privateKeyPem ?? env.privateKeyPem, subject, {
+    issuer: options.issuer ?? `${TEST_ISSUER_BASE}/realms/mentoring`,
+    audience: options.audience ?? 'mentoring-api',
+    ttlSeconds: options.ttlSeconds,
+    now: options.now,
+  });
+}
+
+export type TenantRow = { id: string; code: string; path: string; kind: string; parent_id: string | null; full_name: string; short_name: string };
+
+/**
+ * Builders that write through the owner role (it bypasses RLS), so a test says in one line what
+ * world it needs: `await db.newOrganisation(municipality)`.
+ */
+export class TestDb {
+  readonly owner: Pool;
+
+  constructor(env: TestEnv = readTestEnv()) {
+    this.owner = new Pool({ connectionString: env.ownerUrl, max: 3 });
+  }
+
+  async newRegion(): Promise<TenantRow> {
+    return this.insert('region', null, 'Регион');
+  }
+
+  async newMunicipality(region: TenantRow): Promise<TenantRow> {
+    return this.insert('municipality', region, 'Муниципалитет');
+  }
+
+  async newOrganisation(parent: TenantRow): Promise<TenantRow> {
+    return this.insert('organisation', parent, 'Школа');
+  }
+
+  /** A region with a municipality and one school: the usual world of a test. */
+  async newSchoolWorld(): Promise<{ region: TenantRow; municipality: TenantRow; school: TenantRow }> {
+    const region = await this.newRegion();
+    const municipality = await this.newMunicipality(region);
+    const school = await this.newOrganisation(municipality);
+    return { region, municipality, school };
+  }
+
+  async tenant(id: string): Promise<TenantRow | undefined> {
+    return (await this.owner.query<TenantRow>(`select id, code, path::text as path, kind, parent_id, full_name, short_name from tenants where id = $1`, [id])).rows[0];
+  }
+
+  async close(): Promise<void> {
+    await this.owner.end();
+  }
+
+  private async insert(kind: string, parent: TenantRow | null, name: string): Promise<TenantRow> {
+    const code = `t-${randomBytes(5).toString('hex')}`;
+    const path = parent ? `${parent.path}.${pathLabel(code)}` : pathLabel(code);
+    const { rows } = await this.owner.query<TenantRow>(
+      `insert into tenants (kind, code, parent_id, path, full_name, short_name, org_type)
+       values ($1, $2, $3, $4, $5, $6, $7)
+       returning id, code, path::text as path, kind, parent_id, full_name, short_name`,
+      [kind, code, parent?.id ?? null, path, `${name} ${code}`, `${name} ${code}`, kind === 'organisation' ? 'school' : null],
+    );
+    return rows[0];
+  }
+}
+
+export type GqlResponse<T = Record<string, unknown>> = {
+  status: number;
+  data: T | null;
+  errors?: { message: string; extensions?: { code?: string; details?: unknown } }[];
+};
+
+/** The real API (Fastify + Mercurius, the real guard) over this run's database. */
+export class TestApi {
+  private constructor(readonly app: NestFastifyApplication) {}
+
+  static async start(config: AppConfig = testConfig()): Promise<TestApi> {
+    return new TestApi(await createApiApp(config, { logger: false }));
+  }
+
+  http() {
+    return request(this.app.getHttpServer());
+  }
+
+  async gql<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
+    let call = this.http().post('/graphql').set('content-type', 'application/json');
+    if (token) call = call.set('authorization', `Bearer ${token}`);
+    const response = await call.send({ query, variables });
+    return { status: response.status, data: response.body.data ?? null, errors: response.body.errors };
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+}
+
+export function codesOf(response: GqlResponse): (string | undefined)[] {
+  return (response.errors ?? []).map((error) => error.extensions?.code);
+}
