@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { migrateUp } from '../db/migrate';
-import { type TestEnv, withDatabase } from './test-env';
+import { type TestEnv, withDatabase } from '@nastavnik/testing/test-env';
 
 /**
  * One database and one Redis key prefix per test run, so that runs never collide; migrations

@@ -3,7 +3,7 @@ import '../register.cjs';
 import { rmSync } from 'node:fs';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { readTestEnv } from './test-env';
+import { readTestEnv } from '@nastavnik/testing/test-env';
 
 /** Drops the run's database and its Redis keys (KEEP_TEST_DB=1 keeps them for a look). */
 export default async function globalTeardown(): Promise<void> {

@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { signJwt } from '@nastavnik/platform/auth/keycloak-token';
-import { codesOf, TestApi, TestDb, tokenFor, type TenantRow } from '../../../tools/testing/test-context';
-import { readTestEnv } from '../../../tools/testing/test-env';
+import { codesOf, TestApi } from './test-api';
+import { TestDb, tokenFor, type TenantRow } from '@nastavnik/testing/test-context';
+import { readTestEnv } from '@nastavnik/testing/test-env';
 
 describe('authentication (keycloak-connect bearer-only, behind the one guard)', () => {
   let api: TestApi;

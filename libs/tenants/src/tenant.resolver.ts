@@ -1,8 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
-import { ListArgs, ListMetadata } from '@nastavnik/platform/graphql/list-args';
+import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
-import { CreateTenantInput, TenantFilter, UpdateTenantInput } from './dtos/tenant.inputs';
+import { CreateTenantInput, TenantListArgs, UpdateTenantInput } from './dtos/tenant.inputs';
 import { TenantEntity } from './tenant.entity';
 import { TenantService } from './tenant.service';
 
@@ -14,14 +14,14 @@ export class TenantResolver {
 
   @Roles(...READERS)
   @Query(() => [TenantEntity], { description: 'Узлы дерева, видимые вызывающему' })
-  async allTenants(@Args() args: ListArgs, @Args('filter', { nullable: true }) filter?: TenantFilter): Promise<TenantEntity[]> {
-    return (await this.tenants.list(args, filter)).items;
+  async allTenants(@Args() args: TenantListArgs): Promise<TenantEntity[]> {
+    return (await this.tenants.list(args, args.filter)).items;
   }
 
   @Roles(...READERS)
   @Query(() => ListMetadata)
-  async _allTenantsMeta(@Args() _args: ListArgs, @Args('filter', { nullable: true }) filter?: TenantFilter): Promise<ListMetadata> {
-    return { count: await this.tenants.count(filter) };
+  async _allTenantsMeta(@Args() args: TenantListArgs): Promise<ListMetadata> {
+    return { count: await this.tenants.count(args.filter) };
   }
 
   @Roles(...READERS)

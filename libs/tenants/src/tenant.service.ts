@@ -102,7 +102,10 @@ export class TenantService {
       await this.ensurePathFree(em, newPath);
       // Move the whole subtree: every descendant keeps its tail under the new prefix.
       await em.query(
-        `update tenants set path = $1::ltree || subpath(path, nlevel($2::ltree)), updated_at = now() where path <@ $2::ltree`,
+        `update tenants
+            set path = $1::ltree || (case when nlevel(path) > nlevel($2::ltree) then subpath(path, nlevel($2::ltree)) else ''::ltree end),
+                updated_at = now()
+          where path <@ $2::ltree`,
         [newPath, tenant.path],
       );
       await em.update(TenantEntity, { id }, { parentId: parent.id });

@@ -8,7 +8,9 @@ export function appDataSourceOptions(config: AppConfig): DataSourceOptions {
     url: config.databaseUrl,
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // TypeORM would log failed queries with their parameters, i.e. personal data: errors are
+    // logged by the GraphQL error formatter instead, without parameters.
+    logging: false,
     extra: { max: config.databasePoolSize, application_name: 'nastavnik' },
   };
 }

@@ -19,15 +19,15 @@ export class ListArgs {
   @Max(MAX_PER_PAGE, { message: 'Размер страницы — от 1 до 500.' })
   perPage = 25;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
   sortField?: string;
 
-  @Field({ nullable: true, defaultValue: 'ASC' })
+  @Field(() => String, { nullable: true, defaultValue: 'ASC' })
   @IsOptional()
   @IsIn(['ASC', 'DESC', 'asc', 'desc'], { message: 'Порядок сортировки: ASC или DESC.' })
-  sortOrder: string = 'ASC';
+  sortOrder = 'ASC';
 }
 
 @ObjectType()

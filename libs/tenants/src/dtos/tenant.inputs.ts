@@ -1,5 +1,7 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ListArgs } from '@nastavnik/platform/graphql/list-args';
+import { Type } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { OrganisationType, TenantKind } from '../tenant.entity';
 
 const CODE_MESSAGE = 'Код: от 2 до 40 символов — строчные латинские буквы, цифры, «-» и «_», начинается с буквы или цифры.';
@@ -100,4 +102,13 @@ export class TenantFilter {
   @IsOptional()
   @IsEnum(OrganisationType, { message: 'Неизвестный тип организации.' })
   orgType?: OrganisationType;
+}
+
+@ArgsType()
+export class TenantListArgs extends ListArgs {
+  @Field(() => TenantFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TenantFilter)
+  filter?: TenantFilter;
 }

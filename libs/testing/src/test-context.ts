@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Pool } from 'pg';
-import request from 'supertest';
 import { mintKeycloakToken, type MintOptions, type TokenSubject } from '@nastavnik/platform/auth/keycloak-token';
 import type { AppRole } from '@nastavnik/platform/auth/principal';
 import { type AppConfig, loadConfig, pemBody } from '@nastavnik/platform/config/app-config';
-import { pathLabel } from '@nastavnik/tenants/tenant.service';
-import { createApiApp } from '../../apps/api/src/bootstrap';
 import { readTestEnv, type TestEnv } from './test-env';
 
 export const TEST_ISSUER_BASE = 'http://keycloak.test';
@@ -83,8 +79,8 @@ export class TestDb {
   }
 
   private async insert(kind: string, parent: TenantRow | null, name: string): Promise<TenantRow> {
-    const code = `t-${randomBytes(5).toString('hex')}`;
-    const path = parent ? `${parent.path}.${pathLabel(code)}` : pathLabel(code);
+    const code = `t${randomBytes(5).toString('hex')}`; // no '-': the code is its own ltree label
+    const path = parent ? `${parent.path}.${code}` : code;
     const { rows } = await this.owner.query<TenantRow>(
       `insert into tenants (kind, code, parent_id, path, full_name, short_name, org_type)
        values ($1, $2, $3, $4, $5, $6, $7)
@@ -95,36 +91,3 @@ export class TestDb {
   }
 }
 
-export type GqlResponse<T = Record<string, unknown>> = {
-  status: number;
-  data: T | null;
-  errors?: { message: string; extensions?: { code?: string; details?: unknown } }[];
-};
-
-/** The real API (Fastify + Mercurius, the real guard) over this run's database. */
-export class TestApi {
-  private constructor(readonly app: NestFastifyApplication) {}
-
-  static async start(config: AppConfig = testConfig()): Promise<TestApi> {
-    return new TestApi(await createApiApp(config, { logger: false }));
-  }
-
-  http() {
-    return request(this.app.getHttpServer());
-  }
-
-  async gql<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>> {
-    let call = this.http().post('/graphql').set('content-type', 'application/json');
-    if (token) call = call.set('authorization', `Bearer ${token}`);
-    const response = await call.send({ query, variables });
-    return { status: response.status, data: response.body.data ?? null, errors: response.body.errors };
-  }
-
-  async close(): Promise<void> {
-    await this.app.close();
-  }
-}
-
-export function codesOf(response: GqlResponse): (string | undefined)[] {
-  return (response.errors ?? []).map((error) => error.extensions?.code);
-}

@@ -1,0 +1,38 @@
+import { codesOf, TestApi } from './test-api';
+import { TestDb, tokenFor } from '@nastavnik/testing/test-context';
+
+describe('GraphQL: limits and error hygiene', () => {
+  let api: TestApi;
+  let db: TestDb;
+  let token: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    db = new TestDb();
+    token = tokenFor('curator', (await db.newSchoolWorld()).school.code);
+  });
+  afterAll(async () => {
+    await api.close();
+    await db.close();
+  });
+
+  it('refuses an operation that selects too many fields through aliases', async () => {
+    const aliases = Array.from({ length: 500 }, (_, i) => `a${i}: myTenant { id }`).join('\n');
+    const response = await api.gql(token, `{ ${aliases} }`);
+    expect(codesOf(response)).toContain('QUERY_TOO_COMPLEX');
+    expect(response.data).toBeNull();
+  });
+
+  it('refuses a query deeper than the limit', async () => {
+    const deep = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }`;
+    const response = await api.gql(token, deep);
+    expect(response.data).toBeNull();
+    expect(response.errors?.length).toBeGreaterThan(0);
+  });
+
+  it('answers a syntax error with a code and no stack trace', async () => {
+    const response = await api.gql(token, `{ myTenant { id `);
+    expect(codesOf(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(JSON.stringify(response.errors)).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});

@@ -1,0 +1,63 @@
+import { Client } from 'pg';
+import { readTestEnv } from '@nastavnik/testing/test-env';
+
+/**
+ * The catalog is the proof that isolation does not depend on remembering: every table with a
+ * tenant column is under ENABLEd and FORCEd row-level security, and the app role can bypass none.
+ */
+describe('row-level security: the catalog', () => {
+  let client: Client;
+
+  beforeAll(async () => {
+    client = new Client({ connectionString: readTestEnv().ownerUrl });
+    await client.connect();
+  });
+  afterAll(() => client.end());
+
+  it('every table with a tenant_id column (and the tenant tree itself) has RLS enabled and forced, with policies', async () => {
+    const { rows } = await client.query<{ table: string; rls: boolean; forced: boolean; policies: number }>(`
+      select c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+             (select count(*) from pg_policy p where p.polrelid = c.oid)::int as policies
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where c.relkind in ('r', 'p') and n.nspname = 'public'
+         and (c.relname = 'tenants' or exists (
+               select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped))`);
+    expect(rows.map((r) => r.table)).toContain('tenants');
+    for (const row of rows) expect(row).toEqual({ table: row.table, rls: true, forced: true, policies: expect.any(Number) });
+    for (const row of rows) expect(row.policies).toBeGreaterThan(0);
+  });
+
+  it('every table the app role may touch is under forced RLS', async () => {
+    const { rows } = await client.query<{ table: string; forced: boolean }>(`
+      select c.relname as table, c.relrowsecurity and c.relforcerowsecurity as forced
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where c.relkind in ('r', 'p', 'v', 'm') and n.nspname not in ('pg_catalog', 'information_schema')
+         and has_table_privilege('nastavnik_app', c.oid, 'select, insert, update, delete')`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => !r.forced)).toEqual([]);
+  });
+
+  it('the app role is not superuser, has no BYPASSRLS and owns nothing', async () => {
+    const role = (await client.query(`select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = 'nastavnik_app'`)).rows[0];
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
+    const owned = await client.query(`
+      select c.relname from pg_class c where c.relowner = (select oid from pg_roles where rolname = 'nastavnik_app')
+      union all select n.nspname from pg_namespace n where n.nspowner = (select oid from pg_roles where rolname = 'nastavnik_app')
+      union all select p.proname from pg_proc p where p.proowner = (select oid from pg_roles where rolname = 'nastavnik_app')`);
+    expect(owned.rows).toEqual([]);
+    const memberOf = await client.query(`select r.rolname from pg_auth_members m join pg_roles r on r.oid = m.roleid where m.member = (select oid from pg_roles where rolname = 'nastavnik_app')`);
+    expect(memberOf.rows).toEqual([]);
+  });
+
+  it('the app role cannot read the migrations table', async () => {
+    const { rows } = await client.query(`select has_table_privilege('nastavnik_app', 'schema_migrations', 'select') as can`);
+    expect(rows[0].can).toBe(false);
+  });
+
+  it('no SECURITY DEFINER function but the one tenant lookup', async () => {
+    const { rows } = await client.query(`
+      select n.nspname || '.' || p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where p.prosecdef and n.nspname not in ('pg_catalog', 'information_schema')`);
+    expect(rows.map((r) => r.name)).toEqual(['app.tenant_by_code']);
+  });
+});

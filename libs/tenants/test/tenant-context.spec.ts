@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import { Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TenantContextMissingError } from '@nastavnik/platform/errors/app.exceptions';
+import { PlatformModule } from '@nastavnik/platform/platform.module';
+import type { Scope } from '@nastavnik/platform/tenancy/scope';
+import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
+import { TenantsCoreModule } from '../src/tenants.module';
+import { DataSource } from 'typeorm';
+import { TestDb, testConfig, type TenantRow } from '@nastavnik/testing/test-context';
+
+describe('tenant context: one scoped transaction, nothing carried over', () => {
+  let app: INestApplicationContext;
+  let context: TenantContext;
+  let dataSource: DataSource;
+  let db: TestDb;
+  let a: TenantRow;
+  let b: TenantRow;
+  const curatorOf = (school: TenantRow): Scope => ({ role: 'curator', tenantId: school.id, tenantPath: school.path, allTenants: false, actor: 'test' });
+
+  beforeAll(async () => {
+    // A pool of ONE connection: whatever school A's transaction left on it, school B's next
+    // transaction and an unscoped one get the very same connection.
+    @Module({ imports: [PlatformModule.forRoot(testConfig(undefined, { DATABASE_POOL_SIZE: '1' })), TenantsCoreModule] })
+    class TestModule {}
+    app = await NestFactory.createApplicationContext(TestModule, { logger: false });
+    context = app.get(TenantContext);
+    dataSource = app.get(DataSource);
+    db = new TestDb();
+    a = (await db.newSchoolWorld()).school;
+    b = (await db.newSchoolWorld()).school;
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  const settings = `select current_setting('app.role', true) as role, current_setting('app.tenant_id', true) as tenant,
+                            current_setting('app.tenant_path', true) as path, current_setting('app.all_tenants', true) as all_`;
+
+  it('a pooled connection used for school A carries no scope into the next transaction', async () => {
+    const pid = async () => (await dataSource.query('select pg_backend_pid() as pid'))[0].pid;
+    const first = await context.runInScope(curatorOf(a), async () => {
+      const em = await context.manager();
+      const rows = await em.query(`select id from tenants`);
+      return { pid: (await em.query('select pg_backend_pid() as pid'))[0].pid, ids: rows.map((r: { id: string }) => r.id) };
+    });
+    expect(first.ids).toEqual([a.id]);
+
+    // Same connection, outside any scope: the settings read back empty and no row is visible.
+    expect(await pid()).toBe(first.pid);
+    const [after] = await dataSource.query(settings);
+    expect([after.role, after.tenant, after.path, after.all_].map((v: string | null) => v ?? '')).toEqual(['', '', '', '']);
+    expect(await dataSource.query('select id from tenants')).toEqual([]);
+
+    // Same connection, school B's scope: B only.
+    const second = await context.runInScope(curatorOf(b), async () => (await context.manager()).query(`select id, pg_backend_pid() as pid from tenants`));
+    expect(second).toEqual([{ id: b.id, pid: first.pid }]);
+  });
+
+  it('a failed transaction leaves no scope behind either', async () => {
+    await expect(context.runInScope(curatorOf(a), async () => {
+      await (await context.manager()).query('select 1');
+      throw new Error('boom');
+    })).rejects.toThrow('boom');
+    expect(await dataSource.query('select id from tenants')).toEqual([]);
+  });
+
+  it('under school A scope the database itself refuses to show or change school B', async () => {
+    const touched = await context.runInScope(curatorOf(a), async () => {
+      const em = await context.manager();
+      const seen = await em.query('select id from tenants where id = $1', [b.id]);
+      const [, updated] = await em.query(`update tenants set full_name = 'Взломано' where id = $1`, [b.id]);
+      const [, deleted] = await em.query(`delete from tenants where id = $1`, [b.id]);
+      const [, updatedOwn] = await em.query(`update tenants set full_name = 'Своё' where id = $1`, [a.id]);
+      return { seen, updated, deleted, updatedOwn };
+    });
+    expect(touched).toEqual({ seen: [], updated: 0, deleted: 0, updatedOwn: 0 });
+    await expect(context.runInScope(curatorOf(a), async () => {
+      await (await context.manager()).query(`insert into tenants (kind, code, parent_id, path, full_name, short_name, org_type) values ('organisation', 'rls-insert', $1, 'x.y', 'Школа', 'Школа', 'school')`, [a.parent_id]);
+    })).rejects.toThrow(/row-level security/);
+    expect((await db.tenant(b.id))?.full_name).toBe(b.full_name);
+    expect((await db.tenant(a.id))?.full_name).toBe(a.full_name);
+  });
+
+  it('fails closed: no scope, no manager', async () => {
+    await expect(context.manager()).rejects.toBeInstanceOf(TenantContextMissingError);
+    expect(() => context.scope).toThrow(TenantContextMissingError);
+  });
+
+  it('an empty or unknown role reads no rows even with a tenant id set', async () => {
+    for (const role of ['', 'hacker']) {
+      const rows = await context.runInScope({ ...curatorOf(a), role: role as Scope['role'] }, async () => (await context.manager()).query('select id from tenants'));
+      expect(rows).toEqual([]);
+    }
+  });
+});

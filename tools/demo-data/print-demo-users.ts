@@ -1,0 +1,22 @@
+import { loadConfig } from '@nastavnik/platform/config/app-config';
+import { DEMO_USERS } from './demo-users';
+
+/** Printed by `npm run demo` once the API answers. */
+const config = loadConfig();
+const port = config.port;
+const lines = [
+  '',
+  `Платформа запущена: GraphQL http://localhost:${port}/graphql · проверка http://localhost:${port}/health`,
+  `Вход: ${config.auth.mode === 'dev' ? 'режим разработки (токены подписаны локальным ключом .local/dev-identity)' : `Keycloak ${config.auth.keycloakUrl}`}`,
+  '',
+  'Демо-пользователи (токен: npm run -s dev:token -- <логин>):',
+  ...DEMO_USERS.map((u) => `  ${u.username.padEnd(16)} ${u.roles.join(', ').padEnd(18)} ${u.description}`),
+  '',
+  'Пример:',
+  `  TOKEN=$(npm run -s dev:token -- curator.mish)`,
+  `  curl -s localhost:${port}/graphql -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
+  `       -d '{"query":"{ myTenant { code shortName path } }"}'`,
+  '',
+  'Остановить: Ctrl-C',
+];
+console.log(lines.join('\n'));

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# npm run demo: set up, load the demo data, run the worker and the API; Ctrl-C stops both.
+source "$(dirname "$0")/lib.sh"
+setup_all
+log "demo data"
+run_ts tools/demo-data/seed-demo.ts
+
+export AUTH_MODE="${AUTH_MODE:-dev}"
+pids=()
+cleanup() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup INT TERM EXIT
+
+log "worker"
+run_ts apps/worker/src/main.ts & pids+=($!)
+log "api"
+run_ts apps/api/src/main.ts & pids+=($!)
+
+for _ in $(seq 1 60); do curl -sf http://localhost:${PORT:-3000}/health >/dev/null 2>&1 && break; sleep 0.5; done
+run_ts tools/demo-data/print-demo-users.ts
+wait -n "${pids[@]}"
