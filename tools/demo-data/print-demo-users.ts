@@ -1,5 +1,5 @@
 import { loadConfig } from '@nastavnik/platform/config/app-config';
-import { DEMO_USERS } from './demo-users';
+import { DEV_USERS } from '@nastavnik/platform/auth/dev-users';
 
 /** Printed by `npm run demo` once the API answers. */
 const config = loadConfig();
@@ -10,7 +10,7 @@ const lines = [
   `Вход: ${config.auth.mode === 'dev' ? 'режим разработки (токены подписаны локальным ключом .local/dev-identity)' : `Keycloak ${config.auth.keycloakUrl}`}`,
   '',
   'Демо-пользователи (токен: npm run -s dev:token -- <логин>):',
-  ...DEMO_USERS.map((u) => `  ${u.username.padEnd(16)} ${u.roles.join(', ').padEnd(18)} ${u.description}`),
+  ...DEV_USERS.map((u) => `  ${u.username.padEnd(16)} ${u.roles.join(', ').padEnd(18)} ${u.description}`),
   '',
   'Пример:',
   `  TOKEN=$(npm run -s dev:token -- curator.mish)`,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_ROLES } from '@nastavnik/platform/auth/principal';
 import { DEMO_TENANTS } from './demo-tenants';
-import { DEMO_USERS } from './demo-users';
+import { DEV_USERS } from '@nastavnik/platform/auth/dev-users';
 
 type RealmUser = { username: string; realmRoles?: string[]; attributes?: Record<string, string[]>; firstName?: string; lastName?: string };
 type Realm = {
@@ -23,13 +23,13 @@ describe('infra/keycloak/realm-export.json', () => {
 
   it('has the demo users of the development identity mode, with the same roles and tenant codes', () => {
     const fromRealm = realm.users.map((u) => ({ username: u.username, roles: u.realmRoles?.filter((r) => (APP_ROLES as readonly string[]).includes(r)), tenantCode: u.attributes?.tenant_code?.[0] ?? null })).sort((x, y) => x.username.localeCompare(y.username));
-    const fromCode = DEMO_USERS.map((u) => ({ username: u.username, roles: u.roles, tenantCode: u.tenantCode ?? null })).sort((x, y) => x.username.localeCompare(y.username));
+    const fromCode = DEV_USERS.map((u) => ({ username: u.username, roles: u.roles, tenantCode: u.tenantCode ?? null })).sort((x, y) => x.username.localeCompare(y.username));
     expect(fromRealm).toEqual(fromCode);
   });
 
   it('binds every demo user with a tenant code to a node of the demo data', () => {
     const codes = new Set(DEMO_TENANTS.map((t) => t.code));
-    for (const user of DEMO_USERS) if (user.tenantCode) expect(codes.has(user.tenantCode)).toBe(true);
+    for (const user of DEV_USERS) if (user.tenantCode) expect(codes.has(user.tenantCode)).toBe(true);
   });
 
   it('maps tenant_code into the console client tokens, with the API as audience', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mintKeycloakToken } from '@nastavnik/platform/auth/keycloak-token';
 import { DEV_IDENTITY_DIR, loadConfig } from '@nastavnik/platform/config/app-config';
-import { DEMO_USERS } from '../demo-data/demo-users';
+import { DEV_USERS } from '@nastavnik/platform/auth/dev-users';
 
 /**
  * `npm run -s dev:token -- <username>`: prints a bearer token for a demo user, signed with the
@@ -10,9 +10,9 @@ import { DEMO_USERS } from '../demo-data/demo-users';
  */
 function main(): void {
   const username = process.argv[2];
-  const user = DEMO_USERS.find((u) => u.username === username);
+  const user = DEV_USERS.find((u) => u.username === username);
   if (!user) {
-    console.error(`Укажите демо-пользователя: ${DEMO_USERS.map((u) => u.username).join(', ')}`);
+    console.error(`Укажите демо-пользователя: ${DEV_USERS.map((u) => u.username).join(', ')}`);
     process.exit(2);
   }
   const config = loadConfig({ ...process.env, AUTH_MODE: 'dev' });

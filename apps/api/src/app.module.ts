@@ -1,23 +1,28 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { AuthModule } from '@nastavnik/platform/auth/auth.module';
 import { AuthService } from '@nastavnik/platform/auth/auth.service';
-import type { AppConfig } from '@nastavnik/platform/config/app-config';
+import { DevIdentityController } from '@nastavnik/platform/auth/dev-identity.controller';
+import { type AppConfig, loadConfig } from '@nastavnik/platform/config/app-config';
+import { AppExceptionFilter } from '@nastavnik/platform/http/app-exception.filter';
+import { TenantTransactionInterceptor } from '@nastavnik/platform/http/tenant-transaction.interceptor';
 import { graphqlOptions } from '@nastavnik/platform/graphql/graphql-options';
 import { createValidationPipe } from '@nastavnik/platform/graphql/validation.pipe';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule } from '@nastavnik/platform/queue/queue.module';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { TenantScopeResolver } from '@nastavnik/tenants/tenant-scope.resolver';
+import { ParticipantsApiModule } from '@nastavnik/participants/participants.module';
+import { ProgrammesApiModule } from '@nastavnik/programmes/programmes.module';
 import { TenantsApiModule, TenantsCoreModule } from '@nastavnik/tenants/tenants.module';
 import { HealthController } from './health.controller';
 
 /** The API: a shell over the domain modules. */
 @Module({})
 export class AppModule {
-  static forRoot(config?: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
     const auth = AuthModule.forRoot({ imports: [TenantsCoreModule], scopeResolver: TenantScopeResolver });
     return {
       module: AppModule,
@@ -32,9 +37,15 @@ export class AppModule {
           useFactory: (authService: AuthService, context: TenantContext) => graphqlOptions(authService, context),
         }),
         TenantsApiModule,
+        ParticipantsApiModule,
+        ProgrammesApiModule,
       ],
-      controllers: [HealthController],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+      controllers: [HealthController, ...(config.auth.mode === 'dev' ? [DevIdentityController] : [])],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+      ],
     };
   }
 }

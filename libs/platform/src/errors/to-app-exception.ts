@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { AppException, ConflictException, ForbiddenException, ValidationFailedException } from './app.exceptions';
+import { AppException, ConflictException, ForbiddenException, NotFoundException, UnauthenticatedException, ValidationFailedException } from './app.exceptions';
 
 type PgError = { code?: string; constraint?: string };
 
@@ -28,7 +28,9 @@ export function toAppException(error: unknown): AppException | undefined {
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    if (status === 401) return new UnauthenticatedException();
     if (status === 403) return new ForbiddenException();
+    if (status === 404) return new NotFoundException('Адрес не найден.');
     if (status >= 400 && status < 500) return new ValidationFailedException('Некорректный запрос.');
   }
   return undefined;

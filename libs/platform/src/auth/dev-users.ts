@@ -1,10 +1,10 @@
-import type { TokenSubject } from '@nastavnik/platform/auth/keycloak-token';
+import type { TokenSubject } from './keycloak-token';
 
 /**
  * The demo users — the same as the users of infra/keycloak/realm-export.json (a test keeps the two
  * equal). Synthetic people; the password in Keycloak is `demo`.
  */
-export const DEMO_USERS: (TokenSubject & { description: string })[] = [
+export const DEV_USERS: (TokenSubject & { description: string })[] = [
   { username: 'admin', displayName: 'Ирина Соколова', roles: ['platform-admin'], tenantCode: null, description: 'администратор платформы' },
   { username: 'analyst.demo', displayName: 'Андрей Мельник', roles: ['region-analyst'], tenantCode: 'demo', description: 'аналитик регионального центра, Демонстрационный регион' },
   { username: 'analyst.north', displayName: 'Ольга Кравченко', roles: ['region-analyst'], tenantCode: 'north', description: 'аналитик, Северный демонстрационный регион' },
