@@ -22,8 +22,10 @@ ensure_debian_packages() {
 
 ensure_node_modules() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    log "npm ci"
-    npm ci --no-audit --no-fund --loglevel=error
+    # `npm install` against the committed lock file, not `npm ci`: this npm 11 writes lock files
+    # with only this platform's optional native packages and then refuses them in `npm ci`.
+    log "npm install (locked versions)"
+    npm install --no-audit --no-fund --loglevel=error
   fi
 }
 
