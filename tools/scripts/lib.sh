@@ -60,7 +60,7 @@ setup_all() {
   ensure_postgres
   ensure_redis
   ensure_database
-  run_ts tools/dev-token/dev-identity-keys.ts .local/dev-identity
+  run_ts tools/dev-token/ensure-dev-identity-keys.ts .local/dev-identity
   log "migrations"
   run_ts tools/db/migrate.ts
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, loadConfig } from '@nastavnik/platform/config/app-config';
 import { testConfig } from '@nastavnik/testing/test-context';
-import { ensureDevIdentityKeys } from '../../../tools/dev-token/dev-identity-keys';
+import { ensureDevIdentityKeys } from '@nastavnik/platform/auth/dev-identity-keys';
 import { TestApi } from './test-api';
 
 describe('development identity mode (AUTH_MODE=dev)', () => {

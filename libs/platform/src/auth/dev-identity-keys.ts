@@ -11,9 +11,3 @@ export function ensureDevIdentityKeys(dir: string): { created: boolean } {
   writeFileSync(join(dir, 'public.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
   return { created: true };
 }
-
-if (require.main === module) {
-  const dir = process.argv[2];
-  if (!dir) throw new Error('usage: dev-identity-keys.ts <dir>');
-  console.log(ensureDevIdentityKeys(dir).created ? `development identity keys created in ${dir}` : 'development identity keys: present');
-}
