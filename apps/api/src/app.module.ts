@@ -14,6 +14,7 @@ import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule } from '@nastavnik/platform/queue/queue.module';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { TenantScopeResolver } from '@nastavnik/tenants/tenant-scope.resolver';
+import { QuestionnairesApiModule } from '@nastavnik/monitoring/questionnaires.module';
 import { ParticipantsApiModule } from '@nastavnik/participants/participants.module';
 import { ProgrammesApiModule } from '@nastavnik/programmes/programmes.module';
 import { TenantsApiModule, TenantsCoreModule } from '@nastavnik/tenants/tenants.module';
@@ -39,6 +40,7 @@ export class AppModule {
         TenantsApiModule,
         ParticipantsApiModule,
         ProgrammesApiModule,
+        QuestionnairesApiModule,
       ],
       controllers: [HealthController, ...(config.auth.mode === 'dev' ? [DevIdentityController] : [])],
       providers: [
