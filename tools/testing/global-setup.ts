@@ -25,6 +25,7 @@ export default async function globalSetup(): Promise<void> {
   }
   const ownerUrl = withDatabase(process.env.MIGRATION_DATABASE_URL ?? 'postgres://nastavnik_owner@127.0.0.1:5432/nastavnik', database);
   const appUrl = withDatabase(process.env.DATABASE_URL ?? 'postgres://nastavnik_app@127.0.0.1:5432/nastavnik', database);
+  const indicatorsUrl = withDatabase(process.env.INDICATORS_DATABASE_URL ?? 'postgres://nastavnik_indicators@127.0.0.1:5432/nastavnik', database);
   await migrateUp(ownerUrl);
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const env: TestEnv = {
@@ -33,6 +34,7 @@ export default async function globalSetup(): Promise<void> {
     superuserUrl,
     ownerUrl,
     appUrl,
+    indicatorsUrl,
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: `nastavnik-test-${runId}`,
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),

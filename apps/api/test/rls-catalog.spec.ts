@@ -49,6 +49,18 @@ describe('row-level security: the catalog', () => {
     expect(memberOf.rows).toEqual([]);
   });
 
+  it('the indicator engine role is not superuser, cannot bypass RLS, owns nothing, and writes only indicator tables', async () => {
+    const role = (await client.query(`select rolsuper, rolbypassrls from pg_roles where rolname = 'nastavnik_indicators'`)).rows[0];
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+    const owned = await client.query(`select c.relname from pg_class c where c.relowner = (select oid from pg_roles where rolname = 'nastavnik_indicators')`);
+    expect(owned.rows).toEqual([]);
+    const writable = await client.query<{ table: string }>(`
+      select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where c.relkind in ('r', 'p', 'v', 'm') and n.nspname = 'public'
+         and has_table_privilege('nastavnik_indicators', c.oid, 'insert, update, delete') order by 1`);
+    expect(writable.rows.map((r) => r.table)).toEqual(['indicator_recompute_requests', 'indicator_snapshots']);
+  });
+
   it('the app role cannot read the migrations table', async () => {
     const { rows } = await client.query(`select has_table_privilege('nastavnik_app', 'schema_migrations', 'select') as can`);
     expect(rows[0].can).toBe(false);

@@ -13,6 +13,7 @@ export function testConfig(env: TestEnv = readTestEnv(), overrides: NodeJS.Proce
     NODE_ENV: 'test',
     DATABASE_URL: env.appUrl,
     MIGRATION_DATABASE_URL: env.ownerUrl,
+    INDICATORS_DATABASE_URL: env.indicatorsUrl,
     DATABASE_POOL_SIZE: '5',
     REDIS_URL: env.redisUrl,
     REDIS_PREFIX: env.redisPrefix,

@@ -8,6 +8,7 @@ export type TestEnv = {
   superuserUrl: string;
   ownerUrl: string;
   appUrl: string;
+  indicatorsUrl: string;
   redisUrl: string;
   redisPrefix: string;
   privateKeyPem: string;

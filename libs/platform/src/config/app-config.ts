@@ -19,6 +19,8 @@ export type AppConfig = {
   port: number;
   databaseUrl: string;
   migrationDatabaseUrl: string;
+  /** The indicator engine's role; only the worker's configuration should set it. */
+  indicatorsDatabaseUrl: string;
   databasePoolSize: number;
   redisUrl: string;
   /** Key prefix of every BullMQ key, so that test runs and environments never collide. */
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     databaseUrl: env.DATABASE_URL ?? 'postgres://nastavnik_app@127.0.0.1:5432/nastavnik',
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL ?? 'postgres://nastavnik_owner@127.0.0.1:5432/nastavnik',
+    indicatorsDatabaseUrl: env.INDICATORS_DATABASE_URL ?? 'postgres://nastavnik_indicators@127.0.0.1:5432/nastavnik',
     databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: env.REDIS_PREFIX ?? 'nastavnik',

@@ -4,4 +4,6 @@ export const DB_ROLES = {
   owner: 'nastavnik_owner',
   /** The api's and worker's role: owns nothing, not superuser, no BYPASSRLS. */
   app: 'nastavnik_app',
+  /** The region-wide indicator computation (worker only): reads fact views, writes snapshots. */
+  indicators: 'nastavnik_indicators',
 } as const;

@@ -13,6 +13,8 @@ import { runScopedJob } from './scoped-job';
  * has handlers. On shutdown each worker stops taking jobs and waits for the active one to finish;
  * a process killed outright leaves its job stalled, and BullMQ hands it to another worker.
  */
+type RegisteredHandler = { handler: QueueJobHandler; runsAs: QueueJobMetadata['runsAs'] };
+
 @Injectable()
 export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobWorkers.name);
@@ -25,14 +27,14 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap(): void {
-    const byQueue = new Map<QueueName, Map<string, QueueJobHandler>>();
+    const byQueue = new Map<QueueName, Map<string, RegisteredHandler>>();
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as QueueJobHandler | undefined;
       const meta = wrapper.metatype ? (Reflect.getMetadata(QUEUE_JOB_KEY, wrapper.metatype) as QueueJobMetadata | undefined) : undefined;
       if (!meta || !instance) continue;
-      const handlers = byQueue.get(meta.queue) ?? new Map<string, QueueJobHandler>();
+      const handlers = byQueue.get(meta.queue) ?? new Map<string, RegisteredHandler>();
       if (handlers.has(meta.name)) throw new Error(`Two handlers for job ${meta.queue}/${meta.name}`);
-      handlers.set(meta.name, instance);
+      handlers.set(meta.name, { handler: instance, runsAs: meta.runsAs });
       byQueue.set(meta.queue, handlers);
     }
     for (const [queue, handlers] of byQueue) {
@@ -48,9 +50,11 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     }
   }
 
-  private process(handlers: Map<string, QueueJobHandler>, job: Job): Promise<unknown> {
-    const handler = handlers.get(job.name);
-    if (!handler) throw new Error(`No handler for job "${job.name}"`);
+  private process(handlers: Map<string, RegisteredHandler>, job: Job): Promise<unknown> {
+    const registered = handlers.get(job.name);
+    if (!registered) throw new Error(`No handler for job "${job.name}"`);
+    const { handler, runsAs } = registered;
+    if (runsAs === 'engine') return handler.handle(job.data, job);
     return runScopedJob(this.context, job.data, () => handler.handle(job.data, job));
   }
 

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { IndicatorEngine } from './indicator-engine';
+import { NightlyIndicatorsJob } from './nightly-indicators.job';
+import { RecomputeIndicatorsJob } from './recompute-indicators.job';
+import { RecomputeReconciler } from './recompute-reconciler';
+
+/**
+ * The indicator engine and its jobs: worker (and operator CLI) only — the engine's database role
+ * is in the worker's configuration, never the API's.
+ */
+@Module({
+  providers: [IndicatorEngine, RecomputeIndicatorsJob, NightlyIndicatorsJob, RecomputeReconciler],
+  exports: [IndicatorEngine, RecomputeReconciler],
+})
+export class IndicatorsWorkerModule {}

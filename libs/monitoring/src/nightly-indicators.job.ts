@@ -1,0 +1,47 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { JobQueues } from '@nastavnik/platform/queue/job-queues';
+import { QueueJob } from '@nastavnik/platform/queue/queue-job.decorator';
+import { QUEUES } from '@nastavnik/platform/queue/queues';
+import { IndicatorEngine } from './indicator-engine';
+import { schoolYearOf } from './indicator-period';
+
+export const NIGHTLY_INDICATORS_JOB = 'nightly-indicators';
+export const NIGHTLY_SCHEDULER_ID = 'nightly-indicators';
+/** 02:30 Moscow time, every night. */
+export const NIGHTLY_PATTERN = process.env.INDICATORS_NIGHTLY_CRON ?? '30 2 * * *';
+
+export type NightlyIndicatorsJobData = { period?: string };
+
+/** Every night: the whole platform's current school year, region by region, set-based. */
+@Injectable()
+@QueueJob(QUEUES.indicators, NIGHTLY_INDICATORS_JOB, { runsAs: 'engine' })
+export class NightlyIndicatorsJob implements OnApplicationBootstrap {
+  private readonly logger = new Logger(NightlyIndicatorsJob.name);
+
+  constructor(
+    private readonly engine: IndicatorEngine,
+    private readonly queues: JobQueues,
+  ) {}
+
+  /** One scheduler, however many workers start: upsertJobScheduler is idempotent by id. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queues
+      .get(QUEUES.indicators)
+      .upsertJobScheduler(NIGHTLY_SCHEDULER_ID, { pattern: NIGHTLY_PATTERN, tz: 'Europe/Moscow' }, { name: NIGHTLY_INDICATORS_JOB, data: {} });
+  }
+
+  async handle(data: NightlyIndicatorsJobData): Promise<{ period: string; regions: number; snapshots: number }> {
+    const period = data.period ?? schoolYearOf();
+    const client = await this.engine.connect();
+    let regions: string[];
+    try {
+      regions = (await client.query<{ path: string }>(`select path::text as path from tenants where kind = 'region' order by path`)).rows.map((r) => r.path);
+    } finally {
+      client.release();
+    }
+    let snapshots = 0;
+    for (const path of regions) snapshots += (await this.engine.recompute({ path }, period)).length;
+    this.logger.log(`nightly ${period}: ${regions.length} regions, ${snapshots} snapshots`);
+    return { period, regions: regions.length, snapshots };
+  }
+}
