@@ -1,0 +1,230 @@
+import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { ListArgs } from '@nastavnik/platform/graphql/list-args';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { BaseKind, BaseStatus, Direction, InterestArea, ParticipantKind, Sex } from '../participant.codes';
+import { ISO_DATE, NoControlChars, PERSON_NAME, Tidy } from './input-helpers';
+
+const TEXT = 'Текст не должен содержать управляющих символов.';
+
+@InputType({ description: 'Новый участник' })
+export class CreateParticipantInput {
+  @Field(() => ID, { nullable: true, description: 'Организация — только для администратора платформы; куратор добавляет в свою' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Некорректный идентификатор организации.' })
+  tenantId?: string | null;
+
+  @Field(() => ParticipantKind)
+  @IsEnum(ParticipantKind, { message: 'Неизвестная категория участника.' })
+  kind!: ParticipantKind;
+
+  @Field({ description: 'Фамилия' })
+  @Tidy()
+  @IsString({ message: 'Укажите фамилию.' })
+  @Length(1, 100, { message: 'Фамилия — от 1 до 100 символов.' })
+  @Matches(PERSON_NAME, { message: 'Фамилия: только буквы, пробел, дефис и апостроф.' })
+  lastName!: string;
+
+  @Field({ description: 'Имя' })
+  @Tidy()
+  @IsString({ message: 'Укажите имя.' })
+  @Length(1, 100, { message: 'Имя — от 1 до 100 символов.' })
+  @Matches(PERSON_NAME, { message: 'Имя: только буквы, пробел, дефис и апостроф.' })
+  firstName!: string;
+
+  @Field(() => String, { nullable: true, description: 'Отчество (если есть)' })
+  @IsOptional()
+  @Tidy()
+  @IsString({ message: 'Отчество должно быть строкой.' })
+  @Length(1, 100, { message: 'Отчество — от 1 до 100 символов.' })
+  @Matches(PERSON_NAME, { message: 'Отчество: только буквы, пробел, дефис и апостроф.' })
+  middleName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Дата рождения, ГГГГ-ММ-ДД' })
+  @IsOptional()
+  @IsString({ message: 'Дата рождения — в формате ГГГГ-ММ-ДД.' })
+  @Matches(ISO_DATE, { message: 'Дата рождения — в формате ГГГГ-ММ-ДД.' })
+  birthDate?: string | null;
+
+  @Field(() => Sex, { nullable: true })
+  @IsOptional()
+  @IsEnum(Sex, { message: 'Пол: мужской или женский.' })
+  sex?: Sex | null;
+
+  @Field(() => Int, { nullable: true, description: 'Класс 1–11 (для обучающихся)' })
+  @IsOptional()
+  @IsInt({ message: 'Класс — целое число от 1 до 11.' })
+  @Min(1, { message: 'Класс — от 1 до 11.' })
+  @Max(11, { message: 'Класс — от 1 до 11.' })
+  grade?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Литера класса («А», «Б»…)' })
+  @IsOptional()
+  @Tidy()
+  @IsString({ message: 'Литера класса должна быть строкой.' })
+  @Matches(/^\p{L}{1,3}$/u, { message: 'Литера класса — от 1 до 3 букв.' })
+  classLetter?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Должность' })
+  @IsOptional()
+  @Tidy()
+  @IsString({ message: 'Должность должна быть строкой.' })
+  @Length(1, 200, { message: 'Должность — от 1 до 200 символов.' })
+  @NoControlChars({ message: TEXT })
+  position?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Педагогический стаж, лет (0–60)' })
+  @IsOptional()
+  @IsInt({ message: 'Стаж — целое число лет от 0 до 60.' })
+  @Min(0, { message: 'Стаж — от 0 до 60 лет.' })
+  @Max(60, { message: 'Стаж — от 0 до 60 лет.' })
+  teachingExperienceYears?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Опыт классного руководства' })
+  @IsOptional()
+  @IsBoolean({ message: 'Опыт классного руководства: да или нет.' })
+  classTeacher?: boolean | null;
+
+  @Field(() => [String], { nullable: true, description: 'Предметы' })
+  @IsOptional()
+  @Tidy()
+  @ArrayMaxSize(20, { message: 'Не больше 20 предметов.' })
+  @IsString({ each: true, message: 'Предмет должен быть строкой.' })
+  @Length(1, 100, { each: true, message: 'Название предмета — от 1 до 100 символов.' })
+  @NoControlChars({ message: TEXT })
+  subjects?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Организация (вуз, колледж, предприятие) — для внешних участников' })
+  @IsOptional()
+  @Tidy()
+  @IsString({ message: 'Организация должна быть строкой.' })
+  @Length(1, 300, { message: 'Наименование организации — от 1 до 300 символов.' })
+  @NoControlChars({ message: TEXT })
+  organisationName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Tidy()
+  @MaxLength(200, { message: 'Адрес эл. почты — не длиннее 200 символов.' })
+  @IsEmail({}, { message: 'Некорректный адрес электронной почты.' })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Tidy()
+  @IsString({ message: 'Телефон должен быть строкой.' })
+  @Matches(/^\+?[0-9][0-9 ()-]{4,38}$/, { message: 'Телефон: цифры, пробелы, скобки, дефисы, от 5 до 40 символов.' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Достижения' })
+  @IsOptional()
+  @IsString({ message: 'Достижения должны быть строкой.' })
+  @MaxLength(2000, { message: 'Достижения — не длиннее 2000 символов.' })
+  @NoControlChars({ message: TEXT })
+  achievements?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Запросы' })
+  @IsOptional()
+  @Tidy()
+  @ArrayMaxSize(20, { message: 'Не больше 20 запросов.' })
+  @IsString({ each: true, message: 'Запрос должен быть строкой.' })
+  @Length(1, 500, { each: true, message: 'Запрос — от 1 до 500 символов.' })
+  @NoControlChars({ message: TEXT })
+  requests?: string[] | null;
+
+  @Field(() => [InterestArea], { nullable: true })
+  @IsOptional()
+  @IsEnum(InterestArea, { each: true, message: 'Неизвестная область интересов.' })
+  interests?: InterestArea[] | null;
+
+  @Field(() => [Direction], { nullable: true })
+  @IsOptional()
+  @IsEnum(Direction, { each: true, message: 'Неизвестное направление (ожидается D01–D11).' })
+  directions?: Direction[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Заметки куратора' })
+  @IsOptional()
+  @IsString({ message: 'Заметки должны быть строкой.' })
+  @MaxLength(4000, { message: 'Заметки — не длиннее 4000 символов.' })
+  @NoControlChars({ message: TEXT })
+  notes?: string | null;
+}
+
+@InputType({ description: 'Изменение участника: переданные поля заменяются, null очищает необязательное поле' })
+export class UpdateParticipantInput extends PartialType(OmitType(CreateParticipantInput, ['tenantId'] as const), InputType) {}
+
+@InputType({ description: 'Отбор участников' })
+export class ParticipantFilter {
+  @Field({ nullable: true, description: 'Поиск по ФИО' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'Строка поиска — не длиннее 200 символов.' })
+  @NoControlChars({ message: TEXT })
+  q?: string;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true, message: 'Некорректный идентификатор в списке ids.' })
+  ids?: string[];
+
+  @Field(() => ParticipantKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(ParticipantKind, { message: 'Неизвестная категория участника.' })
+  kind?: ParticipantKind;
+
+  @Field(() => BaseKind, { nullable: true, description: 'Состоит в базе наставников или наставляемых' })
+  @IsOptional()
+  @IsEnum(BaseKind, { message: 'База: наставников или наставляемых.' })
+  base?: BaseKind;
+
+  @Field(() => BaseStatus, { nullable: true, description: 'Состояние в базе (в указанной базе, если она задана)' })
+  @IsOptional()
+  @IsEnum(BaseStatus, { message: 'Неизвестное состояние в базе.' })
+  status?: BaseStatus;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt({ message: 'Класс — целое число от 1 до 11.' })
+  @Min(1, { message: 'Класс — от 1 до 11.' })
+  @Max(11, { message: 'Класс — от 1 до 11.' })
+  grade?: number;
+
+  @Field(() => Direction, { nullable: true })
+  @IsOptional()
+  @IsEnum(Direction, { message: 'Неизвестное направление (ожидается D01–D11).' })
+  direction?: Direction;
+
+  @Field(() => InterestArea, { nullable: true })
+  @IsOptional()
+  @IsEnum(InterestArea, { message: 'Неизвестная область интересов.' })
+  interest?: InterestArea;
+
+  @Field(() => Boolean, { nullable: true, description: 'Есть действующее согласие на обработку персональных данных' })
+  @IsOptional()
+  @IsBoolean()
+  hasValidConsent?: boolean;
+}
+
+@ArgsType()
+export class ParticipantListArgs extends ListArgs {
+  @Field(() => ParticipantFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ParticipantFilter)
+  filter?: ParticipantFilter;
+}
