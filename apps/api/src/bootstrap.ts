@@ -8,7 +8,7 @@ import { AppModule } from './app.module';
 
 /** Builds the API (used by main.ts and by the integration specs alike). */
 export async function createApiApp(config?: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ logger: false, bodyLimit: 2 * 1024 * 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({ logger: false, bodyLimit: 8 * 1024 * 1024 /* a 5 MB spreadsheet as base64 in an import mutation */, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bufferLogs: false,

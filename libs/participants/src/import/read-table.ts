@@ -8,8 +8,8 @@ export type ImportFileFormat = 'xlsx' | 'csv';
 export type TableRow = { line: number; cells: string[] };
 export type Table = { headings: string[]; rows: TableRow[] };
 
-/** The request body limit of the API is 2 MiB; base64 adds a third, so the file itself stays under 1.5 MB. */
-export const MAX_IMPORT_BYTES = 1_500_000;
+/** The API's request body limit is 8 MiB; base64 adds a third, so a file of up to 5 MB fits. */
+export const MAX_IMPORT_BYTES = 5_000_000;
 export const MAX_IMPORT_ROWS = 5_000;
 const MAX_COLUMNS = 60;
 

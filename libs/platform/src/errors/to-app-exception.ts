@@ -26,6 +26,12 @@ export function toAppException(error: unknown): AppException | undefined {
     case '42501': // insufficient_privilege, including a row-level security WITH CHECK violation
       return new ForbiddenException();
   }
+  // Fastify refused the request body (FST_ERR_CTP_BODY_TOO_LARGE and friends).
+  const fastifyStatus = (error as { statusCode?: unknown; code?: unknown } | null)?.statusCode;
+  if (fastifyStatus === 413) return new ValidationFailedException('Запрос слишком большой: файл должен быть не больше 5 МБ.');
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500 && String((error as { code?: unknown }).code).startsWith('FST_')) {
+    return new ValidationFailedException('Некорректный запрос.');
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     if (status === 401) return new UnauthenticatedException();
