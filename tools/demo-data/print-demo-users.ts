@@ -6,10 +6,10 @@ const config = loadConfig();
 const port = config.port;
 const lines = [
   '',
-  `Платформа запущена: GraphQL http://localhost:${port}/graphql · проверка http://localhost:${port}/health`,
+  `Платформа запущена. Консоль: http://localhost:5173 · GraphQL http://localhost:${port}/graphql · проверка http://localhost:${port}/health`,
   `Вход: ${config.auth.mode === 'dev' ? 'режим разработки (токены подписаны локальным ключом .local/dev-identity)' : `Keycloak ${config.auth.keycloakUrl}`}`,
   '',
-  'Демо-пользователи (токен: npm run -s dev:token -- <логин>):',
+  'Демо-пользователи (вход в консоли — выбором пользователя; токен для API: npm run -s dev:token -- <логин>):',
   ...DEV_USERS.map((u) => `  ${u.username.padEnd(16)} ${u.roles.join(', ').padEnd(18)} ${u.description}`),
   '',
   'Пример:',

@@ -56,6 +56,8 @@ run_ts() { node -r ./tools/register.cjs "$@"; }
 
 setup_all() {
   command -v pg_isready >/dev/null && command -v redis-cli >/dev/null || ensure_debian_packages postgresql-client redis-tools
+  # Browser tests drive Debian's Chromium (never a downloaded browser); pdftotext/pdftoppm for reports.
+  ensure_debian_packages chromium fonts-roboto-unhinted fonts-dejavu-core poppler-utils
   ensure_node_modules
   ensure_postgres
   ensure_redis

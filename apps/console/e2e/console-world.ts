@@ -1,0 +1,241 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const CONSOLE_DIR = join(ROOT, 'apps', 'console');
+const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+/** What jest's global setup wrote for this run (tools/testing/global-setup.ts); read here so the console imports no server code. */
+type RunEnv = { database: string; superuserUrl: string; ownerUrl: string; appUrl: string; redisUrl: string; redisPrefix: string };
+
+function runEnv(): RunEnv {
+  const file = process.env.NASTAVNIK_TEST_ENV_FILE;
+  if (!file || !existsSync(file)) throw new Error('Run the browser specs through jest (global setup prepares the test database)');
+  return JSON.parse(readFileSync(file, 'utf8')) as RunEnv;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** A child process whose output is kept, so that a failed start says why. */
+class Proc {
+  private output = '';
+  readonly exited: Promise<number | null>;
+
+  constructor(
+    readonly name: string,
+    readonly child: ChildProcess,
+  ) {
+    child.stdout?.on('data', (chunk: Buffer) => this.keep(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => this.keep(chunk));
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  static start(name: string, args: string[], env: NodeJS.ProcessEnv): Proc {
+    return new Proc(name, spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  }
+
+  tail(): string {
+    return this.output.slice(-4000);
+  }
+
+  /** Resolves when the process exits with 0; rejects with its output otherwise. */
+  async done(): Promise<void> {
+    const code = await this.exited;
+    if (code !== 0) throw new Error(`${this.name} exited with ${code}:\n${this.tail()}`);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  private keep(chunk: Buffer): void {
+    this.output = (this.output + chunk.toString()).slice(-20_000);
+  }
+}
+
+async function waitForHttp(url: string, proc: Proc, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with ${proc.child.exitCode}:\n${proc.tail()}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${proc.name} did not answer ${url} within ${timeoutMs} ms:\n${proc.tail()}`);
+}
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+/** `vite build` unless apps/console/dist is newer than every source of the console. */
+async function buildConsoleIfStale(): Promise<void> {
+  const built = join(CONSOLE_DIR, 'dist', 'index.html');
+  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((entry) => join(CONSOLE_DIR, entry)).filter(existsSync);
+  if (process.env.CONSOLE_E2E_REBUILD !== '1' && existsSync(built) && statSync(built).mtimeMs > Math.max(...sources.map(newestMtime))) return;
+  await Proc.start('vite build', [VITE, 'build', '--config', join(CONSOLE_DIR, 'vite.config.ts'), '--logLevel', 'warn'], {
+    VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+  }).done();
+}
+
+/**
+ * The whole product on this machine, for the browser specs: a database of its own (migrated,
+ * with the demo tree of tools/demo-data), the API as `npm run start:api` runs it in development
+ * identity mode, the built console served by `vite preview` with its proxy to that API, and
+ * Debian's Chromium driven by playwright-core.
+ */
+export class ConsoleWorld {
+  private constructor(
+    readonly consoleUrl: string,
+    readonly owner: Pool,
+    readonly browser: Browser,
+    private readonly procs: Proc[],
+    private readonly cleanup: () => Promise<void>,
+  ) {}
+
+  static async start(): Promise<ConsoleWorld> {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    }
+    const env = runEnv();
+    const database = `${env.database}_console`;
+    const superuser = new Pool({ connectionString: env.superuserUrl, max: 1 });
+    await superuser.query(`create database ${database} owner nastavnik_owner`);
+    await superuser.end();
+    const ownerUrl = withDatabase(env.ownerUrl, database);
+    const keyDir = mkdtempSync(join(tmpdir(), 'console-e2e-identity-'));
+    const procs: Proc[] = [];
+    let owner: Pool | undefined;
+    let browser: Browser | undefined;
+    const cleanup = async () => {
+      await browser?.close().catch(() => undefined);
+      for (const proc of procs.reverse()) await proc.stop();
+      await owner?.end().catch(() => undefined);
+      const admin = new Pool({ connectionString: env.superuserUrl, max: 1 });
+      await admin.query(`drop database if exists ${database} with (force)`).catch(() => undefined);
+      await admin.end();
+      rmSync(keyDir, { recursive: true, force: true });
+    };
+    try {
+      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      writeFileSync(join(keyDir, 'private.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+      writeFileSync(join(keyDir, 'public.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+      const apiPort = await freePort();
+      const serverEnv: NodeJS.ProcessEnv = {
+        NODE_ENV: 'test',
+        AUTH_MODE: 'dev',
+        DEV_IDENTITY_DIR: keyDir,
+        KEYCLOAK_REALM_PUBLIC_KEY: '',
+        DATABASE_URL: withDatabase(env.appUrl, database),
+        MIGRATION_DATABASE_URL: ownerUrl,
+        REDIS_URL: env.redisUrl,
+        // Under the run's prefix, so that global teardown removes these keys too.
+        REDIS_PREFIX: `${env.redisPrefix}:console`,
+        PORT: String(apiPort),
+        HOST: '127.0.0.1',
+      };
+      const register = ['-r', './tools/register.cjs'];
+      await Promise.all([
+        Proc.start('migrate', [...register, 'tools/db/migrate.ts'], serverEnv).done(),
+        buildConsoleIfStale(),
+      ]);
+      await Proc.start('seed-demo', [...register, 'tools/demo-data/seed-demo.ts'], serverEnv).done();
+
+      const api = Proc.start('api', [...register, 'apps/api/src/main.ts'], serverEnv);
+      procs.push(api);
+      await waitForHttp(`http://127.0.0.1:${apiPort}/health`, api, 90_000);
+
+      const consolePort = await freePort();
+      const preview = Proc.start('vite preview', [VITE, 'preview', '--config', join(CONSOLE_DIR, 'vite.config.ts')], {
+        NASTAVNIK_API_URL: `http://127.0.0.1:${apiPort}`,
+        CONSOLE_PORT: String(consolePort),
+        CONSOLE_HOST: '127.0.0.1',
+        VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+      });
+      procs.push(preview);
+      const consoleUrl = `http://127.0.0.1:${consolePort}/`;
+      await waitForHttp(consoleUrl, preview, 30_000);
+      await waitForHttp(`${consoleUrl}health`, preview, 10_000); // the proxy reaches the API
+
+      owner = new Pool({ connectionString: ownerUrl, max: 2 });
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+      return new ConsoleWorld(consoleUrl, owner, browser, procs, cleanup);
+    } catch (error) {
+      await cleanup();
+      throw error;
+    }
+  }
+
+  /** A fresh browser profile (its own sessionStorage), 1280×800, Russian locale. */
+  async newPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    // Uncaught errors in the page fail the spec that caused them.
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    return { context, page, problems };
+  }
+
+  /** Signs in on the development login page as one of the demo users and waits for the home page. */
+  async signIn(page: Page, username: string): Promise<void> {
+    await page.goto(this.consoleUrl);
+    await page.locator(`[data-username="${username}"]`).click();
+    await page.waitForURL(/#\/$/);
+    await page.getByTestId('current-user').waitFor();
+    await page.mouse.move(1, 799); // off the content: no hover state left from the click
+  }
+
+  /** A development-identity token, as the API mints it (through the console's proxy). */
+  async devToken(username: string): Promise<string> {
+    const response = await fetch(`${this.consoleUrl}auth/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username }),
+    });
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  }
+
+  async tenantId(code: string): Promise<string> {
+    const { rows } = await this.owner.query<{ id: string }>('select id from tenants where code = $1', [code]);
+    if (!rows[0]) throw new Error(`no tenant ${code}`);
+    return rows[0].id;
+  }
+
+  async stop(): Promise<void> {
+    await this.cleanup();
+  }
+}

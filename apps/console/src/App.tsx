@@ -1,0 +1,45 @@
+import { Admin } from 'react-admin';
+import { LoginPage as KeycloakLoginPage } from 'ra-keycloak';
+import type { ConsoleAuth } from './authProvider';
+import type { Role } from './auth/roles';
+import { DevLoginPage } from './auth/DevLoginPage';
+import type { RuntimeConfig } from './config';
+import { Dashboard } from './dashboard/Dashboard';
+import type { ConsoleDataProvider } from './dataProvider';
+import { buildI18nProvider } from './i18n';
+import { ConsoleLayout } from './layout/Layout';
+import { consoleTheme } from './layout/theme';
+import { type ConsoleResource, resourceMessagesOf, resourcesFor } from './registry';
+import { tenants } from './tenants';
+
+/**
+ * The console's resources: each is a folder exporting a ConsoleResource; adding one is one line
+ * here (routes, menu, access by role, GraphQL binding and Russian labels follow from it).
+ */
+export const RESOURCES: ConsoleResource[] = [
+  tenants,
+  // participants, consents, imports, programmes, pairs, suggestions, meetings, roadmap — as their APIs land.
+];
+
+const i18nProvider = buildI18nProvider(resourceMessagesOf(RESOURCES));
+
+type AppProps = { config: RuntimeConfig; auth: ConsoleAuth; dataProvider: ConsoleDataProvider };
+
+export const App = ({ config, auth, dataProvider }: AppProps) => {
+  const loginPage = config.authMode === 'dev' ? () => <DevLoginPage users={config.devUsers} /> : KeycloakLoginPage;
+  return (
+    <Admin
+      title="Наставник"
+      authProvider={auth.authProvider}
+      dataProvider={dataProvider}
+      i18nProvider={i18nProvider}
+      loginPage={loginPage}
+      dashboard={Dashboard}
+      layout={ConsoleLayout}
+      theme={consoleTheme}
+      disableTelemetry
+    >
+      {(role: Role | undefined) => resourcesFor(RESOURCES, role)}
+    </Admin>
+  );
+};

@@ -1,0 +1,92 @@
+import type { IntrospectionSchema } from 'graphql';
+import buildDataProvider, { type GraphqlDataProvider } from 'ra-data-graphql';
+import type { DataProvider } from 'react-admin';
+import { buildQueryFactory } from './buildQuery';
+import { httpErrorFromGraphql, toHttpError, type ApiGraphqlError } from './errors';
+import type { ResourceBinding } from './operations';
+import { INTROSPECTION_QUERY } from './schema';
+
+export type { ResourceBinding } from './operations';
+
+/** react-admin's data provider, plus one escape hatch for operations outside the CRUD convention (`myTenant`, dashboards). */
+export type ConsoleDataProvider = DataProvider & {
+  graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+};
+
+type Options = {
+  apiBase: string;
+  bindings: ResourceBinding[];
+  /** The current access token; every operation of the API needs one, introspection included. */
+  getToken: () => Promise<string | null>;
+};
+
+const CRUD_METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
+
+/**
+ * The GraphQL data provider: ra-data-graphql's `buildDataProvider` with our `buildQuery` for the
+ * API's react-admin convention. The schema is introspected once per session, after sign-in
+ * (the API answers nothing, introspection included, without a token); a failed introspection
+ * is retried on the next call. Errors come out as HttpErrors with the API's Russian message.
+ */
+export function createDataProvider({ apiBase, bindings, getToken }: Options): ConsoleDataProvider {
+  const endpoint = `${apiBase}/graphql`;
+  let bearer: string | null = null;
+
+  const post = async <T>(query: string, variables?: Record<string, unknown>): Promise<T> => {
+    const token = await getToken();
+    let response: Response;
+    try {
+      response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch (error) {
+      throw toHttpError(error);
+    }
+    const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: ApiGraphqlError[] };
+    if (body.errors?.length) throw httpErrorFromGraphql(body.errors);
+    if (!response.ok || body.data === undefined) throw toHttpError(new TypeError(`HTTP ${response.status}`));
+    return body.data as T;
+  };
+
+  // Read when ra-data-graphql sends each operation; set just before (see `call`).
+  const requestOptions = () => ({
+    fetchPolicy: 'no-cache' as const,
+    context: { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} },
+  });
+
+  let provider: Promise<GraphqlDataProvider> | undefined;
+  const ready = (): Promise<GraphqlDataProvider> => {
+    provider ??= post<{ __schema: IntrospectionSchema }>(INTROSPECTION_QUERY)
+      .then(({ __schema }) =>
+        buildDataProvider({
+          clientOptions: { uri: endpoint },
+          introspection: { schema: __schema },
+          buildQuery: buildQueryFactory(bindings),
+          query: requestOptions,
+          mutation: requestOptions,
+        }),
+      )
+      .catch((error: unknown) => {
+        provider = undefined;
+        throw error;
+      });
+    return provider;
+  };
+
+  const call =
+    (method: (typeof CRUD_METHODS)[number]) =>
+    async (resource: string, params: unknown): Promise<never> => {
+      bearer = await getToken();
+      const inner = await ready();
+      try {
+        return (await (inner[method] as (resource: string, params: unknown) => Promise<never>)(resource, params));
+      } catch (error) {
+        throw toHttpError(error);
+      }
+    };
+
+  const crud = Object.fromEntries(CRUD_METHODS.map((method) => [method, call(method)])) as unknown as DataProvider;
+  return { ...crud, graphql: post };
+}

@@ -1,0 +1,72 @@
+import type { ComponentType, ReactElement } from 'react';
+import { NotFound, Resource, type ResourceProps } from 'react-admin';
+import type { AccessPolicy, ResourceAction } from './auth/access';
+import type { Role } from './auth/roles';
+import type { ResourceBinding } from './dataProvider';
+
+/** Russian labels of a resource: `resources.<name>` in react-admin's translation messages. */
+export type ResourceMessages = {
+  /** Singular |||| plural, e.g. 'Участник |||| Участники'. */
+  name: string;
+  fields: Record<string, string>;
+  [key: string]: unknown;
+};
+
+/**
+ * One domain resource of the console: a folder (`participants/index.ts`) exports one of these and
+ * App.tsx lists it. Everything else — routes, the menu, who sees which view, the GraphQL binding,
+ * the Russian labels — is derived from it.
+ */
+export type ConsoleResource = {
+  /** react-admin's resource name, the URL segment: `#/participants/…`. */
+  name: string;
+  /** GraphQL type of the API (`Participant` → allParticipants, Participant(id), createParticipant…). */
+  graphqlType: string;
+  /** Only when English plural rules get the type wrong. */
+  plural?: string;
+  icon: ComponentType;
+  recordRepresentation?: ResourceProps['recordRepresentation'];
+  list?: ComponentType;
+  show?: ComponentType;
+  edit?: ComponentType;
+  create?: ComponentType;
+  /** Per role, what it may do; a role not listed gets no view (references still resolve). */
+  access: Partial<Record<Role, readonly ResourceAction[]>>;
+  messages: ResourceMessages;
+};
+
+export function accessPolicyOf(resources: readonly ConsoleResource[]): AccessPolicy {
+  return Object.fromEntries(resources.map((resource) => [resource.name, resource.access]));
+}
+
+export function bindingsOf(resources: readonly ConsoleResource[]): ResourceBinding[] {
+  return resources.map(({ name, graphqlType, plural }) => ({ resource: name, graphqlType, plural }));
+}
+
+export function resourceMessagesOf(resources: readonly ConsoleResource[]): Record<string, ResourceMessages> {
+  return Object.fromEntries(resources.map((resource) => [resource.name, resource.messages]));
+}
+
+/**
+ * The `<Resource>` elements for a role. A view the role may not open is routed to «Не найдено»
+ * rather than left unrouted (which would render an empty page); buttons and menu items to it are
+ * hidden by the auth provider's `canAccess`.
+ */
+export function resourcesFor(resources: readonly ConsoleResource[], role: Role | undefined): ReactElement[] {
+  return resources.map((resource) => {
+    const view = (action: ResourceAction, component: ComponentType | undefined) =>
+      component && (role && (resource.access[role] ?? []).includes(action) ? component : NotFound);
+    return (
+      <Resource
+        key={resource.name}
+        name={resource.name}
+        icon={resource.icon}
+        recordRepresentation={resource.recordRepresentation}
+        list={view('list', resource.list)}
+        show={view('show', resource.show)}
+        edit={view('edit', resource.edit)}
+        create={view('create', resource.create)}
+      />
+    );
+  });
+}

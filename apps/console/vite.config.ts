@@ -1,0 +1,35 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type ProxyOptions } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Where the API listens; the e2e harness points this at its own API instance. */
+const apiUrl = process.env.NASTAVNIK_API_URL ?? 'http://localhost:3000';
+const port = Number(process.env.CONSOLE_PORT ?? 5173);
+// `localhost` by default: the Keycloak client `mentoring-console` allows redirects to http://localhost:5173/*.
+const host = process.env.CONSOLE_HOST ?? 'localhost';
+
+// The SPA talks to one origin: the dev server and `vite preview` forward the API's routes.
+const proxy: Record<string, ProxyOptions> = Object.fromEntries(
+  ['/graphql', '/auth', '/health', '/reports'].map((path) => [path, { target: apiUrl, changeOrigin: false }]),
+);
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  resolve: {
+    // ra-keycloak imports keycloak-js through a deep path that keycloak-js 26's `exports` no longer allows.
+    alias: { 'keycloak-js/lib/keycloak': 'keycloak-js' },
+  },
+  server: { port, strictPort: true, host, proxy },
+  preview: { port, strictPort: true, host, proxy },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // react-admin + MUI form one large vendor chunk; the console is an internal tool on a fast network.
+    chunkSizeWarningLimit: 4096,
+  },
+});
