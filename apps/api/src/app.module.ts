@@ -14,7 +14,9 @@ import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule } from '@nastavnik/platform/queue/queue.module';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { TenantScopeResolver } from '@nastavnik/tenants/tenant-scope.resolver';
+import { IndicatorsApiModule } from '@nastavnik/monitoring/indicators.module';
 import { QuestionnairesApiModule } from '@nastavnik/monitoring/questionnaires.module';
+import { ReportingApiModule } from '@nastavnik/reporting/reporting.module';
 import { ParticipantsApiModule } from '@nastavnik/participants/participants.module';
 import { ProgrammesApiModule } from '@nastavnik/programmes/programmes.module';
 import { TenantsApiModule, TenantsCoreModule } from '@nastavnik/tenants/tenants.module';
@@ -41,6 +43,8 @@ export class AppModule {
         ParticipantsApiModule,
         ProgrammesApiModule,
         QuestionnairesApiModule,
+        IndicatorsApiModule,
+        ReportingApiModule,
       ],
       controllers: [HealthController, ...(config.auth.mode === 'dev' ? [DevIdentityController] : [])],
       providers: [

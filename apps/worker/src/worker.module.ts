@@ -3,6 +3,7 @@ import type { AppConfig } from '@nastavnik/platform/config/app-config';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
 import { IndicatorsWorkerModule } from '@nastavnik/monitoring/indicators.module';
+import { ReportingWorkerModule } from '@nastavnik/reporting/reporting.module';
 import { TenantsJobsModule } from '@nastavnik/tenants/tenants.module';
 
 /** The worker: BullMQ consumers of the domain modules' jobs; no business HTTP. */
@@ -11,7 +12,7 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config), QueueModule, TenantsJobsModule, IndicatorsWorkerModule, QueueWorkersModule],
+      imports: [PlatformModule.forRoot(config), QueueModule, TenantsJobsModule, IndicatorsWorkerModule, ReportingWorkerModule, QueueWorkersModule],
     };
   }
 }

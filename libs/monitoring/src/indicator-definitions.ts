@@ -130,6 +130,25 @@ export const INDICATORS: IndicatorDefinition[] = [
   },
 ];
 
+/** «Встречи по направлениям» of seed 004 (items 21–22): first and second meetings per direction D01–D11. */
+const MEETING_TYPES = [
+  { type: 'ORGANISATIONAL', key: 'ORG', title: 'Первые (организационные) встречи' },
+  { type: 'TRIAL', key: 'TRIAL', title: 'Вторые (пробные рабочие) встречи' },
+];
+for (const { type, key, title } of MEETING_TYPES) {
+  for (let n = 1; n <= 11; n += 1) {
+    const direction = `D${String(n).padStart(2, '0')}`;
+    INDICATORS.push({
+      code: `MEET.${key}.${direction}`,
+      title: `${title} наставника и наставляемого по направлению ${direction}`,
+      shortTitle: `${title}, ${direction}`,
+      unit: 'count',
+      numerator: { fact: 'meetings', where: `meeting_type = '${type}' and direction = '${direction}'` },
+      source: 'SEEDS-DOMAIN §8.4 (004 items 21–22)',
+    });
+  }
+}
+
 /** Checked at start-up: a wrong definition stops the process instead of computing nonsense. */
 export function validateDefinitions(definitions: IndicatorDefinition[] = INDICATORS): void {
   const seen = new Set<string>();

@@ -101,7 +101,7 @@ export function compileIndicatorSql(definitions: IndicatorDefinition[]): string 
   const columns: string[] = [];
   const column = (count: FactCount, alias: string): void => {
     const list = facts.get(count.fact) ?? [];
-    list.push(`count(distinct participant_id) filter (where ${count.where}) as ${alias}`);
+    list.push(`count(distinct unit_id) filter (where ${count.where}) as ${alias}`);
     facts.set(count.fact, list);
     columns.push(`coalesce(a_${count.fact}.${alias}, 0) as ${alias}`);
   };

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IndicatorEngine } from './indicator-engine';
+import { IndicatorQueryService } from './indicator-query.service';
+import { IndicatorResolver } from './indicator.resolver';
 import { NightlyIndicatorsJob } from './nightly-indicators.job';
 import { RecomputeIndicatorsJob } from './recompute-indicators.job';
 import { RecomputeReconciler } from './recompute-reconciler';
@@ -13,3 +15,7 @@ import { RecomputeReconciler } from './recompute-reconciler';
   exports: [IndicatorEngine, RecomputeReconciler],
 })
 export class IndicatorsWorkerModule {}
+
+/** Indicator values and comparisons for people, in their scope (api). */
+@Module({ providers: [IndicatorQueryService, IndicatorResolver], exports: [IndicatorQueryService] })
+export class IndicatorsApiModule {}

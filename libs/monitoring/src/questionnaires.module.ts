@@ -1,9 +1,44 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ParticipantsCoreModule } from '@nastavnik/participants/participants.module';
+import { ProgrammesCoreModule } from '@nastavnik/programmes/programmes.module';
+import { TenantsCoreModule } from '@nastavnik/tenants/tenants.module';
+import { QuestionnaireOwnership } from './questionnaire-common';
+import { QuestionnaireLinkEntity } from './questionnaire-link.entity';
+import { QuestionnaireLinkResolver } from './questionnaire-link.resolver';
+import { QuestionnaireLinkService } from './questionnaire-link.service';
+import { QuestionnaireQuestionEntity } from './questionnaire-question.entity';
+import { QuestionnaireAnswerEntity, QuestionnaireResponseEntity } from './questionnaire-response.entity';
+import { QuestionnaireResponseResolver } from './questionnaire-response.resolver';
+import { QuestionnaireResponseService } from './questionnaire-response.service';
+import { QuestionnaireTemplateEntity } from './questionnaire-template.entity';
+import { QuestionnaireQuestionResolver, QuestionnaireTemplateResolver } from './questionnaire-template.resolver';
+import { QuestionnaireTemplateService } from './questionnaire-template.service';
+import { RespondentController } from './respondent.controller';
+import { RespondentService } from './respondent.service';
+import { ProgrammeScorecardEntity } from './scorecard.entity';
+import { ScorecardResolver } from './scorecard.resolver';
+import { ScorecardService } from './scorecard.service';
 
 /** Questionnaires (анкеты), one-time links and the effectiveness scorecard: services and entities. */
-@Module({})
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      QuestionnaireTemplateEntity, QuestionnaireQuestionEntity, QuestionnaireResponseEntity, QuestionnaireAnswerEntity, QuestionnaireLinkEntity, ProgrammeScorecardEntity,
+    ]),
+    TenantsCoreModule,
+    ParticipantsCoreModule,
+    ProgrammesCoreModule,
+  ],
+  providers: [QuestionnaireOwnership, QuestionnaireTemplateService, QuestionnaireResponseService, QuestionnaireLinkService, ScorecardService, RespondentService],
+  exports: [QuestionnaireTemplateService, QuestionnaireResponseService, QuestionnaireLinkService, ScorecardService, RespondentService],
+})
 export class QuestionnairesCoreModule {}
 
 /** Their GraphQL surface and the public one-time-link routes (api only). */
-@Module({ imports: [QuestionnairesCoreModule] })
+@Module({
+  imports: [QuestionnairesCoreModule],
+  providers: [QuestionnaireTemplateResolver, QuestionnaireQuestionResolver, QuestionnaireResponseResolver, QuestionnaireLinkResolver, ScorecardResolver],
+  controllers: [RespondentController],
+})
 export class QuestionnairesApiModule {}

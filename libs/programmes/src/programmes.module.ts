@@ -1,9 +1,75 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ParticipantsCoreModule } from '@nastavnik/participants/participants.module';
+import { TenantsCoreModule } from '@nastavnik/tenants/tenants.module';
+import { TenantOwnership } from './common/tenant-ownership';
+import { MeetingEntity } from './meetings/meeting.entity';
+import { MeetingResolver } from './meetings/meeting.resolver';
+import { MeetingService } from './meetings/meeting.service';
+import { OrderDocumentEntity } from './orders/order-document.entity';
+import { OrderDocumentResolver } from './orders/order-document.resolver';
+import { OrderDocumentService } from './orders/order-document.service';
+import { MentoringPairEntity, PairMenteeEntity } from './pairs/mentoring-pair.entity';
+import { MentoringPairResolver } from './pairs/mentoring-pair.resolver';
+import { MentoringPairService } from './pairs/mentoring-pair.service';
+import { PersonalisedProgrammeEntity, PlanTaskEntity } from './plans/personalised-programme.entity';
+import { PersonalisedProgrammeResolver, PlanTaskResolver } from './plans/plan.resolver';
+import { PlanService } from './plans/plan.service';
+import { ProgrammeEntity } from './programmes/programme.entity';
+import { ProgrammeResolver } from './programmes/programme.resolver';
+import { ProgrammeService } from './programmes/programme.service';
+import { REFERENCE_ENTITIES } from './reference/reference.entities';
+import { REFERENCE_RESOLVERS } from './reference/reference.resolvers';
+import { ReferenceService } from './reference/reference.service';
+import { RoadmapEntity, RoadmapItemEntity } from './roadmaps/roadmap.entity';
+import { RoadmapItemResolver, RoadmapResolver } from './roadmaps/roadmap.resolver';
+import { RoadmapService } from './roadmaps/roadmap.service';
+import { MatchSuggestionEntity } from './suggestions/match-suggestion.entity';
+import { MatchSuggestionResolver } from './suggestions/match-suggestion.resolver';
+import { MatchSuggestionService } from './suggestions/match-suggestion.service';
 
-/** Services and entities of the programmes lib (api and worker). */
-@Module({})
+const ENTITIES = [
+  ...REFERENCE_ENTITIES,
+  OrderDocumentEntity,
+  ProgrammeEntity,
+  RoadmapEntity,
+  RoadmapItemEntity,
+  MentoringPairEntity,
+  PairMenteeEntity,
+  MatchSuggestionEntity,
+  PersonalisedProgrammeEntity,
+  PlanTaskEntity,
+  MeetingEntity,
+];
+
+const SERVICES = [ReferenceService, OrderDocumentService, ProgrammeService, RoadmapService, MentoringPairService, MatchSuggestionService, PlanService, MeetingService];
+
+/**
+ * Services and entities of the programmes lib (api and worker): reference data of the target
+ * model, orders, programmes, roadmaps, pairs and groups, matching suggestions, personalised
+ * programmes with their plans, meetings.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(ENTITIES), TenantsCoreModule, ParticipantsCoreModule],
+  providers: [TenantOwnership, ...SERVICES],
+  exports: SERVICES,
+})
 export class ProgrammesCoreModule {}
 
 /** The GraphQL surface of the programmes lib (api only). */
-@Module({ imports: [ProgrammesCoreModule] })
+@Module({
+  imports: [ProgrammesCoreModule],
+  providers: [
+    ...REFERENCE_RESOLVERS,
+    OrderDocumentResolver,
+    ProgrammeResolver,
+    RoadmapResolver,
+    RoadmapItemResolver,
+    MentoringPairResolver,
+    MatchSuggestionResolver,
+    PersonalisedProgrammeResolver,
+    PlanTaskResolver,
+    MeetingResolver,
+  ],
+})
 export class ProgrammesApiModule {}

@@ -1,4 +1,5 @@
 import { CreateIndicatorTables1795300350000 } from './1795300350000-create-indicator-tables';
+import { CreateIndicatorFacts1795300360000 } from './1795300360000-create-indicator-facts';
 
 /** The indicator engine's migrations (after the questionnaires' ones, by timestamp). */
-export const indicatorMigrations = [CreateIndicatorTables1795300350000];
+export const indicatorMigrations = [CreateIndicatorTables1795300350000, CreateIndicatorFacts1795300360000];

@@ -10,6 +10,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'QUERY_TOO_COMPLEX'
   | 'BAD_REQUEST'
+  | 'LINK_INVALID'
+  | 'LINK_EXPIRED'
+  | 'LINK_USED'
   | 'INTERNAL_SERVER_ERROR';
 
 export type FieldProblem = { field: string; message: string };

@@ -9,7 +9,8 @@ import type { AppRole } from '../auth/principal';
  * - platform admin: `allTenants`.
  */
 export type Scope = {
-  role: AppRole;
+  /** A realm role, or 'respondent': someone answering a questionnaire through a one-time link, without an account. */
+  role: AppRole | 'respondent';
   tenantId: string | null;
   tenantPath: string | null;
   allTenants: boolean;

@@ -1,3 +1,12 @@
 import type { MigrationInterface } from 'typeorm';
+import { CreateReferenceData1795300200000 } from './1795300200000-create-reference-data';
+import { SeedReferenceData1795300201000 } from './1795300201000-seed-reference-data';
+import { CreateProgrammes1795300210000 } from './1795300210000-create-programmes';
+import { CreatePairs1795300220000 } from './1795300220000-create-pairs';
 
-export const programmesMigrations: (new () => MigrationInterface)[] = [];
+export const programmesMigrations: (new () => MigrationInterface)[] = [
+  CreateReferenceData1795300200000,
+  SeedReferenceData1795300201000,
+  CreateProgrammes1795300210000,
+  CreatePairs1795300220000,
+];

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
+import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
+import { INDICATORS, type IndicatorDefinition, percentValue } from './indicator-definitions';
+import type { IndicatorAggregateType, IndicatorComparisonType, IndicatorDefinitionType, IndicatorTrendPointType, IndicatorValueType } from './indicator.types';
+
+type OrgRow = {
+  tenant_id: string;
+  tenant_name: string;
+  municipality_id: string | null;
+  municipality_name: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  computed_at: Date | null;
+  target: string | null;
+};
+
+/**
+ * Reads indicator snapshots for people: a school's own values, and comparisons over a region or
+ * municipality. Everything runs in the caller's scope — row-level security on snapshots and on
+ * the tenant tree decides which organisations exist for them; no personal data is involved.
+ */
+@Injectable()
+export class IndicatorQueryService {
+  constructor(private readonly context: TenantContext) {}
+
+  definitions(): IndicatorDefinitionType[] {
+    return INDICATORS.map(toDefinitionType);
+  }
+
+  async values(period: string, tenantId?: string): Promise<IndicatorValueType[]> {
+    const id = tenantId ?? this.context.scope.tenantId;
+    if (!id) throw new ValidationFailedException('Укажите организацию.');
+    const em = await this.context.manager();
+    const [org] = await em.query(`select id from tenants where id = $1 and kind = 'organisation'`, [id]);
+    if (!org) throw new NotFoundException('Организация не найдена или недоступна.');
+    return (await Promise.all(INDICATORS.map(async (definition) => (await this.rows(definition, period, { tenantId: id }))))).flat();
+  }
+
+  async comparison(period: string, code: string, parentId?: string): Promise<IndicatorComparisonType> {
+    const definition = this.definition(code);
+    const parent = await this.node(parentId);
+    const organisations = await this.rows(definition, period, { path: parent?.path ?? null });
+    const ranked = [...organisations].filter((o) => o.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.tenantName.localeCompare(b.tenantName, 'ru'));
+    ranked.forEach((o, i) => (o.rank = i + 1));
+    const ordered = [...ranked, ...organisations.filter((o) => o.value === null)];
+    const byMunicipality = new Map<string, IndicatorValueType[]>();
+    for (const o of organisations) {
+      if (!o.municipalityId) continue;
+      byMunicipality.set(o.municipalityId, [...(byMunicipality.get(o.municipalityId) ?? []), o]);
+    }
+    const municipalities = [...byMunicipality.values()].map((list) => aggregate(definition, list[0].municipalityId!, list[0].municipalityName ?? '', list));
+    return {
+      indicator: toDefinitionType(definition),
+      period,
+      target: ordered.find((o) => o.target !== null)?.target ?? definition.target?.value ?? null,
+      organisations: ordered,
+      belowTarget: ordered.filter((o) => o.belowTarget),
+      municipalities: municipalities.sort((a, b) => (b.value ?? -1) - (a.value ?? -1)),
+      total: parent || organisations.length ? aggregate(definition, parent?.id ?? 'all', parent?.name ?? 'Все организации', organisations) : null,
+    };
+  }
+
+  async trend(code: string, parentId?: string): Promise<IndicatorTrendPointType[]> {
+    const definition = this.definition(code);
+    const parent = await this.node(parentId);
+    const em = await this.context.manager();
+    const rows: { period: string; numerator: string; denominator: string | null; organisations: string }[] = await em.query(
+      `select s.period, sum(s.numerator) as numerator, sum(s.denominator) as denominator, count(*) as organisations
+         from indicator_snapshots s
+        where s.indicator_code = $1 and ($2::ltree is null or s.tenant_path <@ $2::ltree)
+        group by s.period order by s.period`,
+      [definition.code, parent?.path ?? null],
+    );
+    return rows.map((r) => {
+      const numerator = Number(r.numerator);
+      const denominator = definition.denominator ? Number(r.denominator ?? 0) : null;
+      return { period: r.period, numerator, denominator, value: valueOf(definition, numerator, denominator), organisations: Number(r.organisations) };
+    });
+  }
+
+  /** Records a recompute request for the caller's own school; the worker picks it up. */
+  async requestRecompute(period: string): Promise<boolean> {
+    const tenantId = this.context.scope.tenantId;
+    if (!tenantId) throw new ValidationFailedException('Пересчёт запрашивается для своей организации.');
+    const em = await this.context.manager();
+    await em.query(
+      `insert into indicator_recompute_requests (tenant_id, period, reason) values ($1, $2, 'manual')
+       on conflict do nothing`,
+      [tenantId, period],
+    );
+    return true;
+  }
+
+  private definition(code: string): IndicatorDefinition {
+    const definition = INDICATORS.find((d) => d.code === code);
+    if (!definition) throw new ValidationFailedException(`Неизвестный показатель «${code}».`);
+    return definition;
+  }
+
+  private async node(parentId?: string): Promise<{ id: string; name: string; path: string } | null> {
+    const id = parentId ?? this.context.scope.tenantId;
+    if (!id) return null;
+    const em = await this.context.manager();
+    const [row] = await em.query(`select id, short_name as name, path::text as path from tenants where id = $1`, [id]);
+    if (!row) throw new NotFoundException('Регион, муниципалитет или организация не найдены или недоступны.');
+    return row;
+  }
+
+  private async rows(definition: IndicatorDefinition, period: string, where: { path: string | null } | { tenantId: string }): Promise<IndicatorValueType[]> {
+    const em = await this.context.manager();
+    const path = 'path' in where ? where.path : null;
+    const tenantId = 'tenantId' in where ? where.tenantId : null;
+    const rows: OrgRow[] = await em.query(
+      `select o.id as tenant_id, o.short_name as tenant_name, m.id as municipality_id, m.short_name as municipality_name,
+              s.numerator, s.denominator, s.computed_at,
+              (select t.target from indicator_targets t
+                where t.period = $1 and t.indicator_code = $2 and t.tenant_path @> o.path
+                order by nlevel(t.tenant_path) desc limit 1) as target
+         from tenants o
+         left join tenants m on m.id = o.parent_id and m.kind = 'municipality'
+         left join indicator_snapshots s on s.tenant_id = o.id and s.period = $1 and s.indicator_code = $2
+        where o.kind = 'organisation' and ($3::ltree is null or o.path <@ $3::ltree) and ($4::uuid is null or o.id = $4::uuid)
+        order by o.path`,
+      [period, definition.code, path, tenantId],
+    );
+    return rows.map((row) => {
+      const computed = row.numerator !== null;
+      const numerator = Number(row.numerator ?? 0);
+      const denominator = definition.denominator ? Number(row.denominator ?? 0) : null;
+      const value = computed ? valueOf(definition, numerator, denominator) : null;
+      const target = row.target !== null ? Number(row.target) : (definition.target?.value ?? null);
+      return {
+        tenantId: row.tenant_id,
+        tenantName: row.tenant_name,
+        municipalityId: row.municipality_id,
+        municipalityName: row.municipality_name,
+        code: definition.code,
+        period,
+        numerator,
+        denominator,
+        value,
+        target,
+        belowTarget: target === null || value === null ? null : definition.target?.direction === 'at_most' ? value > target : value < target,
+        rank: null,
+        computedAt: row.computed_at,
+      };
+    });
+  }
+}
+
+function valueOf(definition: IndicatorDefinition, numerator: number, denominator: number | null): number | null {
+  return definition.unit === 'percent' ? percentValue(numerator, denominator) : numerator;
+}
+
+/** Σnumerators / Σdenominators over the organisations that have a snapshot. */
+function aggregate(definition: IndicatorDefinition, id: string, name: string, list: IndicatorValueType[]): IndicatorAggregateType {
+  const computed = list.filter((o) => o.computedAt !== null);
+  const numerator = computed.reduce((sum, o) => sum + o.numerator, 0);
+  const denominator = definition.denominator ? computed.reduce((sum, o) => sum + (o.denominator ?? 0), 0) : null;
+  return { tenantId: id, name, organisations: computed.length, numerator, denominator, value: valueOf(definition, numerator, denominator) };
+}
+
+function toDefinitionType(d: IndicatorDefinition): IndicatorDefinitionType {
+  return { code: d.code, title: d.title, shortTitle: d.shortTitle, unit: d.unit, defaultTarget: d.target?.value ?? null, source: d.source };
+}

@@ -1,0 +1,109 @@
+import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+
+const PERIOD = /^\d{4}\/\d{4}$/;
+const PERIOD_MESSAGE = 'Период — учебный год в виде 2022/2023.';
+
+@ObjectType('IndicatorDefinition', { description: 'Целевой показатель модели наставничества' })
+export class IndicatorDefinitionType {
+  @Field() code!: string;
+  @Field() title!: string;
+  @Field() shortTitle!: string;
+  @Field({ description: 'percent или count' }) unit!: string;
+  @Field(() => Float, { nullable: true, description: 'Целевое значение по умолчанию' }) defaultTarget!: number | null;
+  @Field() source!: string;
+}
+
+@ObjectType('IndicatorValue', { description: 'Значение показателя организации (или свода) за период' })
+export class IndicatorValueType {
+  @Field(() => ID) tenantId!: string;
+  @Field() tenantName!: string;
+  @Field(() => ID, { nullable: true, description: 'Муниципалитет организации' }) municipalityId!: string | null;
+  @Field(() => String, { nullable: true }) municipalityName!: string | null;
+  @Field() code!: string;
+  @Field() period!: string;
+  @Field(() => Int) numerator!: number;
+  @Field(() => Int, { nullable: true }) denominator!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Процент (целый, округление половины вверх) или количество' }) value!: number | null;
+  @Field(() => Float, { nullable: true }) target!: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Ниже цели' }) belowTarget!: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'Место в рейтинге (1 — лучшее)' }) rank!: number | null;
+  @Field(() => Date, { nullable: true }) computedAt!: Date | null;
+}
+
+@ObjectType('IndicatorAggregate', { description: 'Свод: Σ числителей / Σ знаменателей' })
+export class IndicatorAggregateType {
+  @Field(() => ID) tenantId!: string;
+  @Field() name!: string;
+  @Field(() => Int) organisations!: number;
+  @Field(() => Int) numerator!: number;
+  @Field(() => Int, { nullable: true }) denominator!: number | null;
+  @Field(() => Int, { nullable: true }) value!: number | null;
+}
+
+@ObjectType('IndicatorComparison', { description: 'Сравнение организаций по показателю' })
+export class IndicatorComparisonType {
+  @Field(() => IndicatorDefinitionType) indicator!: IndicatorDefinitionType;
+  @Field() period!: string;
+  @Field(() => Float, { nullable: true }) target!: number | null;
+  @Field(() => [IndicatorValueType], { description: 'Рейтинг организаций' }) organisations!: IndicatorValueType[];
+  @Field(() => [IndicatorValueType], { description: 'Организации ниже цели' }) belowTarget!: IndicatorValueType[];
+  @Field(() => [IndicatorAggregateType], { description: 'Муниципалитеты' }) municipalities!: IndicatorAggregateType[];
+  @Field(() => IndicatorAggregateType, { nullable: true, description: 'Итого по выбранному узлу' }) total!: IndicatorAggregateType | null;
+}
+
+@ObjectType('IndicatorTrendPoint')
+export class IndicatorTrendPointType {
+  @Field() period!: string;
+  @Field(() => Int) numerator!: number;
+  @Field(() => Int, { nullable: true }) denominator!: number | null;
+  @Field(() => Int, { nullable: true }) value!: number | null;
+  @Field(() => Int) organisations!: number;
+}
+
+@ArgsType()
+export class IndicatorValuesArgs {
+  @Field()
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  period!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Организация; по умолчанию своя' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Некорректный идентификатор организации.' })
+  tenantId?: string;
+}
+
+@ArgsType()
+export class IndicatorComparisonArgs {
+  @Field()
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  period!: string;
+
+  @Field()
+  @IsString()
+  code!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Регион или муниципалитет; по умолчанию свой' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Некорректный идентификатор региона или муниципалитета.' })
+  parentId?: string;
+}
+
+@ArgsType()
+export class IndicatorTrendArgs {
+  @Field()
+  @IsString()
+  code!: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Некорректный идентификатор региона или муниципалитета.' })
+  parentId?: string;
+}
+
+@ArgsType()
+export class RequestRecomputeArgs {
+  @Field()
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  period!: string;
+}

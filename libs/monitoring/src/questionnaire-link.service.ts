@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ConflictException, NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
+import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
+import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
+import type { EntityManager } from 'typeorm';
+import type { CreateQuestionnaireLinkInput, QuestionnaireLinkFilter } from './dtos/questionnaire.inputs';
+import { linkPath, linkTokenHash, newLinkToken } from './link-token';
+import { academicYearOf, isAcademicYear } from './questionnaire.codes';
+import { pageOf, rethrowReference } from './questionnaire-common';
+import { QuestionnaireLinkEntity } from './questionnaire-link.entity';
+import { QuestionnaireResponseService } from './questionnaire-response.service';
+import { QuestionnaireTemplateService } from './questionnaire-template.service';
+
+export const DEFAULT_LINK_DAYS = 14;
+
+const SORTABLE: Record<string, string> = {
+  createdAt: 'l.created_at',
+  expiresAt: 'l.expires_at',
+  usedAt: 'l.used_at',
+  academicYear: 'l.academic_year',
+};
+
+/**
+ * Personal one-time links, the curator's side: issue one for a participant (eligible for
+ * questionnaires) and the current version of a template; the answer carries the address
+ * `/q/<token>` once — only the token's SHA-256 is stored. A link that was used stays as the
+ * record of where the response came from.
+ */
+@Injectable()
+export class QuestionnaireLinkService {
+  constructor(
+    private readonly context: TenantContext,
+    private readonly templates: QuestionnaireTemplateService,
+    private readonly responses: QuestionnaireResponseService,
+  ) {}
+
+  async list(args: ListArgs, filter: QuestionnaireLinkFilter = {}): Promise<QuestionnaireLinkEntity[]> {
+    const em = await this.context.manager();
+    return (await pageOf(this.filtered(em, filter), args, SORTABLE, 'createdAt')).items;
+  }
+
+  async count(filter: QuestionnaireLinkFilter = {}): Promise<number> {
+    return this.filtered(await this.context.manager(), filter).getCount();
+  }
+
+  async get(id: string): Promise<QuestionnaireLinkEntity> {
+    const link = await (await this.context.manager()).findOneBy(QuestionnaireLinkEntity, { id });
+    if (!link) throw new NotFoundException('Персональная ссылка не найдена или недоступна.');
+    return link;
+  }
+
+  async create(input: CreateQuestionnaireLinkInput): Promise<QuestionnaireLinkEntity> {
+    const em = await this.context.manager();
+    const template = await this.templates.forAnswering(input.templateId, { current: true });
+    const tenantId = await this.responses.respondentTenant(template, input.participantId, null);
+    const academicYear = input.academicYear ?? academicYearOf(new Date());
+    if (!isAcademicYear(academicYear)) throw new ValidationFailedException('Учебный год указывается как «2022/2023» — два последовательных года.');
+    const days = input.expiresInDays ?? DEFAULT_LINK_DAYS;
+    const token = newLinkToken();
+    const id = randomUUID();
+    try {
+      await em.query(
+        `insert into questionnaire_links (id, tenant_id, template_id, participant_id, programme_id, pair_id, academic_year, token_hash, expires_at, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, now() + make_interval(days => $9), $10)`,
+        [id, tenantId, template.id, input.participantId.toLowerCase(), input.programmeId ?? null, input.pairId ?? null, academicYear, linkTokenHash(token), days, this.context.principal.username],
+      );
+    } catch (error) {
+      rethrowReference(error, 'questionnaire_links');
+    }
+    const link = await this.get(id);
+    link.path = linkPath(token);
+    return link;
+  }
+
+  /** Withdraws a link that has not been used; a used one is the provenance of its response and stays. */
+  async remove(id: string): Promise<QuestionnaireLinkEntity> {
+    const em = await this.context.manager();
+    const link = await this.get(id);
+    if (link.usedAt) throw new ConflictException('По этой ссылке уже получены ответы — её нельзя удалить.');
+    const [, deleted] = (await em.query(`delete from questionnaire_links where id = $1 and used_at is null`, [id])) as [unknown, number];
+    if (deleted !== 1) throw new ConflictException('По этой ссылке уже получены ответы — её нельзя удалить.');
+    return link;
+  }
+
+  private filtered(em: EntityManager, filter: QuestionnaireLinkFilter) {
+    const query = em.createQueryBuilder(QuestionnaireLinkEntity, 'l');
+    if (filter.ids) query.andWhere('l.id = any(:ids)', { ids: filter.ids });
+    if (filter.templateId) query.andWhere('l.template_id = :templateId', { templateId: filter.templateId });
+    if (filter.participantId) query.andWhere('l.participant_id = :participantId', { participantId: filter.participantId });
+    if (filter.programmeId) query.andWhere('l.programme_id = :programmeId', { programmeId: filter.programmeId });
+    if (filter.academicYear) query.andWhere('l.academic_year = :year', { year: filter.academicYear });
+    if (filter.status === 'used') query.andWhere('l.used_at is not null');
+    if (filter.status === 'active') query.andWhere('l.used_at is null and l.expires_at > now()');
+    if (filter.status === 'expired') query.andWhere('l.used_at is null and l.expires_at <= now()');
+    return query;
+  }
+}
