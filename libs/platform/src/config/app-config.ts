@@ -25,6 +25,9 @@ export type AppConfig = {
   redisUrl: string;
   /** Key prefix of every BullMQ key, so that test runs and environments never collide. */
   redisPrefix: string;
+  /** How long a worker holds a job before another may take it over (a crashed worker's job is retried after it). */
+  queueLockMs: number;
+  queueStalledCheckMs: number;
   auth: AuthConfig;
 };
 
@@ -67,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: env.REDIS_PREFIX ?? 'nastavnik',
+    queueLockMs: Number(env.QUEUE_LOCK_MS ?? 30_000),
+    queueStalledCheckMs: Number(env.QUEUE_STALLED_CHECK_MS ?? 30_000),
     auth: {
       mode,
       keycloakUrl: (env.KEYCLOAK_URL ?? 'http://localhost:8080').replace(/\/+$/, ''),

@@ -42,6 +42,8 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
         connection: redisConnectionOptions(this.config.redisUrl),
         prefix: this.config.redisPrefix,
         concurrency: 2,
+        lockDuration: this.config.queueLockMs,
+        stalledInterval: this.config.queueStalledCheckMs,
       });
       worker.on('failed', (job, error) => this.logger.warn(`job ${queue}/${job?.name}#${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
       worker.on('error', (error) => this.logger.error(`worker ${queue}: ${error.message}`));

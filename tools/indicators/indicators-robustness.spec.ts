@@ -1,0 +1,187 @@
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import IORedis from 'ioredis';
+import { Client, Pool } from 'pg';
+import { type AppConfig } from '@nastavnik/platform/config/app-config';
+import { PlatformModule } from '@nastavnik/platform/platform.module';
+import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
+import { INDICATORS } from '@nastavnik/monitoring/indicator-definitions';
+import { IndicatorsWorkerModule } from '@nastavnik/monitoring/indicators.module';
+import { schoolYearOf } from '@nastavnik/monitoring/indicator-period';
+import { RecomputeReconciler } from '@nastavnik/monitoring/recompute-reconciler';
+import { testConfig } from '@nastavnik/testing/test-context';
+import { readTestEnv, withDatabase } from '@nastavnik/testing/test-env';
+import { migrateUp } from '../db/migrate';
+
+const ROOT = join(__dirname, '..', '..');
+const PERIOD = schoolYearOf();
+
+/**
+ * The indicator pipeline under failure, on the real Postgres and Redis — in a database and a
+ * Redis key prefix of its own, so no other spec's worker takes these requests: a burst of edits
+ * is a few recomputes, a Redis that loses everything loses no request, a worker killed in the
+ * middle of a recompute leaves a job that another worker finishes, writing each snapshot once.
+ */
+describe('indicator recomputes: burst, lost Redis, killed worker', () => {
+  const env = readTestEnv();
+  const database = `${env.database}_ind_${randomBytes(3).toString('hex')}`;
+  const prefix = `${env.redisPrefix}-ind-${randomBytes(3).toString('hex')}`;
+  const overrides = {
+    DATABASE_URL: withDatabase(env.appUrl, database),
+    MIGRATION_DATABASE_URL: withDatabase(env.ownerUrl, database),
+    INDICATORS_DATABASE_URL: withDatabase(env.indicatorsUrl, database),
+    REDIS_PREFIX: prefix,
+    QUEUE_LOCK_MS: '2000',
+    QUEUE_STALLED_CHECK_MS: '1000',
+  };
+  let config: AppConfig;
+  let owner: Pool;
+  let redis: IORedis;
+  const contexts: INestApplicationContext[] = [];
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: env.superuserUrl });
+    await admin.connect();
+    await admin.query(`create database ${database} owner nastavnik_owner`);
+    await admin.end();
+    await migrateUp(overrides.MIGRATION_DATABASE_URL);
+    config = testConfig(env, overrides);
+    owner = new Pool({ connectionString: overrides.MIGRATION_DATABASE_URL, max: 3 });
+    redis = new IORedis(env.redisUrl);
+  }, 60_000);
+
+  afterEach(async () => {
+    while (contexts.length) await contexts.pop()!.close();
+  });
+
+  afterAll(async () => {
+    await owner.end();
+    await flushPrefix();
+    redis.disconnect();
+    const admin = new Client({ connectionString: env.superuserUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
+  });
+
+  /** Deletes every key of this spec's prefix: FLUSHALL, for everything this spec owns. */
+  async function flushPrefix(): Promise<number> {
+    let cursor = '0';
+    let deleted = 0;
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) deleted += await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    return deleted;
+  }
+
+  async function startWorker(withConsumers = true): Promise<INestApplicationContext> {
+    @Module({ imports: [PlatformModule.forRoot(config), QueueModule, IndicatorsWorkerModule, ...(withConsumers ? [QueueWorkersModule] : [])] })
+    class WorkerModule {}
+    const app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    await app.init();
+    contexts.push(app);
+    return app;
+  }
+
+  /** A school with a few students, inserted as the owner (the triggers record a request). */
+  async function newSchool(): Promise<{ id: string; participantId: string }> {
+    const code = `s${randomBytes(5).toString('hex')}`;
+    const region = (await owner.query(`insert into tenants (kind, code, path, full_name, short_name) values ('region', $1, $1::text::ltree, 'Регион', 'Регион') returning id`, [`r${code}`])).rows[0].id;
+    const { rows: [school] } = await owner.query(
+      `insert into tenants (kind, code, parent_id, path, full_name, short_name, org_type) values ('organisation', $1, $2, $3, 'Школа', 'Школа', 'school') returning id`,
+      [code, region, `r${code}.${code}`],
+    );
+    const { rows } = await owner.query(
+      `insert into participants (tenant_id, kind, last_name, first_name, birth_date, grade)
+       select $1, 'student', 'Ученик', 'Номер ' || g, date '2010-03-01' + g, 7 from generate_series(1, 5) g returning id`,
+      [school.id],
+    );
+    return { id: school.id, participantId: rows[0].id };
+  }
+
+  const requests = async (tenantId: string) =>
+    (await owner.query<{ id: string; status: string; attempts: number }>(`select id, status, attempts from indicator_recompute_requests where tenant_id = $1 and period = $2 order by requested_at`, [tenantId, PERIOD])).rows;
+
+  async function allDone(tenantIds: string[], timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const open = (await owner.query(`select count(*)::int as n from indicator_recompute_requests where tenant_id = any($1) and status <> 'done'`, [tenantIds])).rows[0].n;
+      const snapshots = (await owner.query(`select count(distinct tenant_id)::int as n from indicator_snapshots where tenant_id = any($1) and period = $2`, [tenantIds, PERIOD])).rows[0].n;
+      if (open === 0 && snapshots === tenantIds.length) return;
+      if (Date.now() > deadline) throw new Error(`still open: ${open}, schools with snapshots: ${snapshots}/${tenantIds.length}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it('a burst of 1,000 edits to one school is one or a few recomputes, not 1,000', async () => {
+    const school = await newSchool();
+    await startWorker();
+    for (let i = 0; i < 1000; i += 1) {
+      await owner.query(`update participants set notes = $1 where id = $2`, [`правка ${i}`, school.participantId]);
+    }
+    await allDone([school.id]);
+    const made = await requests(school.id);
+    expect(made.length).toBeGreaterThanOrEqual(1);
+    expect(made.length).toBeLessThanOrEqual(25);
+    expect(made.every((r) => r.status === 'done')).toBe(true);
+  }, 120_000);
+
+  it('requests pending when Redis loses all its data are all computed after the reconciler runs', async () => {
+    const schools = [await newSchool(), await newSchool(), await newSchool()];
+    // Enqueue without consumers, then lose everything in Redis.
+    const producer = await startWorker(false);
+    expect(await producer.get(RecomputeReconciler).reconcile()).toBeGreaterThanOrEqual(3);
+    await producer.close();
+    contexts.pop();
+    expect(await flushPrefix()).toBeGreaterThan(0);
+    expect((await owner.query(`select count(*)::int as n from indicator_recompute_requests where tenant_id = any($1) and status = 'pending'`, [schools.map((s) => s.id)])).rows[0].n).toBe(3);
+    await startWorker();
+    await allDone(schools.map((s) => s.id));
+  }, 60_000);
+
+  it('a worker killed (SIGKILL) in the middle of a recompute: the job is retried and the snapshots written once', async () => {
+    const school = await newSchool();
+    const [request] = await requests(school.id);
+    // Hold the request row so the job that takes it blocks in the middle of its work.
+    const blocker = await owner.connect();
+    await blocker.query('begin');
+    await blocker.query(`select 1 from indicator_recompute_requests where id = $1 for update`, [request.id]);
+    const child = spawnWorker();
+    try {
+      await until(async () => (await redis.exists(`${prefix}:indicators:recompute-${request.id}`)) === 1 && (await redis.lrange(`${prefix}:indicators:active`, 0, -1)).includes(`recompute-${request.id}`), 30_000);
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+    } finally {
+      await blocker.query('rollback');
+      blocker.release();
+    }
+    expect((await requests(school.id))[0].status).toBe('pending'); // the killed attempt committed nothing
+    await startWorker();
+    await allDone([school.id], 45_000);
+    const { rows } = await owner.query(`select count(*)::int as n, count(distinct computation_id)::int as computations from indicator_snapshots where tenant_id = $1 and period = $2`, [school.id, PERIOD]);
+    expect(rows[0]).toEqual({ n: INDICATORS.length, computations: 1 });
+    expect((await requests(school.id)).map((r) => r.status)).toEqual(['done']);
+  }, 90_000);
+
+  function spawnWorker(): ChildProcess {
+    return spawn(process.execPath, ['-r', './tools/register.cjs', 'apps/worker/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...overrides, REDIS_URL: env.redisUrl, AUTH_MODE: 'keycloak', NODE_ENV: 'test', INDICATORS_RECONCILE_MS: '200' },
+      stdio: 'ignore',
+    });
+  }
+});
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
