@@ -130,6 +130,23 @@ export const INDICATORS: IndicatorDefinition[] = [
   },
 ];
 
+/** The effectiveness scorecard (§6.5): programmes at each level, so a region sees the distribution. */
+export const SCORECARD_LEVELS = [
+  { level: 'optimal', code: 'EFF.OPTIMAL', title: 'оптимальный уровень (15–18 баллов)' },
+  { level: 'acceptable', code: 'EFF.ACCEPTABLE', title: 'допустимый уровень (9–14 баллов)' },
+  { level: 'unacceptable', code: 'EFF.UNACCEPTABLE', title: 'недопустимый уровень (0–8 баллов)' },
+] as const;
+for (const { level, code, title } of SCORECARD_LEVELS) {
+  INDICATORS.push({
+    code,
+    title: `Программы наставничества с эффективностью: ${title}`,
+    shortTitle: `Эффективность: ${title}`,
+    unit: 'count',
+    numerator: { fact: 'scorecards', where: `level = '${level}'` },
+    source: 'SEEDS-DOMAIN §6.5 (000 §6, 002 §4)',
+  });
+}
+
 /** «Встречи по направлениям» of seed 004 (items 21–22): first and second meetings per direction D01–D11. */
 const MEETING_TYPES = [
   { type: 'ORGANISATIONAL', key: 'ORG', title: 'Первые (организационные) встречи' },

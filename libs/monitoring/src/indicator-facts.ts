@@ -5,7 +5,7 @@
  * date for ages (1 September of the academic year), $3 = the period's last day. Each yields
  * `tenant_id` and `unit_id` (what a definition counts, distinct: a person, or a meeting).
  */
-export type FactName = 'persons' | 'memberships' | 'satisfaction' | 'bases' | 'meetings';
+export type FactName = 'persons' | 'memberships' | 'satisfaction' | 'bases' | 'meetings' | 'scorecards';
 
 const AGE = `extract(year from age($2::date, p.birth_date))::int`;
 
@@ -36,6 +36,11 @@ export const FACTS: Record<FactName, string> = {
     select m.tenant_id, m.meeting_id as unit_id, m.meeting_type, m.direction
       from ind_meeting_facts m
      where m.period = $1`,
+  // Effectiveness scorecards (E1–E9) of the period's programmes, with their level.
+  scorecards: `
+    select s.tenant_id, s.scorecard_id as unit_id, s.level, s.total
+      from ind_scorecard_facts s
+     where s.period = $1`,
 };
 
 /** 2022/2023 → 1 September 2022 … 31 August 2023 (the school year). */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
-import { INDICATORS, type IndicatorDefinition, percentValue } from './indicator-definitions';
-import type { IndicatorAggregateType, IndicatorComparisonType, IndicatorDefinitionType, IndicatorTrendPointType, IndicatorValueType } from './indicator.types';
+import { INDICATORS, type IndicatorDefinition, percentValue, SCORECARD_LEVELS } from './indicator-definitions';
+import type { IndicatorAggregateType, IndicatorComparisonType, IndicatorDefinitionType, IndicatorTrendPointType, IndicatorValueType, ScorecardLevelCountType } from './indicator.types';
 
 type OrgRow = {
   tenant_id: string;
@@ -58,7 +58,20 @@ export class IndicatorQueryService {
       belowTarget: ordered.filter((o) => o.belowTarget),
       municipalities: municipalities.sort((a, b) => (b.value ?? -1) - (a.value ?? -1)),
       total: parent || organisations.length ? aggregate(definition, parent?.id ?? 'all', parent?.name ?? 'Все организации', organisations) : null,
+      scorecardLevels: await this.scorecardLevels(period, parent?.path ?? null),
     };
+  }
+
+  /** Programmes per scorecard level over the subtree (from the EFF.* snapshots). */
+  private async scorecardLevels(period: string, path: string | null): Promise<ScorecardLevelCountType[]> {
+    const em = await this.context.manager();
+    const rows: { indicator_code: string; programmes: string }[] = await em.query(
+      `select indicator_code, sum(numerator) as programmes from indicator_snapshots
+        where period = $1 and indicator_code = any($2) and ($3::ltree is null or tenant_path <@ $3::ltree)
+        group by indicator_code`,
+      [period, SCORECARD_LEVELS.map((l) => l.code), path],
+    );
+    return SCORECARD_LEVELS.map(({ level, code, title }) => ({ level, title, programmes: Number(rows.find((r) => r.indicator_code === code)?.programmes ?? 0) }));
   }
 
   async trend(code: string, parentId?: string): Promise<IndicatorTrendPointType[]> {

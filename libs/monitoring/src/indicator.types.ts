@@ -50,6 +50,14 @@ export class IndicatorComparisonType {
   @Field(() => [IndicatorValueType], { description: 'Организации ниже цели' }) belowTarget!: IndicatorValueType[];
   @Field(() => [IndicatorAggregateType], { description: 'Муниципалитеты' }) municipalities!: IndicatorAggregateType[];
   @Field(() => IndicatorAggregateType, { nullable: true, description: 'Итого по выбранному узлу' }) total!: IndicatorAggregateType | null;
+  @Field(() => [ScorecardLevelCountType], { description: 'Распределение программ по уровням эффективности' }) scorecardLevels!: ScorecardLevelCountType[];
+}
+
+@ObjectType('ScorecardLevelCount', { description: 'Программы на уровне эффективности (шкала E1–E9)' })
+export class ScorecardLevelCountType {
+  @Field({ description: 'optimal, acceptable или unacceptable' }) level!: string;
+  @Field() title!: string;
+  @Field(() => Int) programmes!: number;
 }
 
 @ObjectType('IndicatorTrendPoint')
