@@ -38,10 +38,12 @@ export class IndicatorEngine implements OnModuleDestroy {
   /** Computes (without writing) the snapshots of the target for a period. */
   async compute(target: EngineTarget, period: string, client?: PoolClient): Promise<SnapshotRow[]> {
     const { start, end } = periodBounds(period);
-    const path = 'path' in target ? target.path : null;
-    const ids = 'tenantIds' in target ? target.tenantIds : null;
     const run = client ?? this.pool;
-    const { rows } = await run.query<Record<string, string | null>>(this.sql, [period, start, end, path, ids]);
+    // The organisations first, then every fact filtered by `tenant_id = any(ids)` — an index condition.
+    const ids = 'tenantIds' in target
+      ? target.tenantIds
+      : (await run.query<{ id: string }>(`select id from tenants where kind = 'organisation' and path <@ $1::ltree`, [target.path])).rows.map((r) => r.id);
+    const { rows } = await run.query<Record<string, string | null>>(this.sql, [period, start, end, ids]);
     return rows.flatMap((row) =>
       INDICATORS.map((d, i) => {
         const numerator = Number(row[`n${i}`]);
@@ -66,7 +68,10 @@ export class IndicatorEngine implements OnModuleDestroy {
              join tenants t on t.id = r.tenant_id
            on conflict (tenant_id, period, indicator_code) do update
              set tenant_path = excluded.tenant_path, numerator = excluded.numerator, denominator = excluded.denominator,
-                 computed_at = excluded.computed_at, computation_id = excluded.computation_id`,
+                 computed_at = excluded.computed_at, computation_id = excluded.computation_id
+             -- An unchanged value is not rewritten: a nightly recompute of a stable region writes little.
+             where (indicator_snapshots.numerator, indicator_snapshots.denominator, indicator_snapshots.tenant_path)
+                   is distinct from (excluded.numerator, excluded.denominator, excluded.tenant_path)`,
           [period, computationId, rows.map((r) => r.tenantId), rows.map((r) => r.code), rows.map((r) => r.numerator), rows.map((r) => r.denominator)],
         );
       }
@@ -94,7 +99,7 @@ export class IndicatorEngine implements OnModuleDestroy {
 /**
  * One statement for all definitions: the organisations of the target, one CTE per fact used,
  * one aggregate per fact with a filtered distinct count per numerator/denominator, and a join.
- * Parameters: $1 period, $2 reference date, $3 period end, $4 subtree path or null, $5 ids or null.
+ * Parameters: $1 period, $2 reference date, $3 period end, $4 the organisations' ids.
  */
 export function compileIndicatorSql(definitions: IndicatorDefinition[]): string {
   const facts = new Map<FactName, string[]>();
@@ -111,11 +116,9 @@ export function compileIndicatorSql(definitions: IndicatorDefinition[]): string 
   });
   const ctes = [
     `orgs as (select t.id as tenant_id from tenants t
-               where t.kind = 'organisation' and $1::text is not null and $2::date <= $3::date
-                 and ($4::ltree is null or t.path <@ $4::ltree)
-                 and ($5::uuid[] is null or t.id = any ($5::uuid[])))`,
+               where t.kind = 'organisation' and t.id = any ($4::uuid[]) and $1::text is not null and $2::date <= $3::date)`,
     ...[...facts.entries()].flatMap(([fact, aggregates]) => [
-      `f_${fact} as (select f.* from (${FACTS[fact]}) f where f.tenant_id in (select tenant_id from orgs))`,
+      `f_${fact} as (select f.* from (${FACTS[fact]}) f where f.tenant_id = any ($4::uuid[]))`,
       `a_${fact} as (select tenant_id, ${aggregates.join(', ')} from f_${fact} group by tenant_id)`,
     ]),
   ];
