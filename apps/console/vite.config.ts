@@ -11,9 +11,22 @@ const port = Number(process.env.CONSOLE_PORT ?? 5173);
 const host = process.env.CONSOLE_HOST ?? 'localhost';
 
 // The SPA talks to one origin: the dev server and `vite preview` forward the API's routes.
-const proxy: Record<string, ProxyOptions> = Object.fromEntries(
-  ['/graphql', '/auth', '/health', '/reports'].map((path) => [path, { target: apiUrl, changeOrigin: false }]),
-);
+const proxy: Record<string, ProxyOptions> = {
+  ...Object.fromEntries(['/graphql', '/auth', '/health', '/reports'].map((path) => [path, { target: apiUrl, changeOrigin: false }])),
+  // `/q/<token>` is both a page of the console (the link a participant opens) and the API's
+  // questionnaire endpoint: a browser navigation (Accept: text/html) gets the SPA, its relative
+  // assets are served from the root, and only the page's own JSON calls reach the API.
+  '/q/': { target: apiUrl, changeOrigin: false, bypass: respondentBypass },
+};
+
+/** The SPA's answer to a request under `/q/`, or undefined to forward it to the API. */
+function respondentBypass(req: { url?: string; headers: Record<string, string | string[] | undefined> }): string | undefined {
+  const url = req.url ?? '';
+  const asset = /^\/q\/(?:[^/]+\/)*?((?:assets\/)?[^/]+\.(?:js|css|svg|png|ico|map|woff2?))$/.exec(url.split('?')[0]);
+  if (asset) return `/${asset[1]}`;
+  const accept = String(req.headers.accept ?? '');
+  return accept.includes('text/html') ? '/index.html' : undefined;
+}
 
 export default defineConfig({
   root,

@@ -14,7 +14,20 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
 /** What jest's global setup wrote for this run (tools/testing/global-setup.ts); read here so the console imports no server code. */
-type RunEnv = { database: string; superuserUrl: string; ownerUrl: string; appUrl: string; redisUrl: string; redisPrefix: string };
+type RunEnv = { database: string; superuserUrl: string; ownerUrl: string; appUrl: string; indicatorsUrl?: string; redisUrl: string; redisPrefix: string };
+
+/** The school year of a date, September to August («2026/2027»), as the API's periods name it. */
+export function schoolYear(date = new Date()): string {
+  const year = date.getFullYear();
+  return date.getMonth() >= 8 ? `${year}/${year + 1}` : `${year - 1}/${year}`;
+}
+
+function indicatorsUrlOf(env: RunEnv): string {
+  if (env.indicatorsUrl) return env.indicatorsUrl;
+  const url = new URL(env.appUrl);
+  url.username = 'nastavnik_indicators';
+  return url.toString();
+}
 
 function runEnv(): RunEnv {
   const file = process.env.NASTAVNIK_TEST_ENV_FILE;
@@ -161,6 +174,7 @@ export class ConsoleWorld {
         KEYCLOAK_REALM_PUBLIC_KEY: '',
         DATABASE_URL: withDatabase(env.appUrl, database),
         MIGRATION_DATABASE_URL: ownerUrl,
+        INDICATORS_DATABASE_URL: withDatabase(indicatorsUrlOf(env), database),
         REDIS_URL: env.redisUrl,
         // Under the run's prefix, so that global teardown removes these keys too.
         REDIS_PREFIX: `${env.redisPrefix}:console`,
@@ -176,7 +190,9 @@ export class ConsoleWorld {
 
       const api = Proc.start('api', [...register, 'apps/api/src/main.ts'], serverEnv);
       procs.push(api);
-      await waitForHttp(`http://127.0.0.1:${apiPort}/health`, api, 90_000);
+      // The region's indicator snapshots for this school year, as the worker's nightly job would leave them.
+      const indicators = Proc.start('indicators', [...register, 'tools/cli/cli.ts', 'indicators', '--region', 'demo', '--period', schoolYear()], serverEnv).done();
+      await Promise.all([waitForHttp(`http://127.0.0.1:${apiPort}/health`, api, 90_000), indicators]);
 
       const consolePort = await freePort();
       const preview = Proc.start('vite preview', [VITE, 'preview', '--config', join(CONSOLE_DIR, 'vite.config.ts')], {

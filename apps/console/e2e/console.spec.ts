@@ -1,8 +1,38 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { ConsoleWorld } from './console-world';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const IMPORT_HEADINGS = ['Фамилия', 'Имя', 'Отчество', 'Категория', 'Класс', 'База', 'Согласие: дата', 'Согласие: подписал', 'Согласие: представитель', 'Согласие: кем приходится'];
+
+/** A workbook as a school keeps its list: the headings in the first row, one person a row. */
+async function xlsx(rows: string[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Участники');
+  sheet.addRow(IMPORT_HEADINGS);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Answers every question of a rendered questionnaire: the highest rating, the first option, a sentence. */
+async function answerAll(page: Page): Promise<void> {
+  const questions = page.getByTestId('question');
+  await questions.first().waitFor();
+  const count = await questions.count();
+  for (let i = 0; i < count; i += 1) {
+    const question = questions.nth(i);
+    const radios = question.locator('input[type="radio"]:not([value=""])');
+    const boxes = question.locator('input[type="checkbox"]');
+    const text = question.locator('textarea:not([readonly])');
+    // MUI keeps the inputs visually hidden; a click event on the input is what a click on its label sends.
+    if ((await radios.count()) > 0) await radios.last().dispatchEvent('click');
+    else if ((await boxes.count()) > 0) await boxes.first().dispatchEvent('click');
+    else if ((await text.count()) > 0) await text.first().fill('Всё понравилось, хочу продолжить.');
+  }
+}
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
 
@@ -170,7 +200,7 @@ describe('console in a real browser (Chromium, development identity)', () => {
       for (const municipality of ['г. Краснодар', 'Сакский район', 'ГО Демонстрационный', 'Мишкинский МО', 'Василеостровский район']) {
         expect(axis).toContain(municipality);
       }
-      await page.locator('table').getByText('ГБОУ СОШ № 31').waitFor(); // the organisations list below the chart
+      await page.locator('table').last().getByText('ГБОУ СОШ № 31').waitFor(); // the organisations list below the chart
       const text = await bodyText(page);
       for (const school of ['МАОУ «Средняя школа № 51»', 'МАОУ гимназия № 40', 'МБОУ «Мишкинская СОШ»', 'МБОУ «Уютненская СШ-гимназия»', 'ГБОУ СОШ № 31']) {
         expect(text).toContain(school);
@@ -321,6 +351,181 @@ describe('console in a real browser (Chromium, development identity)', () => {
       await page.goto(`${world.consoleUrl}#/tenants`);
       await page.locator('[data-username="analyst.north"]').waitFor();
       expect(page.url()).toMatch(/#\/login$/);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('a curator imports participants from an Excel file: a dry run with reasons, then «Загрузить»', async () => {
+    const { context, page, problems } = await world.newPage();
+    try {
+      const school = await world.tenantId('mish');
+      await world.signIn(page, 'curator.mish');
+      await page.getByRole('menuitem', { name: 'Участники' }).click();
+      await page.getByRole('link', { name: 'Импорт из Excel' }).click();
+      await page.getByRole('heading', { name: 'Импорт участников из Excel или CSV', level: 1 }).waitFor();
+
+      const people: string[][] = [
+        ['Импортова', 'Анна', 'Сергеевна', 'педагог', '', 'наставник', '01.09.2026', 'сам', '', ''],
+        ['Импортов', 'Илья', 'Петрович', 'ученик', '7Б', 'наставляемый', '02.09.2026', 'законный представитель', 'Импортова Мария Ивановна', 'мать'],
+      ];
+      const withMistake = await xlsx([...people, ['Ошибкин', 'Олег', '', 'космонавт', '', '', '', '', '', '']]);
+      await page.getByTestId('import-file').setInputFiles({ name: 'uchastniki.xlsx', mimeType: XLSX_TYPE, buffer: withMistake });
+      const errors = page.getByTestId('import-errors');
+      await errors.getByText('Неизвестная категория «космонавт»', { exact: false }).waitFor();
+      expect(await errors.innerText()).toContain('4'); // the line number as the spreadsheet shows it
+      expect(await page.getByRole('button', { name: 'Загрузить' }).isDisabled()).toBe(true);
+      await screenshot(page, 'curator-import');
+
+      await page.getByTestId('import-file').setInputFiles({ name: 'uchastniki.xlsx', mimeType: XLSX_TYPE, buffer: await xlsx(people) });
+      await page.getByText('ошибок нет, файл ещё не загружен').waitFor();
+      expect((await world.owner.query(`select 1 from participants where tenant_id = $1 and last_name like 'Импортов%'`, [school])).rowCount).toBe(0);
+      await page.getByRole('button', { name: 'Загрузить' }).click();
+      await page.getByText('Загрузка завершена: добавлено 2, обновлено 0.').first().waitFor();
+      const { rows } = await world.owner.query<{ last_name: string }>(`select last_name from participants where tenant_id = $1 and last_name like 'Импортов%' order by 1`, [school]);
+      expect(rows.map((row) => row.last_name)).toEqual(['Импортов', 'Импортова']);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('a curator asks for pair suggestions and accepts one', async () => {
+    const { context, page, problems } = await world.newPage();
+    try {
+      const school = await world.tenantId('mish');
+      const { rows } = await world.owner.query<{ id: string }>(`select id from programmes where tenant_id = $1 and title = 'Учитель – ученик'`, [school]);
+      const before = await world.owner.query(`select 1 from match_suggestions where programme_id = $1 and status = 'accepted'`, [rows[0].id]);
+      await world.signIn(page, 'curator.mish');
+      await page.goto(`${world.consoleUrl}#/programmes/${rows[0].id}/show/suggestions`);
+      await page.getByRole('button', { name: 'Подобрать пары' }).click();
+      await page.getByText('предложено пар:', { exact: false }).waitFor();
+      const first = page.getByTestId('suggestion').first();
+      await first.waitFor();
+      expect(await first.innerText()).toMatch(/баллов|\+\d+/);
+      const count = await page.getByTestId('suggestion').count();
+      await screenshot(page, 'curator-suggestions');
+      await first.getByRole('button', { name: 'Принять' }).click();
+      await page.getByText('Пара создана (черновик)').waitFor();
+      await page.getByTestId('suggestion').nth(count - 1).waitFor({ state: 'detached' });
+      const after = await world.owner.query<{ pair_id: string }>(`select pair_id from match_suggestions where programme_id = $1 and status = 'accepted'`, [rows[0].id]);
+      expect(after.rowCount).toBe((before.rowCount ?? 0) + 1);
+      const pair = await world.owner.query<{ status: string }>(`select p.status from mentoring_pairs p join match_suggestions s on s.pair_id = p.id where s.programme_id = $1 and s.decided_at is not null order by s.decided_at desc limit 1`, [rows[0].id]);
+      expect(pair.rows[0]?.status).toBe('draft');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('a curator enters a questionnaire for a participant, and a participant answers through a one-time link', async () => {
+    const { context, page, problems } = await world.newPage();
+    try {
+      const school = await world.tenantId('mish');
+      const { rows } = await world.owner.query<{ full_name: string }>(
+        `select concat_ws(' ', p.last_name, p.first_name, p.middle_name) as full_name
+           from participants p join participant_base_entries e on e.participant_id = p.id and e.base = 'mentee'
+          where p.tenant_id = $1 and p.kind = 'student'
+            and exists (select 1 from consents c where c.participant_id = p.id and c.revoked_on is null and 'questionnaires' = any (c.purposes)
+                          and (c.valid_until is null or c.valid_until >= current_date))
+          order by p.last_name, p.first_name limit 2`,
+        [school],
+      );
+      const [person, linkPerson] = rows.map((row) => row.full_name);
+      const countResponses = async () => Number((await world.owner.query<{ n: string }>('select count(*) as n from questionnaire_responses where tenant_id = $1', [school])).rows[0].n);
+      const before = await countResponses();
+
+      await world.signIn(page, 'curator.mish');
+      await page.goto(`${world.consoleUrl}#/questionnaire-responses/create`);
+      await page.getByLabel('Участник').click();
+      await page.getByRole('option', { name: person, exact: true }).click();
+      await page.getByLabel('Анкета').click();
+      await page.getByRole('option', { name: 'Удовлетворённость наставляемого участием', exact: false }).click();
+      await answerAll(page);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'curator-questionnaire');
+      await page.getByRole('button', { name: 'Сохранить ответы' }).click();
+      await page.getByText('Ответы сохранены').waitFor();
+      expect(await countResponses()).toBe(before + 1);
+
+      // A personal link: the URL is shown once; the participant opens it without signing in.
+      await page.goto(`${world.consoleUrl}#/questionnaire-links/create`);
+      await page.getByLabel('Участник').click();
+      await page.getByRole('option', { name: linkPerson, exact: true }).click();
+      await page.getByLabel('Анкета').click();
+      await page.getByRole('option', { name: 'Удовлетворённость наставляемого участием', exact: false }).click();
+      await page.getByRole('button', { name: 'Выдать ссылку' }).click();
+      const url = (await page.getByTestId('link-url').locator('code').innerText()).trim();
+      expect(url).toMatch(new RegExp(`^${world.consoleUrl.replace(/\/$/, '')}/q/[A-Za-z0-9_-]{43}$`));
+
+      const respondent = await context.browser()!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU' });
+      const form = await respondent.newPage();
+      try {
+        await form.goto(url);
+        await form.getByRole('heading', { name: 'Удовлетворённость наставляемого', exact: false }).waitFor();
+        expect(await form.locator('body').innerText()).not.toContain(linkPerson); // nothing personal on the public page
+        await answerAll(form);
+        await form.getByRole('button', { name: 'Отправить ответы' }).click();
+        await form.getByTestId('respondent-done').waitFor();
+        expect(await countResponses()).toBe(before + 2);
+        // The link is spent: opening it again says so.
+        await form.goto(url);
+        await form.getByRole('alert').waitFor();
+      } finally {
+        await respondent.close();
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('a region analyst compares the organisations of the region on an indicator', async () => {
+    const { context, page, problems } = await world.newPage();
+    try {
+      await world.signIn(page, 'analyst.demo');
+      const league = page.getByTestId('league-table');
+      await league.getByText('МБОУ «Мишкинская СОШ»').waitFor();
+      const text = await league.innerText();
+      for (const school of ['МАОУ «Средняя школа № 51»', 'МАОУ гимназия № 40', 'МБОУ «Уютненская СШ-гимназия»', 'ГБОУ СОШ № 31', 'Всего']) expect(text).toContain(school);
+      expect(text).not.toContain('Озёрн');
+      // N1 has a target of 70 %: the demo schools are below it and highlighted.
+      expect(await league.locator('tr[data-below-target="true"]').count()).toBeGreaterThan(0);
+      await page.getByTestId('municipality-chart').locator('.recharts-bar-rectangle').first().waitFor();
+      await page.getByTestId('trend-chart').locator('.recharts-line').first().waitFor({ state: 'attached' });
+      await page.getByTestId('region-report').getByRole('button', { name: 'Сформировать отчёт' }).waitFor();
+      await page.getByTestId('region-indicators').scrollIntoViewIfNeeded();
+      await screenshot(page, 'region-analyst-comparison');
+
+      // Another indicator.
+      await page.getByTestId('indicator-select').click();
+      await page.getByRole('option', { name: 'M1 — ', exact: false }).click();
+      await page.getByText('Анкетированы', { exact: false }).first().waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it("a curator cannot open another school's participant by URL", async () => {
+    const { context, page, problems } = await world.newPage();
+    const graphqlData: string[] = [];
+    page.on('response', async (response) => {
+      if (response.url().endsWith('/graphql')) graphqlData.push(await response.text().catch(() => ''));
+    });
+    try {
+      const other = await world.tenantId('g40');
+      const { rows } = await world.owner.query<{ id: string; last_name: string; first_name: string }>(
+        'select id, last_name, first_name from participants where tenant_id = $1 order by last_name limit 1',
+        [other],
+      );
+      await world.signIn(page, 'curator.mish');
+      await page.goto(`${world.consoleUrl}#/participants/${rows[0].id}/show`);
+      await page.getByRole('alert').filter({ hasText: 'Запись недоступна' }).waitFor();
+      await page.goto(`${world.consoleUrl}#/participants/${rows[0].id}`);
+      await page.getByRole('alert').filter({ hasText: 'Запись недоступна' }).waitFor();
+      expect(graphqlData.join('\n')).not.toContain(`${rows[0].last_name} ${rows[0].first_name}`);
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
     }

@@ -10,6 +10,15 @@ import { buildI18nProvider } from './i18n';
 import { ConsoleLayout } from './layout/Layout';
 import { consoleTheme } from './layout/theme';
 import { type ConsoleResource, resourceMessagesOf, resourcesFor } from './registry';
+import { meetings } from './meetings';
+import { pairs } from './pairs';
+import { participants } from './participants';
+import { programmes } from './programmes';
+import { questionnaireLinks } from './questionnaires/links';
+import { questionnaireResponses } from './questionnaires/responses';
+import { questionnaireTemplates } from './questionnaires/templates';
+import { meetingTypes, menteeInterests, mentoringDirections, mentoringFormats, mentoringForms, programmeStages, roleModels } from './reference';
+import { roadmapItems, roadmaps } from './roadmaps';
 import { tenants } from './tenants';
 
 /**
@@ -18,7 +27,23 @@ import { tenants } from './tenants';
  */
 export const RESOURCES: ConsoleResource[] = [
   tenants,
-  // participants, consents, imports, programmes, pairs, suggestions, meetings, roadmap — as their APIs land.
+  participants,
+  programmes,
+  pairs,
+  meetings,
+  questionnaireTemplates,
+  questionnaireResponses,
+  questionnaireLinks,
+  roadmaps,
+  roadmapItems,
+  mentoringForms,
+  mentoringFormats,
+  mentoringDirections,
+  menteeInterests,
+  roleModels,
+  programmeStages,
+  meetingTypes,
+  // Regional reports and federal extracts: as their APIs land (see indicators/RegionIndicators.tsx).
 ];
 
 const i18nProvider = buildI18nProvider(resourceMessagesOf(RESOURCES));

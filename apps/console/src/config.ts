@@ -8,7 +8,7 @@ export type RuntimeConfig =
   | { authMode: 'keycloak'; apiBase: string; keycloak: KeycloakSettings };
 
 /** The API's origin; empty = the console's own origin (the dev server and `vite preview` proxy the API). */
-const API_BASE = (import.meta.env.VITE_API_URL ?? '').replace(/\/+$/, '');
+export const API_BASE = (import.meta.env.VITE_API_URL ?? '').replace(/\/+$/, '');
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

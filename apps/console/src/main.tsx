@@ -2,9 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, RESOURCES } from './App';
 import { createConsoleAuth } from './authProvider';
-import { loadRuntimeConfig } from './config';
+import { API_BASE, loadRuntimeConfig } from './config';
 import { createDataProvider } from './dataProvider';
 import { accessPolicyOf, bindingsOf } from './registry';
+import { RespondentPage } from './respondent/RespondentPage';
+import { tokenFromPath } from './respondent/token';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
@@ -20,7 +22,19 @@ async function start(): Promise<void> {
   );
 }
 
-start().catch((error: unknown) => {
+// A personal questionnaire link (`/q/<token>`) is answered without signing in: no admin, no auth.
+const respondentToken = tokenFromPath(window.location.pathname);
+const starting = respondentToken
+  ? Promise.resolve(
+      root.render(
+        <StrictMode>
+          <RespondentPage apiBase={API_BASE} token={respondentToken} />
+        </StrictMode>,
+      ),
+    )
+  : start();
+
+starting.catch((error: unknown) => {
   // Before react-admin is up there is no notification area: say it plainly, in Russian.
   const message = error instanceof Error ? error.message : 'Не удалось запустить консоль.';
   root.render(

@@ -1,5 +1,6 @@
 import type { ComponentType, ReactElement } from 'react';
-import { NotFound, Resource, type ResourceProps } from 'react-admin';
+import { CustomRoutes, NotFound, Resource, type ResourceProps } from 'react-admin';
+import { Route } from 'react-router-dom';
 import type { AccessPolicy, ResourceAction } from './auth/access';
 import type { Role } from './auth/roles';
 import type { ResourceBinding } from './dataProvider';
@@ -32,6 +33,8 @@ export type ConsoleResource = {
   create?: ComponentType;
   /** Per role, what it may do; a role not listed gets no view (references still resolve). */
   access: Partial<Record<Role, readonly ResourceAction[]>>;
+  /** Pages beyond the CRUD views (an import page, a workflow), routed for the listed roles only. */
+  routes?: { path: string; component: ComponentType; roles: readonly Role[] }[];
   messages: ResourceMessages;
 };
 
@@ -53,7 +56,15 @@ export function resourceMessagesOf(resources: readonly ConsoleResource[]): Recor
  * hidden by the auth provider's `canAccess`.
  */
 export function resourcesFor(resources: readonly ConsoleResource[], role: Role | undefined): ReactElement[] {
-  return resources.map((resource) => {
+  const routes = resources.flatMap((resource) => (resource.routes ?? []).filter((route) => role && route.roles.includes(role)));
+  const custom = (
+    <CustomRoutes key="custom-routes">
+      {routes.map(({ path, component: Page }) => (
+        <Route key={path} path={path} element={<Page />} />
+      ))}
+    </CustomRoutes>
+  );
+  return [custom, ...resources.map((resource) => {
     const view = (action: ResourceAction, component: ComponentType | undefined) =>
       component && (role && (resource.access[role] ?? []).includes(action) ? component : NotFound);
     return (
@@ -68,5 +79,5 @@ export function resourcesFor(resources: readonly ConsoleResource[], role: Role |
         create={view('create', resource.create)}
       />
     );
-  });
+  })];
 }

@@ -1,13 +1,29 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IndicatorsApiModule } from '@nastavnik/monitoring/indicators.module';
+import { RenderReportJob } from './jobs/render-report.job';
+import { ReportDataService } from './report-data.service';
+import { ReportFileController } from './report-file.controller';
+import { ReportFileEntity } from './report-file.entity';
+import { ReportRenderer } from './report-renderer';
+import { ReportResolver } from './report.resolver';
+import { ReportService } from './report.service';
 
-/** Reports and extracts: services and entities (api and worker). */
-@Module({})
+/**
+ * Reports and extracts: services and entities (api and worker). Loading it validates the form
+ * definitions (`forms/form-definitions.ts`): a bad definition stops the process with its file name.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([ReportFileEntity]), IndicatorsApiModule],
+  providers: [ReportService, ReportDataService, ReportRenderer],
+  exports: [ReportService, ReportDataService, ReportRenderer],
+})
 export class ReportingCoreModule {}
 
 /** GraphQL and the download route (api only). */
-@Module({ imports: [ReportingCoreModule] })
+@Module({ imports: [ReportingCoreModule], providers: [ReportResolver], controllers: [ReportFileController] })
 export class ReportingApiModule {}
 
 /** Rendering jobs (worker only). */
-@Module({ imports: [ReportingCoreModule] })
+@Module({ imports: [ReportingCoreModule], providers: [RenderReportJob] })
 export class ReportingWorkerModule {}

@@ -1,6 +1,7 @@
 import SchoolIcon from '@mui/icons-material/School';
 import { Alert, Avatar, Box, Card, CardContent, CardHeader, LinearProgress } from '@mui/material';
 import { DateField, Labeled, RecordContextProvider, ResourceContextProvider, SimpleShowLayout, TextField, Title, useTranslate } from 'react-admin';
+import { SchoolIndicators } from '../indicators/SchoolIndicators';
 import { TENANT_FIELDS, type Tenant } from '../tenants/types';
 import { OrgTypeField } from '../tenants/TenantFields';
 import { useApi } from './useApi';
@@ -16,7 +17,7 @@ export const CuratorHome = () => {
   const organisation = mine.data;
   if (!organisation) return <Alert severity="warning" sx={{ m: 2 }}>{translate('nastavnik.dashboard.curator.notBound')}</Alert>;
   return (
-    <Box sx={{ p: { xs: 1, md: 2 } }}>
+    <Box sx={{ p: { xs: 1, md: 2 }, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Title title={translate('nastavnik.dashboard.curator.title')} />
       <Card variant="outlined" data-testid="my-organisation">
         <CardHeader
@@ -44,6 +45,7 @@ export const CuratorHome = () => {
           </ResourceContextProvider>
         </CardContent>
       </Card>
+      <SchoolIndicators />
     </Box>
   );
 };

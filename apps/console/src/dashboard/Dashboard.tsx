@@ -2,6 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, LinearProgress } from '@mui/material';
 import { Link, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '../auth/roles';
+import { RegionIndicators } from '../indicators/RegionIndicators';
 import { CuratorHome } from './CuratorHome';
 import { StructureOverview } from './StructureOverview';
 
@@ -33,7 +34,7 @@ export const Dashboard = () => {
     case 'platform-admin':
       return <StructureOverview title={translate('nastavnik.dashboard.admin.title')} intro={translate('nastavnik.dashboard.admin.intro')} actions={<AdminActions />} />;
     case 'region-analyst':
-      return <StructureOverview showOrganisations />;
+      return <StructureOverview showOrganisations indicators={<RegionIndicators />} />;
     case 'ministry-official':
       return <StructureOverview showOrganisations />;
     case 'curator':

@@ -15,7 +15,7 @@ type Tree = { scope: Tenant | null; regions: Tenant[]; municipalities: Tenant[];
  * municipality; for the whole country (ministry, admin) organisations per region. All counts
  * come from the tenants the API lets this person see — row-level security decides the scope.
  */
-export const StructureOverview = ({ title, intro, actions, showOrganisations }: { title?: string; intro?: string; actions?: ReactNode; showOrganisations?: boolean }) => {
+export const StructureOverview = ({ title, intro, actions, showOrganisations, indicators }: { title?: string; intro?: string; actions?: ReactNode; showOrganisations?: boolean; indicators?: ReactNode }) => {
   const translate = useTranslate();
   const tree = useApi<Tree>('structure', async (dataProvider) => {
     const [{ myTenant }, regions, municipalities, organisations] = await Promise.all([
@@ -62,6 +62,7 @@ export const StructureOverview = ({ title, intro, actions, showOrganisations }: 
         {actions}
       </Box>
       <StatTiles stats={stats} />
+      {indicators}
       <Card variant="outlined">
         <CardHeader
           title={translate(regional ? 'nastavnik.dashboard.region.organisationsByMunicipality' : 'nastavnik.dashboard.region.organisationsByRegion')}

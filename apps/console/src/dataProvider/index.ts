@@ -1,6 +1,6 @@
 import type { IntrospectionSchema } from 'graphql';
 import buildDataProvider, { type GraphqlDataProvider } from 'ra-data-graphql';
-import type { DataProvider } from 'react-admin';
+import { type DataProvider, HttpError } from 'react-admin';
 import { buildQueryFactory } from './buildQuery';
 import { httpErrorFromGraphql, toHttpError, type ApiGraphqlError } from './errors';
 import type { ResourceBinding } from './operations';
@@ -11,6 +11,8 @@ export type { ResourceBinding } from './operations';
 /** react-admin's data provider, plus one escape hatch for operations outside the CRUD convention (`myTenant`, dashboards). */
 export type ConsoleDataProvider = DataProvider & {
   graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+  /** A file the API serves to the signed-in person (`/reports/<id>/file`), fetched with the bearer token. */
+  fetchFile: (path: string) => Promise<Blob>;
 };
 
 type Options = {
@@ -88,5 +90,19 @@ export function createDataProvider({ apiBase, bindings, getToken }: Options): Co
     };
 
   const crud = Object.fromEntries(CRUD_METHODS.map((method) => [method, call(method)])) as unknown as DataProvider;
-  return { ...crud, graphql: post };
+  const fetchFile = async (path: string): Promise<Blob> => {
+    const token = await getToken();
+    let response: Response;
+    try {
+      response = await fetch(`${apiBase}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    } catch (error) {
+      throw toHttpError(error);
+    }
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as { message?: string };
+      throw new HttpError(body.message ?? `Не удалось скачать файл (код ${response.status}).`, response.status);
+    }
+    return response.blob();
+  };
+  return { ...crud, graphql: post, fetchFile };
 }

@@ -58,6 +58,9 @@ export const consoleMessages = {
     },
     chartCount: 'Организаций',
   },
+  actions: {
+    done: 'Готово',
+  },
   errors: {
     loadFailed: 'Не удалось загрузить данные',
     notAvailable: 'Запись недоступна',

@@ -1,0 +1,34 @@
+export type IndicatorDefinition = { code: string; shortTitle: string; title: string; unit: string; defaultTarget: number | null };
+export type IndicatorValue = {
+  code: string;
+  tenantId: string;
+  tenantName: string;
+  municipalityName: string | null;
+  numerator: number;
+  denominator: number | null;
+  value: number | null;
+  target: number | null;
+  belowTarget: boolean | null;
+  rank: number | null;
+  computedAt: string | null;
+};
+export type IndicatorAggregate = { tenantId: string | null; name: string; numerator: number; denominator: number | null; value: number | null; organisations: number };
+export type IndicatorTrendPoint = { period: string; numerator: number; denominator: number | null; value: number | null; organisations: number };
+
+export const VALUE_FIELDS = 'code tenantId tenantName municipalityName numerator denominator value target belowTarget rank computedAt';
+
+/** The headline indicators: the target-model percentages and the two counts, not the per-direction meeting breakdowns. */
+export function isHeadline(definition: IndicatorDefinition): boolean {
+  return !definition.code.includes('.');
+}
+
+export function formatValue(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined) return '—';
+  return unit === 'percent' ? `${value} %` : String(value);
+}
+
+/** Σnumerators / Σdenominators as a rounded percentage; never an average of percentages. */
+export function ratio(numerator: number, denominator: number | null): number | null {
+  if (!denominator) return null;
+  return Math.round((numerator * 100) / denominator);
+}

@@ -1,0 +1,97 @@
+import EventIcon from '@mui/icons-material/Event';
+import {
+  Create,
+  DataTable,
+  DateField,
+  DateInput,
+  Edit,
+  List,
+  NumberInput,
+  ReferenceField,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+} from 'react-admin';
+import { EditLoadError, quietLoadError } from '../common/LoadError';
+import type { ConsoleResource } from '../registry';
+
+const filters = [
+  <ReferenceInput key="programmeId" source="programmeId" reference="programmes" alwaysOn>
+    <SelectInput optionText="title" sx={{ minWidth: 280 }} />
+  </ReferenceInput>,
+];
+
+const MeetingList = () => (
+  <List filters={filters} sort={{ field: 'heldOn', order: 'DESC' }} perPage={25}>
+    <DataTable rowClick="edit" bulkActionButtons={false}>
+      <DataTable.Col source="heldOn">
+        <DateField source="heldOn" locales="ru-RU" />
+      </DataTable.Col>
+      <DataTable.Col source="meetingTypeId" disableSort>
+        <ReferenceField source="meetingTypeId" reference="meeting-types" link={false} />
+      </DataTable.Col>
+      <DataTable.Col source="topic" disableSort />
+      <DataTable.Col source="programmeId" disableSort>
+        <ReferenceField source="programmeId" reference="programmes" link="show" />
+      </DataTable.Col>
+      <DataTable.Col source="durationMinutes" disableSort />
+    </DataTable>
+  </List>
+);
+
+const Inputs = () => (
+  <>
+    <ReferenceInput source="programmeId" reference="programmes">
+      <SelectInput optionText="title" sx={{ minWidth: 360 }} />
+    </ReferenceInput>
+    <ReferenceInput source="pairId" reference="pairs">
+      <SelectInput optionText="id" sx={{ minWidth: 360 }} />
+    </ReferenceInput>
+    <DateInput source="heldOn" validate={required()} />
+    <ReferenceInput source="meetingTypeId" reference="meeting-types">
+      <SelectInput optionText="title" validate={required()} sx={{ minWidth: 360 }} />
+    </ReferenceInput>
+    <TextInput source="topic" fullWidth />
+    <NumberInput source="durationMinutes" min={5} max={600} />
+    <TextInput source="notes" multiline fullWidth />
+  </>
+);
+
+/** Встречи пар, групп и программ. */
+export const meetings: ConsoleResource = {
+  name: 'meetings',
+  graphqlType: 'Meeting',
+  icon: EventIcon,
+  recordRepresentation: 'topic',
+  list: MeetingList,
+  edit: () => (
+    <Edit redirect="list" mutationMode="pessimistic" error={<EditLoadError />} queryOptions={quietLoadError}>
+      <SimpleForm>
+        <Inputs />
+      </SimpleForm>
+    </Edit>
+  ),
+  create: () => (
+    <Create redirect="list">
+      <SimpleForm>
+        <Inputs />
+      </SimpleForm>
+    </Create>
+  ),
+  access: { curator: ['list', 'create', 'edit', 'delete'] },
+  messages: {
+    name: 'Встреча |||| Встречи',
+    fields: {
+      heldOn: 'Дата',
+      meetingTypeId: 'Вид встречи',
+      topic: 'Тема',
+      programmeId: 'Программа',
+      pairId: 'Пара или группа',
+      durationMinutes: 'Длительность, мин',
+      notes: 'Заметки',
+      attendeeIds: 'Участники',
+    },
+  },
+};

@@ -1,0 +1,100 @@
+import { Typography } from '@mui/material';
+import {
+  ArrayField,
+  BooleanField,
+  DataTable,
+  DateField,
+  EditButton,
+  NumberField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useTranslate,
+} from 'react-admin';
+import { EnumField } from '../common/EnumField';
+import { quietLoadError, ShowLoadError } from '../common/LoadError';
+import { RevokeConsentButton } from './RevokeConsentButton';
+
+const Actions = () => (
+  <TopToolbar>
+    <EditButton />
+  </TopToolbar>
+);
+
+const Section = ({ title }: { title: string }) => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="h6" sx={{ mt: 2 }}>
+      {translate(title)}
+    </Typography>
+  );
+};
+
+/** One participant with their entries in the mentor/mentee bases and their consents. */
+export const ParticipantShow = () => (
+  <Show actions={<Actions />} error={<ShowLoadError />} queryOptions={quietLoadError}>
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="Карточка">
+      <TextField source="fullName" />
+      <EnumField source="kind" enumName="ParticipantKind" label="resources.participants.fields.kind" />
+      <DateField source="birthDate" locales="ru-RU" emptyText="—" />
+      <NumberField source="age" emptyText="—" />
+      <EnumField source="sex" enumName="Sex" label="resources.participants.fields.sex" />
+      <TextField source="grade" emptyText="—" />
+      <TextField source="classLetter" emptyText="—" />
+      <TextField source="position" emptyText="—" />
+      <TextField source="organisationName" emptyText="—" />
+      <TextField source="phone" emptyText="—" />
+      <TextField source="email" emptyText="—" />
+      <EnumField source="interests" enumName="InterestArea" chip label="resources.participants.fields.interests" />
+      <EnumField source="directions" enumName="Direction" chip label="resources.participants.fields.directions" />
+      <BooleanField source="hasValidConsent" />
+      </TabbedShowLayout.Tab>
+      <TabbedShowLayout.Tab label="Базы и согласия" path="bases">
+      <Section title="resources.participants.fields.baseEntries" />
+      <ArrayField source="baseEntries" label={false}>
+        <DataTable bulkActionButtons={false} empty={<span>—</span>} data-testid="base-entries">
+          <DataTable.Col source="base" label="resources.participants.baseEntry.base">
+            <EnumField source="base" enumName="BaseKind" />
+          </DataTable.Col>
+          <DataTable.Col source="status" label="resources.participants.baseEntry.status">
+            <EnumField source="status" enumName="BaseStatus" />
+          </DataTable.Col>
+          <DataTable.Col source="includedOn" label="resources.participants.baseEntry.includedOn">
+            <DateField source="includedOn" locales="ru-RU" />
+          </DataTable.Col>
+          <DataTable.Col source="categories" label="resources.participants.baseEntry.categories">
+            <EnumField source="categories" enumName="ParticipantCategory" />
+          </DataTable.Col>
+          <DataTable.Col source="request" label="resources.participants.baseEntry.request" />
+        </DataTable>
+      </ArrayField>
+      <Section title="resources.participants.fields.consents" />
+      <ArrayField source="consents" label={false}>
+        <DataTable bulkActionButtons={false} empty={<span>—</span>} data-testid="consents">
+          <DataTable.Col source="signedOn" label="resources.participants.consent.signedOn">
+            <DateField source="signedOn" locales="ru-RU" />
+          </DataTable.Col>
+          <DataTable.Col source="signedBy" label="resources.participants.consent.signedBy">
+            <EnumField source="signedBy" enumName="ConsentSigner" />
+          </DataTable.Col>
+          <DataTable.Col source="purposes" label="resources.participants.consent.purposes">
+            <EnumField source="purposes" enumName="ConsentPurpose" />
+          </DataTable.Col>
+          <DataTable.Col source="validUntil" label="resources.participants.consent.validUntil">
+            <DateField source="validUntil" locales="ru-RU" emptyText="бессрочно" />
+          </DataTable.Col>
+          <DataTable.Col source="revokedOn" label="resources.participants.consent.revokedOn">
+            <DateField source="revokedOn" locales="ru-RU" emptyText="—" />
+          </DataTable.Col>
+          <DataTable.Col source="revocationReason" label="resources.participants.consent.revocationReason" />
+          <DataTable.Col label="">
+            <RevokeConsentButton />
+          </DataTable.Col>
+        </DataTable>
+      </ArrayField>
+      </TabbedShowLayout.Tab>
+    </TabbedShowLayout>
+  </Show>
+);

@@ -1,0 +1,115 @@
+import { Box, Button, Chip, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import { useDataProvider, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { labelOf } from '../common/choices';
+import { useGraphqlAction } from '../common/graphql';
+import type { ConsoleDataProvider } from '../dataProvider';
+
+type Scorecard = { id: string; ratedOn: string; rater: string; scores: number[]; total: number; level: string; academicYear: string };
+type Indicator = { code: string; title: string; criterion: string };
+
+const LEVEL_COLOR: Record<string, 'success' | 'warning' | 'error'> = { OPTIMAL: 'success', ACCEPTABLE: 'warning', UNACCEPTABLE: 'error' };
+
+/** Показатели эффективности E1–E9 of a programme: each rating with its total and level; a new rating below. */
+export const ScorecardPanel = () => {
+  const programme = useRecordContext<{ id: string; academicYear: string }>();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [data, setData] = useState<{ cards: Scorecard[]; indicators: Indicator[] } | null>(null);
+  const [scores, setScores] = useState<number[]>(Array(9).fill(1));
+  const [rater, setRater] = useState('');
+  const { run, pending } = useGraphqlAction();
+  const programmeId = programme?.id;
+  const load = useCallback(async () => {
+    if (!programmeId) return;
+    const result = await dataProvider.graphql<{ allProgrammeScorecards: Scorecard[]; scorecardIndicators: Indicator[] }>(
+      `query Scorecards($programmeId: ID!) {
+        allProgrammeScorecards(filter: { programmeId: $programmeId }, perPage: 100) { id ratedOn rater scores total level academicYear }
+        scorecardIndicators { code title criterion }
+      }`,
+      { programmeId },
+    );
+    setData({ cards: result.allProgrammeScorecards, indicators: result.scorecardIndicators });
+  }, [dataProvider, programmeId]);
+  useEffect(() => {
+    load().catch((error: Error) => notify(error.message, { type: 'error' }));
+  }, [load, notify]);
+  if (!programme || !data) return null;
+  const add = async () => {
+    const ok = await run(
+      'mutation Rate($input: CreateProgrammeScorecardInput!) { createProgrammeScorecard(input: $input) { id } }',
+      { input: { programmeId: programme.id, academicYear: programme.academicYear, ratedOn: new Date().toISOString().slice(0, 10), rater, scores } },
+    );
+    if (ok) await load();
+  };
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="scorecards">
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('resources.programmes.scorecards.ratedOn')}</TableCell>
+            <TableCell>{translate('resources.programmes.scorecards.rater')}</TableCell>
+            {data.indicators.map((indicator) => (
+              <TableCell key={indicator.code} align="center">
+                <Tooltip title={`${indicator.title}. ${indicator.criterion}`}>
+                  <span>{indicator.code}</span>
+                </Tooltip>
+              </TableCell>
+            ))}
+            <TableCell align="center">{translate('resources.programmes.scorecards.total')}</TableCell>
+            <TableCell>{translate('resources.programmes.scorecards.level')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data.cards.map((card) => (
+            <TableRow key={card.id}>
+              <TableCell>{new Date(card.ratedOn).toLocaleDateString('ru-RU')}</TableCell>
+              <TableCell>{card.rater}</TableCell>
+              {card.scores.map((score, index) => (
+                <TableCell key={index} align="center">
+                  {score}
+                </TableCell>
+              ))}
+              <TableCell align="center">{card.total}</TableCell>
+              <TableCell>
+                <Chip size="small" color={LEVEL_COLOR[card.level]} label={labelOf('ScorecardLevel', card.level)} />
+              </TableCell>
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableCell>{translate('resources.programmes.scorecards.add')}</TableCell>
+            <TableCell>
+              <TextField size="small" value={rater} onChange={(event) => setRater(event.target.value)} placeholder="ФИО" />
+            </TableCell>
+            {scores.map((score, index) => (
+              <TableCell key={index} align="center">
+                <TextField
+                  select
+                  size="small"
+                  value={score}
+                  onChange={(event) => setScores((current) => current.map((s, i) => (i === index ? Number(event.target.value) : s)))}
+                >
+                  {[0, 1, 2].map((value) => (
+                    <MenuItem key={value} value={value}>
+                      {value}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </TableCell>
+            ))}
+            <TableCell align="center">{scores.reduce((a, b) => a + b, 0)}</TableCell>
+            <TableCell>
+              <Button size="small" variant="contained" disabled={pending || rater.trim().length < 3} onClick={add}>
+                {translate('ra.action.save')}
+              </Button>
+            </TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      <Typography variant="caption" color="text.secondary">
+        {['UNACCEPTABLE', 'ACCEPTABLE', 'OPTIMAL'].map((level) => labelOf('ScorecardLevel', level)).join('; ')}
+      </Typography>
+    </Box>
+  );
+};

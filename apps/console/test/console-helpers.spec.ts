@@ -1,0 +1,60 @@
+import { academicYears, currentAcademicYear } from '../src/common/graphql';
+import { choicesOf, labelOf } from '../src/common/choices';
+import { ratio, formatValue, isHeadline } from '../src/indicators/types';
+import { formatOf, toBase64 } from '../src/participants/importFile';
+import { answersOf, missingRequired, type Question } from '../src/questionnaires/answers';
+import { tokenFromPath } from '../src/respondent/token';
+
+const question = (id: string, kind: Question['kind'], required = true): Question => ({ id, position: Number(id.slice(1)), kind, text: id, required, options: [] });
+
+describe('console helpers', () => {
+  it('names school years from September', () => {
+    expect(currentAcademicYear(new Date(2026, 10, 22))).toBe('2026/2027');
+    expect(currentAcademicYear(new Date(2026, 7, 31))).toBe('2025/2026');
+    expect(academicYears(new Date(2024, 0, 1))).toEqual(['2023/2024', '2022/2023']);
+  });
+
+  it('labels enum values with the API descriptions', () => {
+    expect(labelOf('PairStatus', 'ENDED_EARLY')).toBe('Прекращена досрочно');
+    expect(labelOf('PairStatus', null)).toBe('—');
+    expect(choicesOf('BaseKind')).toEqual([
+      { id: 'MENTEE', name: 'База наставляемых' },
+      { id: 'MENTOR', name: 'База наставников' },
+    ]);
+  });
+
+  it('aggregates a region as Σnumerators / Σdenominators', () => {
+    expect(ratio(19 + 9, 58 + 22)).toBe(35);
+    expect(ratio(0, 0)).toBeNull();
+    expect(formatValue(35, 'percent')).toBe('35 %');
+    expect(formatValue(12, 'count')).toBe('12');
+    expect(isHeadline({ code: 'MEET.ORG.D01', shortTitle: '', title: '', unit: 'count', defaultTarget: null })).toBe(false);
+  });
+
+  it('reads an import file as base64 and its format from the name', () => {
+    const bytes = new Uint8Array(70_000).map((_, i) => i % 251);
+    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    expect(formatOf('Список.CSV')).toBe('CSV');
+    expect(formatOf('uchastniki.xlsx')).toBe('XLSX');
+  });
+
+  it('sends only answered questions, each with the field its kind uses', () => {
+    const questions = [question('q1', 'RATING'), question('q2', 'SINGLE_CHOICE'), question('q3', 'MULTIPLE_CHOICE', false), question('q4', 'OPEN', false)];
+    const answers = {
+      q1: { questionId: 'q1', value: 5, text: 'stray' },
+      q3: { questionId: 'q3', options: [] },
+      q4: { questionId: 'q4', text: '  спасибо  ' },
+    };
+    expect(answersOf(questions, answers)).toEqual([
+      { questionId: 'q1', value: 5 },
+      { questionId: 'q4', text: 'спасибо' },
+    ]);
+    expect(missingRequired(questions, answers).map((q) => q.id)).toEqual(['q2']);
+  });
+
+  it('finds the token of a personal link in the path', () => {
+    expect(tokenFromPath('/q/AbC_def-0123456789abcdefghijklmnopqrstuvwxyz0')).toBe('AbC_def-0123456789abcdefghijklmnopqrstuvwxyz0');
+    expect(tokenFromPath('/')).toBeNull();
+    expect(tokenFromPath('/q/short')).toBeNull();
+  });
+});

@@ -1,0 +1,95 @@
+import ExcelJS from 'exceljs';
+import { percentValue } from '@nastavnik/monitoring/indicator-definitions';
+import type { FormColumnKey, FormDefinition } from '../forms/form-definitions';
+
+export type ExtractValue = { numerator: number; denominator: number | null; value: number | null; organisations: number };
+export type ExtractData = {
+  form: FormDefinition;
+  period: string;
+  /** One entry per region in scope; values by indicator code (Σnum/Σden over its organisations). */
+  regions: { code: string; name: string; values: Record<string, ExtractValue> }[];
+  generatedAt: Date;
+};
+
+const UNITS = { percent: '%', count: 'чел.' } as const;
+
+function cellOf(key: FormColumnKey, row: FormDefinition['rows'][number], v: ExtractValue | undefined): string | number | null {
+  switch (key) {
+    case 'line':
+      return row.line;
+    case 'title':
+      return row.title;
+    case 'unit':
+      return UNITS[row.unit];
+    case 'numerator':
+      return v ? v.numerator : null;
+    case 'denominator':
+      return v && row.unit === 'percent' ? v.denominator : null;
+    case 'value':
+      return v ? v.value : null;
+  }
+}
+
+/**
+ * The federal form as XLSX: one sheet per region in the form's layout (headings, column titles,
+ * one line per form row), and a first sheet «Свод» with every region when there are several.
+ * The form code and version are printed in the headings and in the workbook's properties.
+ * Aggregates only: every number is a sum over organisations' snapshots.
+ */
+export async function extractXlsx(data: ExtractData): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Наставник';
+  workbook.created = data.generatedAt;
+  workbook.title = `${data.form.code} v${data.form.version}`;
+  workbook.subject = data.form.title;
+  workbook.keywords = `form=${data.form.code};version=${data.form.version};period=${data.period}`;
+  const sheets = data.regions.length > 1 ? [{ code: 'ALL', name: 'Свод', values: totals(data) }, ...data.regions] : data.regions;
+  for (const region of sheets) {
+    const sheet = workbook.addWorksheet(sheetName(region.code === 'ALL' ? 'Свод' : `${region.code}`));
+    for (const heading of data.form.headings) sheet.addRow([heading]).font = { bold: true };
+    sheet.addRow([`Период: ${data.period.replace('/', '–')} учебный год`]);
+    sheet.addRow([`Территория: ${region.name} (${region.code})`]);
+    sheet.addRow([`Версия формы: ${data.form.code} v${data.form.version}, действует с ${data.form.validFrom}`]);
+    sheet.addRow([]);
+    const header = sheet.addRow(data.form.columns.map((c) => c.title));
+    header.font = { bold: true };
+    for (const row of data.form.rows) sheet.addRow(data.form.columns.map((c) => cellOf(c.key, row, region.values[row.indicator])));
+    data.form.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.key === 'title' ? 70 : 16));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The same layout as CSV (UTF-8 with BOM, `;` as in Russian Excel): one block of lines per region. */
+export function extractCsv(data: ExtractData): Buffer {
+  const quote = (v: string | number | null) => {
+    const s = v === null ? '' : String(v);
+    return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines: string[] = [];
+  lines.push([`# ${data.form.code} v${data.form.version}`, data.form.title, `период ${data.period}`].map(quote).join(';'));
+  lines.push(['Код региона', 'Регион', ...data.form.columns.map((c) => c.title)].map(quote).join(';'));
+  const regions = data.regions.length > 1 ? [{ code: 'ALL', name: 'Свод', values: totals(data) }, ...data.regions] : data.regions;
+  for (const region of regions) {
+    for (const row of data.form.rows) {
+      lines.push([region.code, region.name, ...data.form.columns.map((c) => cellOf(c.key, row, region.values[row.indicator]))].map(quote).join(';'));
+    }
+  }
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+function totals(data: ExtractData): Record<string, ExtractValue> {
+  const out: Record<string, ExtractValue> = {};
+  for (const row of data.form.rows) {
+    const list = data.regions.map((r) => r.values[row.indicator]).filter((v): v is ExtractValue => !!v);
+    if (list.length === 0) continue;
+    const numerator = list.reduce((s, v) => s + v.numerator, 0);
+    const denominator = row.unit === 'percent' ? list.reduce((s, v) => s + (v.denominator ?? 0), 0) : null;
+    const value = row.unit === 'percent' ? percentValue(numerator, denominator) : numerator;
+    out[row.indicator] = { numerator, denominator, value, organisations: list.reduce((s, v) => s + v.organisations, 0) };
+  }
+  return out;
+}
+
+function sheetName(name: string): string {
+  return name.replace(/[[\]*?/\\:]/g, '_').slice(0, 31);
+}

@@ -1,0 +1,131 @@
+import { createRequire } from 'node:module';
+
+/**
+ * pdfmake 0.3 on the server, configured once: Roboto (with Cyrillic) from pdfmake's own virtual
+ * file system, and URL and local-file access policies that deny everything — text a curator typed
+ * (a roadmap result, a school name) can never make the worker fetch a URL or read a file. Images,
+ * if ever needed, must be data: URLs built by our own code.
+ */
+export type PdfContent = unknown;
+export type PdfDocDefinition = {
+  content: PdfContent[];
+  info?: { title?: string; author?: string; subject?: string };
+  pageSize?: string;
+  pageOrientation?: 'portrait' | 'landscape';
+  pageMargins?: number[] | number;
+  defaultStyle?: Record<string, unknown>;
+  styles?: Record<string, Record<string, unknown>>;
+  footer?: (currentPage: number, pageCount: number) => PdfContent;
+  images?: Record<string, string>;
+};
+
+type OutputDocument = { getBuffer(): Promise<Buffer> };
+type PdfMakeServer = {
+  virtualfs: { writeFileSync(name: string, content: string, encoding: string): void; existsSync(name: string): boolean };
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(callback: (url: string) => boolean): void;
+  setLocalAccessPolicy(callback: (path: string) => boolean): void;
+  createPdf(doc: PdfDocDefinition, options?: object): OutputDocument;
+};
+
+const load = createRequire(__filename);
+let engine: PdfMakeServer | null = null;
+
+/** Paths pdfmake asked for and was refused (tests assert nothing is ever asked). */
+export const deniedAccess: string[] = [];
+
+function pdfmake(): PdfMakeServer {
+  if (engine) return engine;
+  const instance = load('pdfmake') as PdfMakeServer;
+  const vfs = load('pdfmake/build/vfs_fonts.js') as Record<string, string>;
+  for (const file of ['Roboto-Regular.ttf', 'Roboto-Medium.ttf', 'Roboto-Italic.ttf', 'Roboto-MediumItalic.ttf']) {
+    if (!vfs[file]) throw new Error(`pdfmake's vfs_fonts.js has no ${file}`);
+    if (!instance.virtualfs.existsSync(file)) instance.virtualfs.writeFileSync(file, vfs[file], 'base64');
+  }
+  instance.setFonts({
+    Roboto: { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' },
+  });
+  instance.setUrlAccessPolicy((url) => {
+    deniedAccess.push(url);
+    return false;
+  });
+  instance.setLocalAccessPolicy((path) => {
+    deniedAccess.push(path);
+    return false;
+  });
+  engine = instance;
+  return instance;
+}
+
+/** Renders a finished document definition to PDF bytes. */
+export async function renderPdf(doc: PdfDocDefinition): Promise<Buffer> {
+  return pdfmake().createPdf(doc).getBuffer();
+}
+
+/** Shared look of every report. */
+export const BASE_STYLES: Record<string, Record<string, unknown>> = {
+  title: { fontSize: 15, bold: true, margin: [0, 0, 0, 4] },
+  subtitle: { fontSize: 10, color: '#444444', margin: [0, 0, 0, 10] },
+  h2: { fontSize: 12, bold: true, margin: [0, 12, 0, 6] },
+  th: { bold: true, fillColor: '#e8eef5', fontSize: 8.5 },
+  note: { fontSize: 8.5, italics: true, color: '#555555', margin: [0, 2, 0, 6] },
+  small: { fontSize: 8.5 },
+  below: { color: '#b00020' },
+};
+
+export function pageFooter(label: string) {
+  return (currentPage: number, pageCount: number): PdfContent => ({
+    columns: [
+      { text: label, fontSize: 7.5, color: '#777777' },
+      { text: `Стр. ${currentPage} из ${pageCount}`, alignment: 'right', fontSize: 7.5, color: '#777777' },
+    ],
+    margin: [40, 10, 40, 0],
+  });
+}
+
+/** «33 из 59 – 56 %» as the seeds print a percentage indicator; a count as the number. */
+export function valueText(unit: 'percent' | 'count', numerator: number | null, denominator: number | null, value: number | null): string {
+  if (numerator === null) return 'нет данных';
+  if (unit === 'count') return String(numerator);
+  if (value === null) return `${numerator} из ${denominator ?? 0} – нет знаменателя`;
+  return `${numerator} из ${denominator} – ${value} %`;
+}
+
+/**
+ * A horizontal bar chart drawn with pdfmake vectors (canvas rectangles in a borderless table): no
+ * images, nothing fetched; labels and values stay real text.
+ */
+export function barChart(
+  bars: { label: string; value: number; secondary?: number; highlight?: boolean }[],
+  options: { barWidth?: number; legend?: [string, string] } = {},
+): PdfContent {
+  const barArea = options.barWidth ?? 300;
+  const max = Math.max(1, ...bars.flatMap((b) => [b.value, b.secondary ?? 0]));
+  const paired = bars.some((b) => b.secondary !== undefined);
+  const body = bars.map((bar) => {
+    const canvas: Record<string, unknown>[] = [
+      { type: 'rect', x: 0, y: 1, w: Math.max((bar.value / max) * barArea, 0.5), h: paired ? 5 : 8, color: bar.highlight ? '#c62828' : '#1f5fa8' },
+    ];
+    if (paired) canvas.push({ type: 'rect', x: 0, y: 7, w: Math.max(((bar.secondary ?? 0) / max) * barArea, 0.5), h: 5, color: '#7fb3e6' });
+    return [
+      { text: bar.label, fontSize: 7 },
+      { canvas },
+      { text: paired ? `${bar.value} / ${bar.secondary ?? 0}` : String(bar.value), fontSize: 7 },
+    ];
+  });
+  const chart: PdfContent = {
+    table: { widths: [150, barArea, 40], body },
+    layout: { hLineWidth: () => 0, vLineWidth: (i: number) => (i === 1 ? 0.5 : 0), vLineColor: () => '#999999', paddingTop: () => 1, paddingBottom: () => 1 },
+  };
+  if (!options.legend) return { stack: [chart], margin: [0, 4, 0, 8] };
+  const legend: PdfContent = {
+    columns: [
+      { canvas: [{ type: 'rect', x: 0, y: 2, w: 8, h: 6, color: '#1f5fa8' }], width: 12 },
+      { text: options.legend[0], fontSize: 7, width: 'auto', margin: [0, 0, 12, 0] },
+      { canvas: [{ type: 'rect', x: 0, y: 2, w: 8, h: 6, color: '#7fb3e6' }], width: 12 },
+      { text: options.legend[1], fontSize: 7, width: 'auto' },
+    ],
+    margin: [155, 4, 0, 0],
+  };
+  return { stack: [chart, legend], margin: [0, 4, 0, 8] };
+}

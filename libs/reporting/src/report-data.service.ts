@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { INDICATORS, type IndicatorDefinition, percentValue } from '@nastavnik/monitoring/indicator-definitions';
+import { IndicatorQueryService } from '@nastavnik/monitoring/indicator-query.service';
+import { NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
+import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
+import type { FormDefinition } from './forms/form-definitions';
+import type { ExtractData } from './render/extract.document';
+import type { IndicatorLine, RegionReportData, SchoolReportData } from './render/report-data.types';
+
+type SchoolValue = { numerator: number; denominator: number | null; value: number | null; target: number | null; belowTarget: boolean | null; computedAt: Date | null };
+
+/** The indicators of a school report's first table, in the order of seed 004 and §6.6–6.7. */
+export const SCHOOL_REPORT_CODES = ['T1', 'T2', 'T3', 'T4', 'N1', 'M1', 'M2', 'M3', 'M5'];
+/** Default indicators of a regional comparison. */
+export const REGION_REPORT_CODES = ['T1', 'T2', 'T3', 'T4'];
+
+/**
+ * Gathers what a report shows, always under the running scope (the job carries the requester's):
+ * snapshots, the tree, reference data; scorecards and roadmaps only for a curator (or the admin),
+ * because their policies are curator-only — a regional reader's report says so instead.
+ */
+@Injectable()
+export class ReportDataService {
+  constructor(
+    private readonly context: TenantContext,
+    private readonly indicators: IndicatorQueryService,
+  ) {}
+
+  async school(period: string, tenantId: string): Promise<SchoolReportData> {
+    const em = await this.context.manager();
+    const [org] = await em.query(
+      `select o.id, o.path::text as path, o.full_name, o.short_name, m.short_name as municipality, r.short_name as region
+         from tenants o
+         left join tenants m on m.id = o.parent_id and m.kind = 'municipality'
+         left join tenants r on r.kind = 'region' and r.path = subpath(o.path, 0, 1)
+        where o.id = $1 and o.kind = 'organisation'`,
+      [tenantId],
+    );
+    if (!org) throw new NotFoundException('Организация не найдена или недоступна.');
+    const values = await this.schoolValues(period, org.id, org.path);
+    const line = (d: IndicatorDefinition): IndicatorLine => {
+      const v = values.get(d.code);
+      const computed = v?.computedAt ? v : null;
+      return {
+        code: d.code,
+        title: d.title,
+        unit: d.unit,
+        numerator: computed ? computed.numerator : null,
+        denominator: computed ? computed.denominator : null,
+        value: computed ? computed.value : null,
+        target: v?.target ?? d.target?.value ?? null,
+        belowTarget: computed ? computed.belowTarget : null,
+      };
+    };
+    const count = (code: string) => {
+      const v = values.get(code);
+      return v?.computedAt ? v.numerator : null;
+    };
+    const directions: { code: string; short_title: string }[] = await em.query(`select code, short_title from mentoring_directions order by sort_order, code`);
+    const meetings = directions
+      .filter((d) => /^D\d{2}$/.test(d.code))
+      .map((d) => ({ code: d.code, title: d.short_title, organisational: count(`MEET.ORG.${d.code}`) ?? 0, trial: count(`MEET.TRIAL.${d.code}`) ?? 0 }));
+
+    const role = this.context.scope.role;
+    const full = role === 'curator' || role === 'platform-admin';
+    let scorecard: SchoolReportData['scorecard'] = null;
+    let roadmap: SchoolReportData['roadmap'] = null;
+    if (full) {
+      const cards: { title: string; total: number; level: string; rated_on: string }[] = await em.query(
+        `select p.title, s.total, s.level, to_char(s.rated_on, 'DD.MM.YYYY') as rated_on
+           from programme_scorecards s join programmes p on p.tenant_id = s.tenant_id and p.id = s.programme_id
+          where s.tenant_id = $1 and s.academic_year = $2 order by p.title, s.rated_on`,
+        [tenantId, period],
+      );
+      scorecard = cards.map((c) => ({ programme: c.title, total: Number(c.total), level: c.level, ratedOn: c.rated_on }));
+      const [map] = await em.query(`select id, title from roadmaps where tenant_id = $1 and academic_year = $2 order by created_at limit 1`, [tenantId, period]);
+      if (map) {
+        const items: { number: string; activity: string; due: string | null; responsible: string | null; status: string; result: string | null }[] = await em.query(
+          `select number, activity, coalesce(schedule_text, to_char(planned_end, 'DD.MM.YYYY')) as due, responsible, status, execution_result as result
+             from roadmap_items where tenant_id = $1 and roadmap_id = $2 order by position, number`,
+          [tenantId, map.id],
+        );
+        const n = (status: string) => items.filter((i) => i.status === status).length;
+        roadmap = { title: map.title, items, totals: { total: items.length, planned: n('planned'), inProgress: n('in_progress'), done: n('done'), notDone: n('not_done') } };
+      }
+    }
+    return {
+      organisation: { id: org.id, fullName: org.full_name, shortName: org.short_name, municipality: org.municipality, region: org.region },
+      period,
+      audience: full ? 'curator' : 'aggregate',
+      indicators: INDICATORS.filter((d) => SCHOOL_REPORT_CODES.includes(d.code)).sort((x, y) => SCHOOL_REPORT_CODES.indexOf(x.code) - SCHOOL_REPORT_CODES.indexOf(y.code)).map(line),
+      scorecard,
+      counts: { mentors: count('MENTORS'), mentees: count('MENTEES') },
+      meetings,
+      roadmap,
+      generatedAt: new Date(),
+    };
+  }
+
+  /**
+   * Every indicator of one school in one query (snapshots and the most specific target of the
+   * year), with the same value, target and below-target rules as `IndicatorQueryService.values`,
+   * which would take one query per indicator.
+   */
+  private async schoolValues(period: string, tenantId: string, path: string): Promise<Map<string, SchoolValue>> {
+    const em = await this.context.manager();
+    const rows: { code: string; numerator: string | null; denominator: string | null; computed_at: Date | null; target: string | null }[] = await em.query(
+      `select c.code, s.numerator, s.denominator, s.computed_at,
+              (select t.target from indicator_targets t
+                where t.period = $2 and t.indicator_code = c.code and t.tenant_path @> $3::ltree
+                order by nlevel(t.tenant_path) desc limit 1) as target
+         from unnest($4::text[]) as c(code)
+         left join indicator_snapshots s on s.tenant_id = $1 and s.period = $2 and s.indicator_code = c.code`,
+      [tenantId, period, path, INDICATORS.map((d) => d.code)],
+    );
+    const out = new Map<string, SchoolValue>();
+    for (const row of rows) {
+      const d = INDICATORS.find((i) => i.code === row.code);
+      if (!d) continue;
+      const numerator = Number(row.numerator ?? 0);
+      const denominator = d.denominator ? Number(row.denominator ?? 0) : null;
+      const value = row.computed_at ? (d.unit === 'percent' ? percentValue(numerator, denominator) : numerator) : null;
+      const target = row.target !== null ? Number(row.target) : (d.target?.value ?? null);
+      const belowTarget = target === null || value === null ? null : d.target?.direction === 'at_most' ? value > target : value < target;
+      out.set(row.code, { numerator, denominator, value, target, belowTarget, computedAt: row.computed_at });
+    }
+    return out;
+  }
+
+  async region(period: string, parentId: string | null, codes: string[], onProgress?: (done: number) => Promise<void>): Promise<RegionReportData> {
+    const em = await this.context.manager();
+    let node: RegionReportData['node'] = { id: null, name: 'Все регионы', kind: 'all' };
+    if (parentId) {
+      const [row] = await em.query(`select id, short_name as name, kind from tenants where id = $1`, [parentId]);
+      if (!row) throw new NotFoundException('Регион или муниципалитет не найден или недоступен.');
+      if (row.kind === 'organisation') throw new ValidationFailedException('Сравнительный отчёт строится по региону или муниципалитету.');
+      node = row;
+    }
+    const organisations = new Map<string, RegionReportData['organisations'][number]>();
+    const municipalities = new Map<string, RegionReportData['municipalities'][number]>();
+    const data: RegionReportData = { node, period, indicators: [], organisations: [], municipalities: [], totals: {}, belowTarget: {}, generatedAt: new Date() };
+    for (const [n, code] of codes.entries()) {
+      const c = await this.indicators.comparison(period, code, parentId ?? undefined);
+      data.indicators.push({ code, title: c.indicator.title, shortTitle: c.indicator.shortTitle, unit: c.indicator.unit as 'percent' | 'count', target: c.target });
+      for (const o of c.organisations) {
+        const line = organisations.get(o.tenantId) ?? { tenantId: o.tenantId, name: o.tenantName, municipality: o.municipalityName, values: {} };
+        line.values[code] = o.computedAt ? { numerator: o.numerator, denominator: o.denominator, value: o.value, belowTarget: o.belowTarget, rank: o.rank } : null;
+        organisations.set(o.tenantId, line);
+      }
+      for (const m of c.municipalities) {
+        const line = municipalities.get(m.tenantId) ?? { name: m.name, values: {} };
+        line.values[code] = { numerator: m.numerator, denominator: m.denominator, value: m.value, organisations: m.organisations };
+        municipalities.set(m.tenantId, line);
+      }
+      data.totals[code] = c.total ? { numerator: c.total.numerator, denominator: c.total.denominator, value: c.total.value, organisations: c.total.organisations } : null;
+      data.belowTarget[code] = c.belowTarget.map((o) => ({ name: o.tenantName, value: o.value, target: o.target }));
+      // The league table keeps the order of the first indicator's ranking.
+      if (n === 0) data.organisations = c.organisations.flatMap((o) => organisations.get(o.tenantId) ?? []);
+      await onProgress?.(n + 1);
+    }
+    data.municipalities = [...municipalities.values()];
+    return data;
+  }
+
+  /** Σnum/Σden per region for the form's rows; a region's organisations only, from snapshots. */
+  async extract(form: FormDefinition, period: string, regionId: string | null): Promise<ExtractData> {
+    const em = await this.context.manager();
+    if (regionId) {
+      const [row] = await em.query(`select kind from tenants where id = $1`, [regionId]);
+      if (!row) throw new NotFoundException('Регион не найден или недоступен.');
+      if (row.kind !== 'region') throw new ValidationFailedException('Выгрузка формируется по региону (или по всем регионам).');
+    }
+    const codes = [...new Set(form.rows.map((r) => r.indicator))];
+    const rows: { region_id: string; code: string; name: string; indicator_code: string; numerator: string; denominator: string | null; organisations: string }[] = await em.query(
+      `select r.id as region_id, r.code, r.short_name as name, s.indicator_code,
+              sum(s.numerator) as numerator, sum(s.denominator) as denominator, count(*) as organisations
+         from tenants r
+         join indicator_snapshots s on s.tenant_path <@ r.path and s.period = $1 and s.indicator_code = any($2::text[])
+        where r.kind = 'region' and ($3::uuid is null or r.id = $3::uuid)
+        group by r.id, r.code, r.short_name, s.indicator_code
+        order by r.code`,
+      [period, codes, regionId],
+    );
+    const regions = new Map<string, ExtractData['regions'][number]>();
+    if (regionId) {
+      const [r] = await em.query(`select id, code, short_name as name from tenants where id = $1`, [regionId]);
+      regions.set(r.id, { code: r.code, name: r.name, values: {} });
+    }
+    for (const row of rows) {
+      const region = regions.get(row.region_id) ?? { code: row.code, name: row.name, values: {} };
+      const unit = INDICATORS.find((d) => d.code === row.indicator_code)?.unit ?? 'count';
+      const numerator = Number(row.numerator);
+      const denominator = unit === 'percent' ? Number(row.denominator ?? 0) : null;
+      region.values[row.indicator_code] = { numerator, denominator, value: unit === 'percent' ? percentValue(numerator, denominator) : numerator, organisations: Number(row.organisations) };
+      regions.set(row.region_id, region);
+    }
+    return { form, period, regions: [...regions.values()], generatedAt: new Date() };
+  }
+}

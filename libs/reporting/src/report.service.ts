@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { INDICATORS } from '@nastavnik/monitoring/indicator-definitions';
+import { NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
+import type { Page } from '@nastavnik/platform/graphql/list-args';
+import { JobQueues } from '@nastavnik/platform/queue/job-queues';
+import { QUEUES } from '@nastavnik/platform/queue/queues';
+import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
+import type { RequestExtractArgs, RequestRegionReportArgs, RequestSchoolReportArgs, ReportFilter, ReportListArgs } from './dtos/report.inputs';
+import { formFor } from './forms/form-definitions';
+import { REGION_REPORT_CODES } from './report-data.service';
+import { ReportFileEntity, type ReportKind } from './report-file.entity';
+import { type ReportParams, reportJobId, requestHash } from './report-request';
+import { RENDER_REPORT_JOB, type RenderReportJobData } from './jobs/render-report.job';
+
+const SORTABLE: Record<string, string> = { requestedAt: 'r.requested_at', kind: 'r.kind', status: 'r.status', fileName: 'r.file_name', finishedAt: 'r.finished_at' };
+
+/**
+ * Requests, lists and downloads of reports, in the caller's scope. A request is a row (one per
+ * distinct kind + parameters + scope + day) and a BullMQ job with an id derived from the same
+ * hash, so identical requests share one job and one file; the worker renders under the
+ * requester's scope.
+ */
+@Injectable()
+export class ReportService {
+  constructor(
+    private readonly context: TenantContext,
+    private readonly queues: JobQueues,
+  ) {}
+
+  async requestSchoolReport(args: RequestSchoolReportArgs): Promise<ReportFileEntity> {
+    const scope = this.context.scope;
+    const tenantId = args.tenantId ?? scope.tenantId;
+    if (!tenantId) throw new ValidationFailedException('Укажите организацию.');
+    const node = await this.node(tenantId, 'Организация не найдена или недоступна.');
+    if (node.kind !== 'organisation') throw new ValidationFailedException('Отчёт организации строится по образовательной организации.');
+    if (scope.role === 'curator' && tenantId !== scope.tenantId) throw new NotFoundException('Организация не найдена или недоступна.');
+    return this.request('school_report', { period: args.period, tenantId }, { tenantId, tenantPath: node.path });
+  }
+
+  async requestRegionReport(args: RequestRegionReportArgs): Promise<ReportFileEntity> {
+    const scope = this.context.scope;
+    const codes = [...new Set(args.codes ?? REGION_REPORT_CODES)];
+    for (const code of codes) if (!INDICATORS.some((d) => d.code === code)) throw new ValidationFailedException(`Неизвестный показатель «${code}».`);
+    const parentId = args.parentId ?? scope.tenantId;
+    if (!parentId) {
+      if (!scope.allTenants) throw new ValidationFailedException('Укажите регион или муниципалитет.');
+      throw new ValidationFailedException('Укажите регион или муниципалитет: сравнительный отчёт строится по одному региону.');
+    }
+    const node = await this.node(parentId, 'Регион или муниципалитет не найден или недоступен.');
+    if (node.kind === 'organisation') throw new ValidationFailedException('Сравнительный отчёт строится по региону или муниципалитету.');
+    return this.request('region_report', { period: args.period, parentId, codes }, { tenantId: parentId, tenantPath: node.path });
+  }
+
+  async requestExtract(args: RequestExtractArgs): Promise<ReportFileEntity> {
+    const scope = this.context.scope;
+    const form = formFor(args.formCode, args.period);
+    if (!form) throw new ValidationFailedException(`Неизвестная статистическая форма «${args.formCode}».`);
+    const kind: ReportKind = args.format === 'csv' ? 'extract_csv' : 'extract_xlsx';
+    const regionId = args.regionId ?? (scope.allTenants ? null : scope.tenantId);
+    let owner: { tenantId: string | null; tenantPath: string } = { tenantId: null, tenantPath: '' };
+    if (regionId) {
+      const node = await this.node(regionId, 'Регион не найден или недоступен.');
+      if (node.kind !== 'region') throw new ValidationFailedException('Выгрузка формируется по региону (или по всем регионам для федерального уровня).');
+      owner = { tenantId: regionId, tenantPath: node.path };
+    }
+    return this.request(kind, { period: args.period, regionId, formCode: form.code, formVersion: form.version }, owner, form);
+  }
+
+  async get(id: string): Promise<ReportFileEntity> {
+    const em = await this.context.manager();
+    const report = await em.findOne(ReportFileEntity, { where: { id } });
+    if (!report) throw new NotFoundException('Отчёт не найден или недоступен.');
+    return report;
+  }
+
+  async list(args: ReportListArgs, filter: ReportFilter = {}): Promise<Page<ReportFileEntity>> {
+    const em = await this.context.manager();
+    const query = em.createQueryBuilder(ReportFileEntity, 'r');
+    if (filter.ids) query.andWhere('r.id = any(:ids)', { ids: filter.ids });
+    if (filter.kind) query.andWhere('r.kind = :kind', { kind: filter.kind });
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    const sort = SORTABLE[args.sortField ?? 'requestedAt'] ?? 'r.requested_at';
+    query.orderBy(sort, args.sortOrder.toUpperCase() === 'DESC' ? 'DESC' : 'ASC').addOrderBy('r.id', 'ASC');
+    const [items, count] = await query.skip(args.page * args.perPage).take(args.perPage).getManyAndCount();
+    return { items, count };
+  }
+
+  async count(filter: ReportFilter = {}): Promise<number> {
+    return (await this.list({ page: 0, perPage: 1, sortOrder: 'ASC' } as ReportListArgs, filter)).count;
+  }
+
+  /** The finished file of a report the caller may see; 404 for anything else (another school's id included). */
+  async file(id: string): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+    const em = await this.context.manager();
+    const [row] = await em.query(`select status, file_bytes, content_type, file_name from report_files where id = $1`, [id]);
+    if (!row) throw new NotFoundException('Отчёт не найден или недоступен.');
+    if (row.status !== 'done') throw new NotFoundException('Отчёт ещё не готов: дождитесь статуса «Готов».');
+    return { bytes: row.file_bytes, contentType: row.content_type, fileName: row.file_name };
+  }
+
+  private async node(id: string, message: string): Promise<{ kind: string; path: string }> {
+    const em = await this.context.manager();
+    const [row] = await em.query(`select kind, path::text as path from tenants where id = $1`, [id]);
+    if (!row) throw new NotFoundException(message);
+    return row;
+  }
+
+  /**
+   * Records the request in its own committed transaction (so the worker can see the row the
+   * moment it takes the job), then enqueues the job with the request's deterministic id.
+   */
+  private async request(kind: ReportKind, params: ReportParams, owner: { tenantId: string | null; tenantPath: string }, form?: { code: string; version: string }): Promise<ReportFileEntity> {
+    const scope = this.context.scope;
+    const hash = requestHash(kind, params, scope);
+    const row = await this.context.runInScope(scope, async () => {
+      const em = await this.context.manager();
+      const [saved] = await em.query(
+        `insert into report_files (tenant_id, tenant_path, kind, parameters, params_hash, form_code, form_version, requested_by, requested_role)
+         values ($1, $2::ltree, $3, $4::jsonb, $5, $6, $7, $8, $9)
+         on conflict (params_hash) do update
+            set status = 'queued', progress = 0, error = null, requested_at = now()
+          where report_files.status = 'failed'
+         returning id, status, (xmax = 0) as inserted`,
+        [owner.tenantId, owner.tenantPath, kind, JSON.stringify(params), hash, form?.code ?? null, form?.version ?? null, scope.actor, scope.role],
+      );
+      if (saved) return { id: saved.id as string, fresh: true, retried: !saved.inserted };
+      const [existing] = await em.query(`select id from report_files where params_hash = $1`, [hash]);
+      if (!existing) throw new NotFoundException('Отчёт не найден или недоступен.');
+      return { id: existing.id as string, fresh: false, retried: false };
+    });
+    if (row.fresh) {
+      const queue = this.queues.get(QUEUES.reports);
+      const jobId = reportJobId(hash);
+      if (row.retried) await (await queue.getJob(jobId))?.remove();
+      const data: RenderReportJobData = { scope, reportId: row.id };
+      await queue.add(RENDER_REPORT_JOB, data, { jobId });
+    }
+    return this.get(row.id);
+  }
+}
