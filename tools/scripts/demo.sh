@@ -11,9 +11,9 @@ cleanup() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>
 trap cleanup INT TERM EXIT
 
 log "worker"
-run_ts apps/worker/src/main.ts & pids+=($!)
+node -r ./tools/register.cjs apps/worker/src/main.ts & pids+=($!)
 log "api"
-run_ts apps/api/src/main.ts & pids+=($!)
+node -r ./tools/register.cjs apps/api/src/main.ts & pids+=($!)
 
 for _ in $(seq 1 60); do curl -sf http://localhost:${PORT:-3000}/health >/dev/null 2>&1 && break; sleep 0.5; done
 
