@@ -137,7 +137,7 @@ export const DEMO_PROGRAMMES: Record<string, DemoSchool> = {
   },
 };
 
-function academicYearOf(today: Date): { year: string; start: string; end: string } {
+export function academicYearOf(today: Date): { year: string; start: string; end: string } {
   const y = today.getMonth() >= 8 ? today.getFullYear() : today.getFullYear() - 1;
   return { year: `${y}/${y + 1}`, start: `${y}-09-01`, end: `${y + 1}-05-31` };
 }

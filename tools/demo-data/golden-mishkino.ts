@@ -17,6 +17,7 @@ import type { QuestionnaireTemplateService } from '@nastavnik/monitoring/questio
 import type { BaseEntriesService } from '@nastavnik/participants/base-entries.service';
 import type { ConsentsService } from '@nastavnik/participants/consents.service';
 import type { ParticipantRecordsService } from '@nastavnik/participants/participant-records.service';
+import type { Direction, InterestArea } from '@nastavnik/participants/participant.codes';
 import type { MeetingService } from '@nastavnik/programmes/meetings/meeting.service';
 import type { MentoringPairService } from '@nastavnik/programmes/pairs/mentoring-pair.service';
 import type { ProgrammeService } from '@nastavnik/programmes/programmes/programme.service';
@@ -64,6 +65,10 @@ const FEMALE = ['Анна', 'Мария', 'Елена', 'Дарья', 'Алин�
 const PATRONYMIC_M = ['Иванович', 'Петрович', 'Сергеевич', 'Андреевич', 'Николаевич'];
 const PATRONYMIC_F = ['Ивановна', 'Петровна', 'Сергеевна', 'Андреевна', 'Николаевна'];
 const SUBJECTS = ['математика', 'русский язык', 'физика', 'история', 'биология', 'английский язык', 'информатика', 'химия', 'география', 'литература'];
+// Interests and directions do not enter any indicator; they give the matching engine something to weigh in the demo.
+const INTERESTS: InterestArea[] = ['intellectual', 'sport', 'volunteer', 'creative', 'methodological'];
+const STUDENT_DIRECTIONS: Direction[] = ['D01', 'D04', 'D06', 'D07'];
+const TEACHER_DIRECTIONS: Direction[] = ['D10', 'D11'];
 
 /** A synthetic person number n: a unique, stable Russian name. */
 function name(n: number): { lastName: string; firstName: string; middleName: string; sex: 'male' | 'female' } {
@@ -97,14 +102,19 @@ export async function loadGoldenMishkino(s: GoldenServices, tenantId: string): P
   };
   const student = async (age: number) => {
     n += 1;
-    const p = await s.records.create({ tenantId, kind: 'student', ...name(n), birthDate: bornAt(age, n), grade: Math.min(11, Math.max(1, age - 6)) });
+    const p = await s.records.create({
+      tenantId, kind: 'student', ...name(n), birthDate: bornAt(age, n), grade: Math.min(11, Math.max(1, age - 6)),
+      interests: [INTERESTS[n % 4]], directions: [STUDENT_DIRECTIONS[n % 4], STUDENT_DIRECTIONS[(n + 1) % 4]],
+    });
     await consentOf(p.id, true);
     return p.id;
   };
   const teacher = async () => {
     n += 1;
     const age = 26 + (n % 34);
-    const p = await s.records.create({ tenantId, kind: 'teacher', ...name(n), birthDate: bornAt(age, n), position: 'учитель', teachingExperienceYears: Math.min(age - 23, 30), subjects: [SUBJECTS[n % SUBJECTS.length]] });
+    const p = await s.records.create({ tenantId, kind: 'teacher', ...name(n), birthDate: bornAt(age, n), position: 'учитель', teachingExperienceYears: Math.min(age - 23, 30), subjects: [SUBJECTS[n % SUBJECTS.length]],
+      interests: [INTERESTS[n % 5]], directions: [STUDENT_DIRECTIONS[n % 4], TEACHER_DIRECTIONS[n % 2]],
+    });
     await consentOf(p.id, false);
     return p.id;
   };

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -23,7 +24,7 @@ const PERIOD = schoolYearOf();
 /**
  * The indicator pipeline under failure, on the real Postgres and Redis — in a database and a
  * Redis key prefix of its own, so no other spec's worker takes these requests: a burst of edits
- * is a few recomputes, a Redis that loses everything loses no request, a worker killed in the
+ * is a few recomputes, a Redis that loses everything (FLUSHALL on a server of its own) loses no request, a worker killed in the
  * middle of a recompute leaves a job that another worker finishes, writing each snapshot once.
  */
 describe('indicator recomputes: burst, lost Redis, killed worker', () => {
@@ -80,8 +81,8 @@ describe('indicator recomputes: burst, lost Redis, killed worker', () => {
     return deleted;
   }
 
-  async function startWorker(withConsumers = true): Promise<INestApplicationContext> {
-    @Module({ imports: [PlatformModule.forRoot(config), QueueModule, IndicatorsWorkerModule, ...(withConsumers ? [QueueWorkersModule] : [])] })
+  async function startWorker(withConsumers = true, workerConfig: AppConfig = config): Promise<INestApplicationContext> {
+    @Module({ imports: [PlatformModule.forRoot(workerConfig), QueueModule, IndicatorsWorkerModule, ...(withConsumers ? [QueueWorkersModule] : [])] })
     class WorkerModule {}
     const app = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     await app.init();
@@ -132,17 +133,27 @@ describe('indicator recomputes: burst, lost Redis, killed worker', () => {
     expect(made.every((r) => r.status === 'done')).toBe(true);
   }, 120_000);
 
-  it('requests pending when Redis loses all its data are all computed after the reconciler runs', async () => {
-    const schools = [await newSchool(), await newSchool(), await newSchool()];
-    // Enqueue without consumers, then lose everything in Redis.
-    const producer = await startWorker(false);
-    expect(await producer.get(RecomputeReconciler).reconcile()).toBeGreaterThanOrEqual(3);
-    await producer.close();
-    contexts.pop();
-    expect(await flushPrefix()).toBeGreaterThan(0);
-    expect((await owner.query(`select count(*)::int as n from indicator_recompute_requests where tenant_id = any($1) and status = 'pending'`, [schools.map((s) => s.id)])).rows[0].n).toBe(3);
-    await startWorker();
-    await allDone(schools.map((s) => s.id));
+  it('requests pending when Redis loses all its data (FLUSHALL) are all computed after the reconciler runs', async () => {
+    // A Redis server of this test's own, so that FLUSHALL loses everything without touching other runs.
+    const own = await startOwnRedis();
+    const ownConfig = testConfig(env, { ...overrides, REDIS_URL: own.url });
+    try {
+      const schools = [await newSchool(), await newSchool(), await newSchool()];
+      // Enqueue without consumers, then lose everything in Redis.
+      const producer = await startWorker(false, ownConfig);
+      expect(await producer.get(RecomputeReconciler).reconcile()).toBeGreaterThanOrEqual(3);
+      await producer.close();
+      contexts.pop();
+      expect(await own.client.dbsize()).toBeGreaterThan(0);
+      expect(await own.client.flushall()).toBe('OK');
+      expect(await own.client.dbsize()).toBe(0);
+      expect((await owner.query(`select count(*)::int as n from indicator_recompute_requests where tenant_id = any($1) and status = 'pending'`, [schools.map((s) => s.id)])).rows[0].n).toBe(3);
+      await startWorker(true, ownConfig);
+      await allDone(schools.map((s) => s.id));
+    } finally {
+      while (contexts.length) await contexts.pop()!.close();
+      await own.stop();
+    }
   }, 60_000);
 
   it('a worker killed (SIGKILL) in the middle of a recompute: the job is retried and the snapshots written once', async () => {
@@ -180,6 +191,31 @@ describe('indicator recomputes: burst, lost Redis, killed worker', () => {
     });
   }
 });
+
+/** redis-server (Debian's, as the machine's service) on a free port, keeping nothing on disk. */
+async function startOwnRedis(): Promise<{ url: string; client: IORedis; stop: () => Promise<void> }> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const client = new IORedis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => 100 });
+  await until(async () => (await client.ping().catch(() => null)) === 'PONG', 10_000);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    client,
+    stop: async () => {
+      client.disconnect();
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+import { readTestEnv, withDatabase } from '@nastavnik/testing/test-env';
+import { migrateUp } from '../db/migrate';
+import { GOLDEN_EXPECTED, GOLDEN_MEETINGS, GOLDEN_PERIOD } from './golden-mishkino';
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * `npm run demo`'s data, loaded by the real seed script into a database of its own: Мишкинская
+ * СОШ carries seed 004's records, so the engine, run through the operators' CLI, gives the
+ * published 2022/2023 figures for the demo's school too; a second run of the seed adds nothing.
+ */
+describe('demo data', () => {
+  const env = readTestEnv();
+  const database = `${env.database}_demo_${randomBytes(3).toString('hex')}`;
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: withDatabase(env.appUrl, database),
+    MIGRATION_DATABASE_URL: withDatabase(env.ownerUrl, database),
+    INDICATORS_DATABASE_URL: withDatabase(env.indicatorsUrl, database),
+    REDIS_URL: env.redisUrl,
+    REDIS_PREFIX: `${env.redisPrefix}-demo`,
+    AUTH_MODE: 'keycloak',
+    NODE_ENV: 'test',
+  };
+  let owner: Pool;
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: env.superuserUrl });
+    await admin.connect();
+    await admin.query(`create database ${database} owner nastavnik_owner`);
+    await admin.end();
+    await migrateUp(childEnv.MIGRATION_DATABASE_URL);
+    owner = new Pool({ connectionString: childEnv.MIGRATION_DATABASE_URL, max: 2 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await owner?.end();
+    const admin = new Client({ connectionString: env.superuserUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.end();
+  });
+
+  function run(script: string, args: string[] = []): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['-r', './tools/register.cjs', script, ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} exited with ${code}:\n${err.slice(-3000)}`))));
+    });
+  }
+
+  const count = async (sql: string, params: unknown[] = []) => Number((await owner.query<{ n: string }>(sql, params)).rows[0].n);
+
+  it('Мишкинская СОШ of the demo gives seed 004\'s published figures for 2022/2023; a second seed adds nothing', async () => {
+    const first = await run('tools/demo-data/seed-demo.ts');
+    expect(first).toContain('mish: 197 people created');
+    const mish = (await owner.query<{ id: string }>(`select id from tenants where code = 'mish'`)).rows[0].id;
+
+    const printed = JSON.parse(await run('tools/cli/cli.ts', ['indicators', '--org', 'mish', '--period', GOLDEN_PERIOD, '--json'])) as { code: string; numerator: number; denominator: number | null; value: number | null }[];
+    const byCode = new Map(printed.map((row) => [row.code, row]));
+    for (const [code, expected] of Object.entries(GOLDEN_EXPECTED)) {
+      const row = byCode.get(code);
+      expect({ code, numerator: row?.numerator, denominator: row?.denominator, value: row?.value }).toEqual({ code, ...expected });
+    }
+    for (const [type, byDirection] of Object.entries(GOLDEN_MEETINGS)) {
+      const key = type === 'ORGANISATIONAL' ? 'ORG' : 'TRIAL';
+      for (const [direction, expected] of Object.entries(byDirection)) expect({ direction, n: byCode.get(`MEET.${key}.${direction}`)?.numerator }).toEqual({ direction, n: expected });
+    }
+
+    // The running year: the same people in programmes of their own, every school with answers.
+    expect(await count(`select count(*) as n from programmes where tenant_id = $1 and academic_year <> $2`, [mish, GOLDEN_PERIOD])).toBe(3);
+    expect(await count(`select count(*) as n from mentoring_pairs p join programmes pr on pr.id = p.programme_id where p.tenant_id = $1 and pr.academic_year <> $2 and p.status = 'active'`, [mish, GOLDEN_PERIOD])).toBeGreaterThan(0);
+    expect(await count(`select count(distinct tenant_id) as n from questionnaire_responses where academic_year <> $1`, [GOLDEN_PERIOD])).toBe(5);
+
+    const tables = ['participants', 'participant_base_entries', 'consents', 'programmes', 'mentoring_pairs', 'meetings', 'questionnaire_responses', 'programme_scorecards'];
+    const before = await Promise.all(tables.map((table) => count(`select count(*) as n from ${table}`)));
+    const second = await run('tools/demo-data/seed-demo.ts');
+    expect(second).toContain('0 tenants created');
+    expect(await Promise.all(tables.map((table) => count(`select count(*) as n from ${table}`)))).toEqual(before);
+  }, 180_000);
+});
