@@ -206,6 +206,32 @@ describe('questionnaires: personal one-time links', () => {
     expect((await open(link.path!)).body.code).toBe('LINK_INVALID');
   });
 
+  it('revoking the consent to questionnaires withdraws the person\'s pending links: LINK_WITHDRAWN, no answers taken', async () => {
+    const person = await build.person(school.id);
+    const pending = await issue(person);
+    const answered = await issue(person);
+    const answers = await build.answersFor(satisfaction.id, 8);
+    expect((await submit(answered.path!, { answers })).status).toBe(201);
+    const otherPerson = await build.person(school.id);
+    const untouched = await issue(otherPerson);
+
+    const consent = (await db.owner.query<{ id: string }>(`select id from consents where participant_id = $1`, [person.id])).rows[0];
+    const revoked = await api.gql(curator, `mutation($id: ID!, $reason: String!) { revokeConsent(id: $id, reason: $reason) { id revokedOn } }`, { id: consent.id, reason: 'Заявление законного представителя' });
+    expect(revoked.errors).toBeUndefined();
+
+    for (const call of [() => open(pending.path!), () => submit(pending.path!, { answers })]) {
+      const refused = await call();
+      expect(refused.status).toBe(410);
+      expect(refused.body).toEqual({ code: 'LINK_WITHDRAWN', message: expect.stringContaining('согласие на участие в анкетировании отозвано') });
+    }
+    expect(await build.count('questionnaire_responses', 'participant_id = $1', [person.id])).toBe(1);
+    // The used link stays used; another person's link is not affected.
+    expect((await open(answered.path!)).body.code).toBe('LINK_USED');
+    expect((await open(untouched.path!)).status).toBe(200);
+    const listed = await api.gql<{ allQuestionnaireLinks: Link[] }>(curator, `query($id: ID!) { allQuestionnaireLinks(filter: { participantId: $id, status: WITHDRAWN }) { id status } }`, { id: person.id });
+    expect(listed.data!.allQuestionnaireLinks).toEqual([{ id: pending.id, status: 'WITHDRAWN' }]);
+  });
+
   describe('the respondent role in the database', () => {
     let client: Client;
     beforeAll(async () => {

@@ -30,3 +30,13 @@ export class LinkUsedException extends AppException {
     );
   }
 }
+
+export class LinkWithdrawnException extends AppException {
+  constructor() {
+    super(
+      'LINK_WITHDRAWN',
+      'Ссылка на анкету отозвана: согласие на участие в анкетировании отозвано. Если это ошибка, обратитесь к куратору программы наставничества.',
+      410,
+    );
+  }
+}

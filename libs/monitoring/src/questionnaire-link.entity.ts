@@ -49,6 +49,10 @@ export class QuestionnaireLinkEntity {
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt!: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'Когда ссылка отозвана (отозвано согласие на анкетирование)' })
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt!: Date | null;
+
   @Field(() => String, { nullable: true, description: 'Кто выдал ссылку' })
   @Column({ name: 'created_by', type: 'text', nullable: true })
   createdBy!: string | null;
@@ -68,6 +72,7 @@ export class QuestionnaireLinkEntity {
   @Field(() => LinkStatus)
   get status(): LinkStatus {
     if (this.usedAt) return 'used';
+    if (this.withdrawnAt) return 'withdrawn';
     return this.expiresAt.getTime() <= Date.now() ? 'expired' : 'active';
   }
 }

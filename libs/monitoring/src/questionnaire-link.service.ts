@@ -91,8 +91,9 @@ export class QuestionnaireLinkService {
     if (filter.programmeId) query.andWhere('l.programme_id = :programmeId', { programmeId: filter.programmeId });
     if (filter.academicYear) query.andWhere('l.academic_year = :year', { year: filter.academicYear });
     if (filter.status === 'used') query.andWhere('l.used_at is not null');
-    if (filter.status === 'active') query.andWhere('l.used_at is null and l.expires_at > now()');
-    if (filter.status === 'expired') query.andWhere('l.used_at is null and l.expires_at <= now()');
+    if (filter.status === 'active') query.andWhere('l.used_at is null and l.withdrawn_at is null and l.expires_at > now()');
+    if (filter.status === 'expired') query.andWhere('l.used_at is null and l.withdrawn_at is null and l.expires_at <= now()');
+    if (filter.status === 'withdrawn') query.andWhere('l.used_at is null and l.withdrawn_at is not null');
     return query;
   }
 }

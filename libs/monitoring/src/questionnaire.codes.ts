@@ -88,7 +88,7 @@ registerEnumType(ResponseChannel, {
 });
 
 /** State of a personal one-time link. */
-export const LinkStatus = { ACTIVE: 'active', USED: 'used', EXPIRED: 'expired' } as const;
+export const LinkStatus = { ACTIVE: 'active', USED: 'used', EXPIRED: 'expired', WITHDRAWN: 'withdrawn' } as const;
 export type LinkStatus = (typeof LinkStatus)[keyof typeof LinkStatus];
 registerEnumType(LinkStatus, {
   name: 'QuestionnaireLinkStatus',
@@ -97,6 +97,7 @@ registerEnumType(LinkStatus, {
     ACTIVE: { description: 'Действует: анкету ещё не заполнили' },
     USED: { description: 'Использована: ответы получены' },
     EXPIRED: { description: 'Истёк срок действия' },
+    WITHDRAWN: { description: 'Отозвана: согласие на анкетирование отозвано' },
   },
 });
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Scope } from '@nastavnik/platform/tenancy/scope';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
-import { LinkExpiredException, LinkInvalidException, LinkUsedException } from './link.exceptions';
+import { LinkExpiredException, LinkInvalidException, LinkUsedException, LinkWithdrawnException } from './link.exceptions';
 import { isLinkToken, linkTokenHash } from './link-token';
 import type { RespondentRole } from './questionnaire.codes';
 import { templateLockKey } from './questionnaire-common';
@@ -31,6 +31,7 @@ type LinkRow = {
   academic_year: string;
   expires_at: Date;
   used_at: Date | null;
+  withdrawn_at: Date | null;
   expired: boolean;
 };
 
@@ -108,13 +109,13 @@ export class RespondentService {
       const claimed: { id: string }[] = await em.query(
         `with claimed as (
            update questionnaire_links set used_at = now(), claimed_in = pg_current_xact_id(), updated_at = now()
-            where token_hash = $1 and used_at is null and expires_at > now()
+            where token_hash = $1 and used_at is null and withdrawn_at is null and expires_at > now()
             returning id)
          select id from claimed`,
         [hash],
       );
       if (claimed.length !== 1) {
-        await usableLink(em); // throws the reason: used meanwhile (or expired)
+        await usableLink(em); // throws the reason: used meanwhile (or expired, or withdrawn)
         throw new LinkUsedException();
       }
       const responseId = randomUUID();
@@ -147,11 +148,12 @@ export class RespondentService {
 /** The link of the request's token, or why it cannot be used. */
 async function usableLink(em: EntityManager): Promise<LinkRow> {
   const [link]: LinkRow[] = await em.query(
-    `select id, tenant_id, template_id, participant_id, programme_id, pair_id, academic_year, expires_at, used_at, expires_at <= now() as expired
+    `select id, tenant_id, template_id, participant_id, programme_id, pair_id, academic_year, expires_at, used_at, withdrawn_at, expires_at <= now() as expired
        from questionnaire_links where token_hash = app.link_hash()`,
   );
   if (!link) throw new LinkInvalidException();
   if (link.used_at) throw new LinkUsedException();
+  if (link.withdrawn_at) throw new LinkWithdrawnException();
   if (link.expired) throw new LinkExpiredException();
   return link;
 }

@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateQuestionnaires1795300300000 } from './1795300300000-create-questionnaires';
 import { SeedDefaultQuestionnaires1795300310000 } from './1795300310000-seed-default-questionnaires';
 import { CreateProgrammeScorecards1795300320000 } from './1795300320000-create-programme-scorecards';
+import { WithdrawLinksOnConsentRevocation1795300330000 } from './1795300330000-withdraw-links-on-consent-revocation';
 
 export const monitoringMigrations: (new () => MigrationInterface)[] = [
   // Questionnaires, links and the effectiveness scorecard (1795300300000–1795300349999) come first.
   CreateQuestionnaires1795300300000,
   SeedDefaultQuestionnaires1795300310000,
   CreateProgrammeScorecards1795300320000,
+  WithdrawLinksOnConsentRevocation1795300330000,
 ];

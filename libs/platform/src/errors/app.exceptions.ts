@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'LINK_INVALID'
   | 'LINK_EXPIRED'
   | 'LINK_USED'
+  | 'LINK_WITHDRAWN'
   | 'INTERNAL_SERVER_ERROR';
 
 export type FieldProblem = { field: string; message: string };
