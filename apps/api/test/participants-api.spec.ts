@@ -1,3 +1,4 @@
+import { DataSource, type QueryRunner } from 'typeorm';
 import { codesOf, TestApi, type GqlResponse } from './test-api';
 import { TestDb, tokenFor, type TenantRow } from '@nastavnik/testing/test-context';
 
@@ -161,5 +162,49 @@ describe('participants: curator CRUD, bases and consents through GraphQL', () =>
       { id: minor.id },
     );
     expect(after.data).toEqual({ Participant: { hasValidConsent: false }, allConsents: [] });
+  });
+  it('a page of participants with their base entries and consents: each gets its own rows, in a few statements, not two per row', async () => {
+    const { rows: people } = await db.owner.query<{ id: string }>(
+      `insert into participants (tenant_id, kind, last_name, first_name, birth_date, position)
+       select $1, 'teacher', 'Пакетов', 'Номер ' || g, date '1980-01-01' + g, 'учитель' from generate_series(1, 12) g returning id`,
+      [school.id],
+    );
+    for (const [i, person] of people.entries()) {
+      if (i % 3 !== 2) await db.owner.query(`insert into participant_base_entries (tenant_id, participant_id, base) values ($1, $2, 'mentor')`, [school.id, person.id]);
+      if (i % 2 === 0) await db.owner.query(`insert into participant_base_entries (tenant_id, participant_id, base) values ($1, $2, 'mentee')`, [school.id, person.id]);
+      for (let c = 0; c < i % 3; c += 1) {
+        await db.owner.query(`insert into consents (tenant_id, participant_id, signed_by, signed_on, purposes) values ($1, $2, 'self', current_date - $3::int, '{processing}')`, [school.id, person.id, 10 + c]);
+      }
+    }
+    // Count the statements of the operation's transaction (observing the real connection, not replacing it).
+    const dataSource = api.app.get(DataSource);
+    const original = dataSource.createQueryRunner.bind(dataSource);
+    let statements = 0;
+    dataSource.createQueryRunner = ((...args: Parameters<DataSource['createQueryRunner']>) => {
+      const runner: QueryRunner = original(...args);
+      const query = runner.query.bind(runner);
+      runner.query = ((...queryArgs: Parameters<QueryRunner['query']>) => {
+        statements += 1;
+        return query(...queryArgs);
+      }) as QueryRunner['query'];
+      return runner;
+    }) as DataSource['createQueryRunner'];
+    let listed: GqlResponse<{ allParticipants: { id: string; baseEntries: { base: string }[]; consents: { id: string }[] }[] }>;
+    try {
+      listed = await gql(`{ allParticipants(perPage: 50, filter: { q: "пакетов" }) { id baseEntries { base } consents { id } } }`);
+    } finally {
+      dataSource.createQueryRunner = original;
+    }
+    expect(listed.errors).toBeUndefined();
+    const got = listed.data!.allParticipants;
+    expect(got).toHaveLength(12);
+    for (const row of got) {
+      const bases = (await db.owner.query<{ base: string }>(`select upper(base) as base from participant_base_entries where participant_id = $1 order by base`, [row.id])).rows.map((r) => r.base);
+      const consents = (await db.owner.query<{ id: string }>(`select id from consents where participant_id = $1 order by signed_on desc, id`, [row.id])).rows.map((r) => r.id);
+      expect({ id: row.id, bases: row.baseEntries.map((e) => e.base), consents: row.consents.map((c) => c.id) }).toEqual({ id: row.id, bases, consents });
+    }
+    // Scope, the page, its count, one query per field — not 12 × 2.
+    expect(statements).toBeGreaterThan(0);
+    expect(statements).toBeLessThanOrEqual(8);
   });
 });

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictException, NotFoundException, ValidationFailedException, type FieldProblem } from '@nastavnik/platform/errors/app.exceptions';
 import type { ListArgs, Page } from '@nastavnik/platform/graphql/list-args';
+import { groupBy } from '@nastavnik/platform/tenancy/batch';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { ConsentEntity } from './consent.entity';
 import type { ConsentFilter, CreateConsentInput, UpdateConsentInput } from './dtos/consent.inputs';
 import { isRealDate, ruDate, todayIso, yearsBetween } from './dtos/input-helpers';
@@ -48,8 +49,12 @@ export class ConsentsService {
     return consent;
   }
 
-  async forParticipant(participantId: string): Promise<ConsentEntity[]> {
-    return (await this.context.manager()).find(ConsentEntity, { where: { participantId }, order: { signedOn: 'DESC' } });
+  /** A participant's consents, newest first; the calls of one tick (a page of participants) are one query. */
+  forParticipant(participantId: string): Promise<ConsentEntity[]> {
+    return this.context.batch('participant.consents', participantId, async (ids) => {
+      const rows = await (await this.context.manager()).find(ConsentEntity, { where: { participantId: In(ids) }, order: { signedOn: 'DESC', id: 'ASC' } });
+      return groupBy(rows, (row) => row.participantId);
+    }, []);
   }
 
   async create(input: CreateConsentInput): Promise<ConsentEntity> {

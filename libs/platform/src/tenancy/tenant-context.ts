@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { TenantContextMissingError } from '../errors/app.exceptions';
+import { Batches } from './batch';
 import type { Scope } from './scope';
 
 /** Everything one request or one job carries: who, in which scope, and its one transaction. */
@@ -13,6 +14,8 @@ export type ContextStore = {
   /** Memoised authentication of the request, so a token is verified once per request. */
   authentication?: Promise<Principal>;
   transaction?: Promise<QueryRunner>;
+  /** Per-row lookups of this operation's field resolvers, batched (see batch.ts). */
+  batches?: Batches;
   finished: boolean;
 };
 
@@ -64,6 +67,16 @@ export class TenantContext {
     if (store.finished) throw new Error('The operation has already committed or rolled back its transaction');
     store.transaction ??= this.open(scope);
     return (await store.transaction).manager;
+  }
+
+  /**
+   * Loads `key` together with every other key asked for under `name` in this tick of the
+   * operation — one `fetch` for a whole page of a list's field resolvers. Runs in the scope.
+   */
+  batch<K, V>(name: string, key: K, fetch: (keys: K[]) => Promise<Map<K, V>>, empty: V): Promise<V> {
+    const store = this.store();
+    store.batches ??= new Batches();
+    return store.batches.load(name, key, fetch, empty);
   }
 
   /** Commits (or rolls back) the store's transaction, if one was opened, and frees its connection. */
