@@ -1,35 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
-import type { ListArgs, Page } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { TenantService } from '@nastavnik/tenants/tenant.service';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-
-/**
- * One page of a react-admin list: sorted by a whitelisted field (then by id, so pages are
- * stable). An unknown sort field is a VALIDATION_FAILED.
- */
-export async function pageOf<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  args: ListArgs,
-  sortable: Record<string, string>,
-  defaultSort: string,
-): Promise<Page<T>> {
-  const column = sortable[args.sortField ?? defaultSort];
-  if (!column) throw new ValidationFailedException(`Сортировка по полю «${args.sortField}» не поддерживается.`);
-  const [items, count] = await query
-    .orderBy(column, args.sortOrder.toUpperCase() === 'DESC' ? 'DESC' : 'ASC')
-    .addOrderBy(`${query.alias}.id`, 'ASC')
-    .offset(args.page * args.perPage)
-    .limit(args.perPage)
-    .getManyAndCount();
-  return { items, count };
-}
-
-/** `ilike` pattern matching `text` literally anywhere. */
-export function containsPattern(text: string): string {
-  return `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** The Postgres error code and constraint of a failed statement, if it was one. */
 export function pgFailure(error: unknown): { code?: string; constraint?: string } {

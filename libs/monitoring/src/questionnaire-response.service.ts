@@ -7,7 +7,8 @@ import { ParticipantsService } from '@nastavnik/participants/participants.servic
 import type { EntityManager } from 'typeorm';
 import type { CreateQuestionnaireResponseInput, QuestionnaireResponseFilter, UpdateQuestionnaireResponseInput } from './dtos/questionnaire.inputs';
 import { academicYearOf, isAcademicYear } from './questionnaire.codes';
-import { pageOf, QuestionnaireOwnership, rethrowReference } from './questionnaire-common';
+import { pageOf } from '@nastavnik/platform/graphql/list-query';
+import { QuestionnaireOwnership, rethrowReference } from './questionnaire-common';
 import { QuestionnaireQuestionEntity } from './questionnaire-question.entity';
 import { QuestionnaireAnswerEntity, QuestionnaireResponseEntity } from './questionnaire-response.entity';
 import { type CheckedAnswer, checkAnswers } from './questionnaire-rules';

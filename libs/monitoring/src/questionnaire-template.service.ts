@@ -10,7 +10,8 @@ import type {
   CopyQuestionnaireTemplateInput, CreateQuestionnaireQuestionInput, CreateQuestionnaireTemplateInput, QuestionnaireQuestionFilter,
   QuestionnaireTemplateFilter, UpdateQuestionnaireQuestionInput, UpdateQuestionnaireTemplateInput,
 } from './dtos/questionnaire.inputs';
-import { containsPattern, pageOf, QuestionnaireOwnership, templateLockKey } from './questionnaire-common';
+import { containsPattern, pageOf } from '@nastavnik/platform/graphql/list-query';
+import { QuestionnaireOwnership, templateLockKey } from './questionnaire-common';
 import { QuestionnaireQuestionEntity } from './questionnaire-question.entity';
 import { type QuestionDraft, type QuestionRow, questionRows } from './questionnaire-rules';
 import { QuestionnaireTemplateEntity } from './questionnaire-template.entity';

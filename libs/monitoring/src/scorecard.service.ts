@@ -7,7 +7,8 @@ import type { EntityManager } from 'typeorm';
 import type { CreateProgrammeScorecardInput, ProgrammeScorecardFilter, UpdateProgrammeScorecardInput } from './dtos/scorecard.inputs';
 import { isCalendarDate, isCleanText } from './dtos/questionnaire-validators';
 import { isAcademicYear } from './questionnaire.codes';
-import { pageOf, pgFailure, QuestionnaireOwnership, todayIso } from './questionnaire-common';
+import { pageOf } from '@nastavnik/platform/graphql/list-query';
+import { pgFailure, QuestionnaireOwnership, todayIso } from './questionnaire-common';
 import { ProgrammeScorecardEntity, SCORECARD_SIZE } from './scorecard.entity';
 
 const SORTABLE: Record<string, string> = {

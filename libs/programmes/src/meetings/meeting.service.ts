@@ -3,7 +3,7 @@ import { NotFoundException, ValidationFailedException } from '@nastavnik/platfor
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
-import { containsPattern, pageOf } from '../common/list-query';
+import { containsPattern, pageOf } from '@nastavnik/platform/graphql/list-query';
 import type { MentoringPairEntity } from '../pairs/mentoring-pair.entity';
 import { MentoringPairService } from '../pairs/mentoring-pair.service';
 import type { ProgrammeEntity } from '../programmes/programme.entity';

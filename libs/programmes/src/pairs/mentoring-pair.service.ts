@@ -6,7 +6,7 @@ import type { ParticipantEntity } from '@nastavnik/participants/participant.enti
 import { ParticipantsService } from '@nastavnik/participants/participants.service';
 import type { EntityManager } from 'typeorm';
 import { assertMove } from '../common/lifecycle';
-import { pageOf } from '../common/list-query';
+import { pageOf } from '@nastavnik/platform/graphql/list-query';
 import { today } from '../common/validators';
 import { OrderDocumentService } from '../orders/order-document.service';
 import type { ProgrammeEntity } from '../programmes/programme.entity';

@@ -4,7 +4,7 @@ import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
 import { assertMove } from '../common/lifecycle';
-import { containsPattern, pageOf } from '../common/list-query';
+import { containsPattern, pageOf } from '@nastavnik/platform/graphql/list-query';
 import { checkDates, today } from '../common/validators';
 import { MentoringPairService } from '../pairs/mentoring-pair.service';
 import { MentoringFormatEntity } from '../reference/reference.entities';

@@ -4,7 +4,7 @@ import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
 import { assertMove } from '../common/lifecycle';
-import { containsPattern, pageOf } from '../common/list-query';
+import { containsPattern, pageOf } from '@nastavnik/platform/graphql/list-query';
 import { checkDates } from '../common/validators';
 import { TenantOwnership } from '../common/tenant-ownership';
 import { OrderDocumentService } from '../orders/order-document.service';

@@ -3,7 +3,7 @@ import { ConflictException, NotFoundException, ValidationFailedException } from 
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
-import { containsPattern, pageOf } from '../common/list-query';
+import { containsPattern, pageOf } from '@nastavnik/platform/graphql/list-query';
 import { TenantOwnership } from '../common/tenant-ownership';
 import { checkDates } from '../common/validators';
 import { OrderDocumentService } from '../orders/order-document.service';

@@ -5,7 +5,7 @@ import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { ELIGIBLE_SQL, ParticipantsService } from '@nastavnik/participants/participants.service';
 import type { EntityManager } from 'typeorm';
-import { pageOf } from '../common/list-query';
+import { pageOf } from '@nastavnik/platform/graphql/list-query';
 import { today } from '../common/validators';
 import type { MatchResult } from '../matching/matching.types';
 import { defaultWeights } from '../matching/rules';
