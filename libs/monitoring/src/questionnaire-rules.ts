@@ -4,23 +4,14 @@
  * Every refusal is a ValidationFailedException with a Russian message naming the question.
  */
 import { ValidationFailedException, type FieldProblem } from '@nastavnik/platform/errors/app.exceptions';
+import { hasControlChars } from '@nastavnik/platform/graphql/validators';
 import type { QuestionKind } from './questionnaire.codes';
+
 
 export const DEFAULT_SCALE = { min: 1, max: 10 } as const;
 export const OPTION_CODE = /^[a-z0-9_]{1,40}$/;
 export const MAX_TEXT_ANSWER = 4000;
 
-/**
- * NUL cannot be stored in Postgres text; the other C0 controls (and DEL) are never meant in a
- * person's text. Line breaks, carriage returns and tabs are fine.
- */
-export function hasControlChars(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
-  }
-  return false;
-}
 
 /** A question as an editor describes it (GraphQL input, or an existing question being changed). */
 export type QuestionDraft = {

@@ -102,12 +102,7 @@ registerEnumType(LinkStatus, {
 });
 
 /** «2022/2023» — the academic year (учебный год) that runs from 1 September to 31 August. */
-export const ACADEMIC_YEAR_PATTERN = /^(\d{4})\/(\d{4})$/;
-
-export function isAcademicYear(value: string): boolean {
-  const match = ACADEMIC_YEAR_PATTERN.exec(value);
-  return !!match && Number(match[2]) === Number(match[1]) + 1 && Number(match[1]) >= 2000 && Number(match[1]) < 2100;
-}
+export { isAcademicYear } from '@nastavnik/platform/graphql/validators';
 
 /** The academic year a moment falls into (September starts a new one), in Moscow time. */
 export function academicYearOf(moment: Date): string {

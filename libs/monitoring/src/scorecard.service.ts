@@ -5,7 +5,7 @@ import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
 import type { CreateProgrammeScorecardInput, ProgrammeScorecardFilter, UpdateProgrammeScorecardInput } from './dtos/scorecard.inputs';
-import { isCalendarDate, isCleanText } from './dtos/questionnaire-validators';
+import { isCalendarDate, isCleanText } from '@nastavnik/platform/graphql/validators';
 import { isAcademicYear } from './questionnaire.codes';
 import { pageOf } from '@nastavnik/platform/graphql/list-query';
 import { pgFailure, QuestionnaireOwnership, todayIso } from './questionnaire-common';

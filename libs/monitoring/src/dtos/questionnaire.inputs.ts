@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { IsAcademicYear, IsCleanText } from './questionnaire-validators';
+import { IsAcademicYear, IsCleanText } from '@nastavnik/platform/graphql/validators';
 import { LinkStatus, QuestionKind, QuestionnaireInstrument, QuestionnairePhase, RespondentRole, ResponseChannel } from '../questionnaire.codes';
 
 const CODE_MESSAGE = 'Код анкеты: от 2 до 60 символов — строчные латинские буквы, цифры, «-» и «_», начинается с буквы или цифры.';

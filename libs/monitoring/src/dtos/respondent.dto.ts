@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { IsCleanText } from './questionnaire-validators';
+import { IsCleanText } from '@nastavnik/platform/graphql/validators';
 
 /** One answer sent through a personal link: a rating, a text or the codes of the chosen options. */
 export class RespondentAnswerDto {

@@ -3,7 +3,7 @@ import { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ScorecardLevel } from '../scorecard.entity';
-import { IsAcademicYear, IsCalendarDate, IsCleanText } from './questionnaire-validators';
+import { IsAcademicYear, IsCalendarDate, IsCleanText } from '@nastavnik/platform/graphql/validators';
 
 const SCORES_COUNT = 'Нужно ровно 9 оценок — по показателям E1–E9.';
 const SCORE_VALUE = 'Каждая оценка — 0 (не проявляется), 1 (частично проявляется) или 2 (проявляется в полной мере).';
