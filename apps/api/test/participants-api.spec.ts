@@ -1,4 +1,5 @@
 import { DataSource, type QueryRunner } from 'typeorm';
+import { todayIso } from '@nastavnik/platform/calendar';
 import { codesOf, TestApi, type GqlResponse } from './test-api';
 import { TestDb, tokenFor, type TenantRow } from '@nastavnik/testing/test-context';
 
@@ -206,5 +207,19 @@ describe('participants: curator CRUD, bases and consents through GraphQL', () =>
     // Scope, the page, its count, one query per field — not 12 × 2.
     expect(statements).toBeGreaterThan(0);
     expect(statements).toBeLessThanOrEqual(8);
+  });
+  it("today in the region's calendar is today for the API and the database, at any hour of the server's clock", async () => {
+    const created = await create({ kind: 'TEACHER', lastName: 'Сегодняшний', firstName: 'Пётр', birthDate: isoYearsAgo(40) });
+    const today = todayIso();
+    const participantId = created.data!.createParticipant.id;
+    const consent = await gql<{ createConsent: { id: string; signedOn: string } }>(
+      `mutation($i: CreateConsentInput!) { createConsent(input: $i) { id signedOn } }`,
+      { i: { participantId, signedBy: 'SELF', signedOn: today, purposes: ['PROCESSING'] } },
+    );
+    expect(consent.errors).toBeUndefined();
+    expect(consent.data!.createConsent.signedOn).toBe(today);
+    // In force from today: the database's current_date in the operation's transaction is the region's day too.
+    const inForce = await gql<{ allConsents: { id: string }[] }>(`query($p: ID!) { allConsents(filter: { participantId: $p, inForce: true }) { id } }`, { p: participantId });
+    expect(inForce.data!.allConsents).toEqual([{ id: consent.data!.createConsent.id }]);
   });
 });

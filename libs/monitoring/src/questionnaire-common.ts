@@ -30,10 +30,8 @@ export function templateLockKey(templateId: string): string {
   return `questionnaire-template:${templateId.toLowerCase()}`;
 }
 
-/** ISO date of today in Moscow (the region's calendar day). */
-export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+/** ISO date of today in the region's calendar. */
+export { todayIso } from '@nastavnik/platform/calendar';
 
 /**
  * Which organisation a new record belongs to: a curator's own, always; a platform admin names

@@ -104,12 +104,5 @@ registerEnumType(LinkStatus, {
 /** «2022/2023» — the academic year (учебный год) that runs from 1 September to 31 August. */
 export { isAcademicYear } from '@nastavnik/platform/graphql/validators';
 
-/** The academic year a moment falls into (September starts a new one), in Moscow time. */
-export function academicYearOf(moment: Date): string {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit' })
-    .format(moment)
-    .split('-')
-    .map(Number);
-  const start = month >= 9 ? year : year - 1;
-  return `${start}/${start + 1}`;
-}
+/** The academic year a moment falls into (September starts a new one), in the region's calendar. */
+export { schoolYearOf as academicYearOf } from '@nastavnik/platform/calendar';

@@ -34,11 +34,8 @@ export function NoControlChars(options: ValidationOptions): PropertyDecorator {
     });
 }
 
-/** Today in the server's local calendar, `YYYY-MM-DD`. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** Today in the region's calendar, `YYYY-MM-DD`. */
+export { todayIso } from '@nastavnik/platform/calendar';
 
 /** «12.03.2010» for messages. */
 export function ruDate(iso: string): string {

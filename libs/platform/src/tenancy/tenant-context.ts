@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { REGION_TIME_ZONE } from '../calendar';
 import { TenantContextMissingError } from '../errors/app.exceptions';
 import { Batches } from './batch';
 import type { Scope } from './scope';
@@ -126,8 +127,8 @@ export class TenantContext {
       await runner.query(
         `select set_config('app.role', $1, true), set_config('app.tenant_id', $2, true),
                 set_config('app.tenant_path', $3, true), set_config('app.all_tenants', $4, true),
-                set_config('app.actor', $5, true)`,
-        [scope.role, scope.tenantId ?? '', scope.tenantPath ?? '', scope.allTenants ? 'on' : '', scope.actor],
+                set_config('app.actor', $5, true), set_config('timezone', $6, true)`,
+        [scope.role, scope.tenantId ?? '', scope.tenantPath ?? '', scope.allTenants ? 'on' : '', scope.actor, REGION_TIME_ZONE],
       );
       return runner;
     } catch (error) {

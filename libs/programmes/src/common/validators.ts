@@ -13,11 +13,8 @@ export function monthsBetween(start: string, end: string): number {
   return (y2 - y1) * 12 + (m2 - m1) + (d2 - d1) / 31;
 }
 
-/** Today in the server's calendar, as `YYYY-MM-DD`. */
-export function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+/** Today in the region's calendar, as `YYYY-MM-DD`. */
+export { todayIso as today } from '@nastavnik/platform/calendar';
 
 /** VALIDATION_FAILED when `end` is before `start` (dates `YYYY-MM-DD` compare as strings). */
 export function checkDates(start: string | null | undefined, end: string | null | undefined, what = 'Дата окончания'): void {
