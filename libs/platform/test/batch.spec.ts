@@ -1,4 +1,4 @@
-import { Batches, groupBy } from '@nastavnik/platform/tenancy/batch';
+import { Batches, groupBy } from '../src/tenancy/batch';
 
 /** Field resolvers of one list resolve concurrently: the lookups of one tick are one fetch. */
 describe('batched per-row lookups', () => {

@@ -1,4 +1,4 @@
-import { schoolYearOf, todayIso } from '@nastavnik/platform/calendar';
+import { schoolYearOf, todayIso } from '../src/calendar';
 
 /** The region's calendar, not the server's: UTC evening is already tomorrow in Moscow. */
 describe("the region's calendar", () => {
