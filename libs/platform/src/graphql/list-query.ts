@@ -1,5 +1,5 @@
-import { ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
-import type { ListArgs, Page } from '@nastavnik/platform/graphql/list-args';
+import { ValidationFailedException } from '../errors/app.exceptions';
+import type { ListArgs, Page } from './list-args';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
