@@ -5,12 +5,16 @@
  * (`indicator-engine.ts`); a region's value is Σnumerators / Σdenominators, never an average of
  * percentages. Sources: SEEDS-DOMAIN §6.6–6.7 (seed 004's formulas).
  */
-import type { FactName } from './indicator-facts';
+import { FACTS, type FactName } from './indicator-facts';
 
 export type IndicatorUnit = 'percent' | 'count';
 
-/** Count, per organisation, the distinct participants (or rows) of a fact that satisfy `where`. */
-export type FactCount = { fact: FactName; where: string };
+/**
+ * Count, per organisation, the distinct units of a fact (persons, meetings, …) with a row that
+ * satisfies `where` (every row when omitted) — and, for a fact whose unit is a person, whose
+ * person satisfies `person` (a condition on `kind` and `age`, see the persons fact).
+ */
+export type FactCount = { fact: FactName; where?: string; person?: string };
 
 export type IndicatorDefinition = {
   code: string;
@@ -34,7 +38,7 @@ export const INDICATORS: IndicatorDefinition[] = [
     title: 'Доля детей в возрасте от 10 до 19 лет, вошедших в программы наставничества в роли наставляемого',
     shortTitle: 'Наставляемые 10–19 лет',
     unit: 'percent',
-    numerator: { fact: 'memberships', where: `role = 'mentee' and ${STUDENTS_10_19}` },
+    numerator: { fact: 'memberships', where: `role = 'mentee'`, person: STUDENTS_10_19 },
     denominator: { fact: 'persons', where: STUDENTS_10_19 },
     source: 'SEEDS-DOMAIN §6.6 T1 (004 L63–72)',
   },
@@ -43,7 +47,7 @@ export const INDICATORS: IndicatorDefinition[] = [
     title: 'Доля детей и подростков в возрасте от 15 до 19 лет, вошедших в программы наставничества в роли наставника',
     shortTitle: 'Наставники-ученики 15–19 лет',
     unit: 'percent',
-    numerator: { fact: 'memberships', where: `role = 'mentor' and ${STUDENTS_15_19}` },
+    numerator: { fact: 'memberships', where: `role = 'mentor'`, person: STUDENTS_15_19 },
     denominator: { fact: 'persons', where: STUDENTS_15_19 },
     source: 'SEEDS-DOMAIN §6.6 T2',
   },
@@ -71,7 +75,7 @@ export const INDICATORS: IndicatorDefinition[] = [
     title: 'Доля обучающихся, вовлечённых в различные формы наставничества',
     shortTitle: 'Вовлечённость обучающихся',
     unit: 'percent',
-    numerator: { fact: 'memberships', where: `kind = 'student'` },
+    numerator: { fact: 'memberships', person: `kind = 'student'` },
     denominator: { fact: 'persons', where: `kind = 'student'` },
     target: { value: 70, direction: 'at_least' },
     source: 'SEEDS-DOMAIN §6.6 N1 (003 L47: не менее 70 % к концу 2024 года)',
@@ -81,7 +85,7 @@ export const INDICATORS: IndicatorDefinition[] = [
     title: 'Потенциальные наставляемые обучающиеся, прошедшие анкетирование',
     shortTitle: 'Анкетированы: наставляемые-ученики',
     unit: 'percent',
-    numerator: { fact: 'bases', where: `base = 'mentee' and kind = 'student' and surveyed` },
+    numerator: { fact: 'bases', where: `base = 'mentee' and surveyed`, person: `kind = 'student'` },
     denominator: { fact: 'persons', where: `kind = 'student'` },
     source: 'SEEDS-DOMAIN §6.7 M1',
   },
@@ -90,7 +94,7 @@ export const INDICATORS: IndicatorDefinition[] = [
     title: 'Потенциальные наставляемые педагоги, прошедшие анкетирование',
     shortTitle: 'Анкетированы: наставляемые-педагоги',
     unit: 'percent',
-    numerator: { fact: 'bases', where: `base = 'mentee' and kind = 'teacher' and surveyed` },
+    numerator: { fact: 'bases', where: `base = 'mentee' and surveyed`, person: `kind = 'teacher'` },
     denominator: { fact: 'persons', where: `kind = 'teacher'` },
     source: 'SEEDS-DOMAIN §6.7 M2',
   },
@@ -175,7 +179,12 @@ export function validateDefinitions(definitions: IndicatorDefinition[] = INDICAT
     seen.add(d.code);
     if (d.unit === 'percent' && !d.denominator) throw new Error(`indicator ${d.code} is a percentage without a denominator`);
     for (const count of [d.numerator, d.denominator]) {
-      if (count && /;|--|\/\*/.test(count.where)) throw new Error(`indicator ${d.code}: a condition may not contain ; or comments`);
+      if (!count) continue;
+      if (!(count.fact in FACTS)) throw new Error(`indicator ${d.code}: unknown fact "${count.fact}"`);
+      if (count.person !== undefined && FACTS[count.fact].unit !== 'person') throw new Error(`indicator ${d.code}: a person condition needs a fact whose unit is a person, not "${count.fact}"`);
+      for (const condition of [count.where, count.person]) {
+        if (condition !== undefined && (!condition.trim() || /;|--|\/\*/.test(condition))) throw new Error(`indicator ${d.code}: a condition may not be empty or contain ; or comments`);
+      }
     }
   }
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Pool, type PoolClient } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@nastavnik/platform/config/app-config';
 import { type FactCount, INDICATORS, type IndicatorDefinition, percentValue, validateDefinitions } from './indicator-definitions';
-import { FACTS, type FactName, periodBounds } from './indicator-facts';
+import { FACTS, type FactName, PERSON_FACT, periodBounds } from './indicator-facts';
 
 export type SnapshotRow = {
   tenantId: string;
@@ -13,6 +13,20 @@ export type SnapshotRow = {
   value: number | null;
 };
 
+/**
+ * Settings of the engine's connections (measured: docs/benchmarks-indicators.md). A region's
+ * statement groups ~500,000 fact rows by person in memory: with the default 4 MB it spills to disk.
+ * JIT compiling its ~300 expressions costs more than it saves. The engine runs a region as parts
+ * on its own connections; Postgres' parallel workers on top would only crowd the cores (and its
+ * parallel plan for this statement builds the per-person hash table once per worker).
+ */
+export const ENGINE_SETTINGS: Record<string, string> = { work_mem: '64MB', jit: 'off', max_parallel_workers_per_gather: '0' };
+
+/** The engine's connections; a large target is computed in as many parts at once. */
+const CONNECTIONS = 2;
+/** A part has at least this many organisations: a smaller target is computed in one statement. */
+const MIN_PART = 50;
+
 /** Which organisations to compute: a subtree (region, municipality) or a list. */
 export type EngineTarget = { path: string } | { tenantIds: string[] };
 
@@ -20,8 +34,11 @@ export type EngineTarget = { path: string } | { tenantIds: string[] };
  * The region-wide indicator computation. It runs under its own database role
  * (`nastavnik_indicators`, docs/adr/0006), which reads only the column-minimal fact views and the
  * tenant tree and writes only snapshots — it has to see every school at once, so it cannot run
- * under one person's scope. One SQL statement computes every indicator for every organisation of
- * the target; the upsert makes a retried job write each snapshot once.
+ * under one person's scope. One SQL statement computes every indicator for every organisation it
+ * is given. A region's organisations are split between the engine's connections, each part
+ * computed and written at once in its own transaction; an organisation is always wholly in one
+ * part (its snapshots come from one statement and are written together). The upsert makes a
+ * retried job write each snapshot once.
  */
 @Injectable()
 export class IndicatorEngine implements OnModuleDestroy {
@@ -31,19 +48,56 @@ export class IndicatorEngine implements OnModuleDestroy {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     validateDefinitions(INDICATORS);
-    this.pool = new Pool({ connectionString: config.indicatorsDatabaseUrl, max: 2, application_name: 'nastavnik-indicators' });
+    const options = Object.entries(ENGINE_SETTINGS).map(([name, value]) => `-c ${name}=${value}`).join(' ');
+    this.pool = new Pool({ connectionString: config.indicatorsDatabaseUrl, max: CONNECTIONS, application_name: 'nastavnik-indicators', options });
     this.sql = compileIndicatorSql(INDICATORS);
   }
 
   /** Computes (without writing) the snapshots of the target for a period. */
-  async compute(target: EngineTarget, period: string, client?: PoolClient): Promise<SnapshotRow[]> {
-    const { start, end } = periodBounds(period);
-    const run = client ?? this.pool;
+  async compute(target: EngineTarget, period: string): Promise<SnapshotRow[]> {
+    const parts = await this.parts(target);
+    return (await Promise.all(parts.map((ids) => this.withClient((client) => this.computePart(client, ids, period))))).flat();
+  }
+
+  /**
+   * Computes and stores the snapshots; returns them. Each part (all organisations of a small
+   * target, half a region's) is computed and written on its own connection in one transaction.
+   */
+  async recompute(target: EngineTarget, period: string): Promise<SnapshotRow[]> {
+    const computationId = randomUUID();
+    const parts = await this.parts(target);
+    const rows = (await Promise.all(parts.map((ids) => this.withClient(async (client) => {
+      const computed = await this.computePart(client, ids, period);
+      await this.store(client, computed, period, computationId);
+      return computed;
+    })))).flat();
+    this.logger.log(`computed ${rows.length} snapshots for ${period} (${computationId})`);
+    return rows;
+  }
+
+  /** The target's organisations, in as many parts as the engine has connections (small targets: one). */
+  private async parts(target: EngineTarget): Promise<string[][]> {
     // The organisations first, then every fact filtered by `tenant_id = any(ids)` — an index condition.
     const ids = 'tenantIds' in target
       ? target.tenantIds
-      : (await run.query<{ id: string }>(`select id from tenants where kind = 'organisation' and path <@ $1::ltree`, [target.path])).rows.map((r) => r.id);
-    const { rows } = await run.query<Record<string, string | null>>(this.sql, [period, start, end, ids]);
+      : (await this.pool.query<{ id: string }>(`select id from tenants where kind = 'organisation' and path <@ $1::ltree order by id`, [target.path])).rows.map((r) => r.id);
+    const count = Math.max(1, Math.min(CONNECTIONS, Math.floor(ids.length / MIN_PART)));
+    const size = Math.ceil(ids.length / count);
+    return Array.from({ length: count }, (_, i) => ids.slice(i * size, (i + 1) * size));
+  }
+
+  private async withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      return await work(client);
+    } finally {
+      client.release();
+    }
+  }
+
+  private async computePart(client: PoolClient, ids: string[], period: string): Promise<SnapshotRow[]> {
+    const { start, end } = periodBounds(period);
+    const { rows } = await client.query<Record<string, string | null>>(this.sql, [period, start, end, ids]);
     return rows.flatMap((row) =>
       INDICATORS.map((d, i) => {
         const numerator = Number(row[`n${i}`]);
@@ -53,36 +107,34 @@ export class IndicatorEngine implements OnModuleDestroy {
     );
   }
 
-  /** Computes and stores the snapshots in one transaction; returns them. */
-  async recompute(target: EngineTarget, period: string): Promise<SnapshotRow[]> {
-    const client = await this.pool.connect();
-    const computationId = randomUUID();
+  /**
+   * Upserts the snapshots in one transaction. A snapshot whose values are unchanged is skipped
+   * before the insert (a read), not by the upsert's WHERE (which locks — writes — the row first):
+   * a nightly recompute of a stable region writes little.
+   */
+  private async store(client: PoolClient, rows: SnapshotRow[], period: string, computationId: string): Promise<void> {
+    if (rows.length === 0) return;
     try {
       await client.query('begin');
-      const rows = await this.compute(target, period, client);
-      if (rows.length > 0) {
-        await client.query(
-          `insert into indicator_snapshots (tenant_id, tenant_path, period, indicator_code, numerator, denominator, computed_at, computation_id)
-           select r.tenant_id, t.path, $1, r.code, r.numerator, r.denominator, now(), $2
-             from unnest($3::uuid[], $4::text[], $5::bigint[], $6::bigint[]) as r(tenant_id, code, numerator, denominator)
-             join tenants t on t.id = r.tenant_id
-           on conflict (tenant_id, period, indicator_code) do update
-             set tenant_path = excluded.tenant_path, numerator = excluded.numerator, denominator = excluded.denominator,
-                 computed_at = excluded.computed_at, computation_id = excluded.computation_id
-             -- An unchanged value is not rewritten: a nightly recompute of a stable region writes little.
-             where (indicator_snapshots.numerator, indicator_snapshots.denominator, indicator_snapshots.tenant_path)
-                   is distinct from (excluded.numerator, excluded.denominator, excluded.tenant_path)`,
-          [period, computationId, rows.map((r) => r.tenantId), rows.map((r) => r.code), rows.map((r) => r.numerator), rows.map((r) => r.denominator)],
-        );
-      }
+      await client.query(
+        `insert into indicator_snapshots (tenant_id, tenant_path, period, indicator_code, numerator, denominator, computed_at, computation_id)
+         select r.tenant_id, t.path, $1, r.code, r.numerator, r.denominator, now(), $2
+           from unnest($3::uuid[], $4::text[], $5::bigint[], $6::bigint[]) as r(tenant_id, code, numerator, denominator)
+           join tenants t on t.id = r.tenant_id
+          where not exists (select from indicator_snapshots s
+                             where s.tenant_id = r.tenant_id and s.period = $1 and s.indicator_code = r.code
+                               and (s.numerator, s.denominator, s.tenant_path) is not distinct from (r.numerator, r.denominator, t.path))
+         on conflict (tenant_id, period, indicator_code) do update
+           set tenant_path = excluded.tenant_path, numerator = excluded.numerator, denominator = excluded.denominator,
+               computed_at = excluded.computed_at, computation_id = excluded.computation_id
+           where (indicator_snapshots.numerator, indicator_snapshots.denominator, indicator_snapshots.tenant_path)
+                 is distinct from (excluded.numerator, excluded.denominator, excluded.tenant_path)`,
+        [period, computationId, rows.map((r) => r.tenantId), rows.map((r) => r.code), rows.map((r) => r.numerator), rows.map((r) => r.denominator)],
+      );
       await client.query('commit');
-      this.logger.log(`computed ${rows.length} snapshots for ${period} (${computationId})`);
-      return rows;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
-    } finally {
-      client.release();
     }
   }
 
@@ -97,31 +149,101 @@ export class IndicatorEngine implements OnModuleDestroy {
 }
 
 /**
- * One statement for all definitions: the organisations of the target, one CTE per fact used,
- * one aggregate per fact with a filtered distinct count per numerator/denominator, and a join.
- * Parameters: $1 period, $2 reference date, $3 period end, $4 the organisations' ids.
+ * One statement for all definitions: the organisations of the target, one aggregate per fact,
+ * joined. A definition counts distinct units (`count(distinct unit_id) filter (where …)`); that is
+ * compiled without one distinct sort per count, into the same numbers:
+ *  - a fact whose rows are one per unit ('row') counts rows: `count(*) filter (where w)`;
+ *  - a fact whose unit is a person first groups its rows by (organisation, person) with
+ *    `bool_or(w)` per condition — true when any of the person's rows satisfies w — and then
+ *    counts the persons whose flag is true: one hash aggregate instead of a sort per count;
+ *  - the persons are read once: their own counts (denominators), and every count with a
+ *    condition on the person, `flag and (person)`, over `persons left join` the flags of all
+ *    facts that need the person (their rows stacked with `union all`, one flag column each).
+ *    A person's flag is true iff one of their rows satisfies w, and the person condition holds
+ *    for all their rows alike, so this is `count(distinct unit) filter (where w and person)`.
+ * Equal conditions are computed once. Parameters: $1 period, $2 reference date, $3 period end,
+ * $4 the organisations' ids.
  */
 export function compileIndicatorSql(definitions: IndicatorDefinition[]): string {
-  const facts = new Map<FactName, string[]>();
-  const columns: string[] = [];
-  const column = (count: FactCount, alias: string): void => {
-    const list = facts.get(count.fact) ?? [];
-    list.push(`count(distinct unit_id) filter (where ${count.where}) as ${alias}`);
-    facts.set(count.fact, list);
-    columns.push(`coalesce(a_${count.fact}.${alias}, 0) as ${alias}`);
-  };
+  const counts: { alias: string; count: FactCount }[] = [];
   definitions.forEach((d, i) => {
-    column(d.numerator, `n${i}`);
-    if (d.denominator) column(d.denominator, `d${i}`);
+    counts.push({ alias: `n${i}`, count: d.numerator });
+    if (d.denominator) counts.push({ alias: `d${i}`, count: d.denominator });
   });
+  const whereOf = (c: FactCount) => c.where ?? 'true';
+  // Facts whose counts need the person: read together with the persons.
+  const withPerson = new Set(counts.filter((c) => c.count.person !== undefined).map((c) => c.count.fact));
+  const target = `f.tenant_id = any ($4::uuid[])`;
+
+  /** Distinct values per key, each with a stable index. */
+  const indexed = <K>() => {
+    const lists = new Map<K, string[]>();
+    const listOf = (key: K): string[] => {
+      const list = lists.get(key) ?? [];
+      lists.set(key, list);
+      return list;
+    };
+    const at = (key: K, value: string): number => {
+      const list = listOf(key);
+      return list.includes(value) ? list.indexOf(value) : list.push(value) - 1;
+    };
+    return { lists, listOf, at };
+  };
+  const flags = indexed<FactName>(); // per fact: its distinct row conditions
+  const flagOf = (fact: FactName, where: string): number => flags.at(fact, where);
+  const aggregates = indexed<FactName>(); // per aggregate CTE: its distinct count expressions
+  const countIn = (fact: FactName, expression: string): string => `coalesce(a_${fact}.c${aggregates.at(fact, expression)}, 0)`;
+
+  // The stacked flags of the facts read with the persons: x<k> is (fact, condition) number k.
+  const stacked: { fact: FactName; flag: number }[] = [];
+  const stackedOf = (fact: FactName, flag: number) => {
+    let k = stacked.findIndex((s) => s.fact === fact && s.flag === flag);
+    if (k < 0) k = stacked.push({ fact, flag }) - 1;
+    return k;
+  };
+  const columns = counts.map(({ alias, count }) => {
+    const { fact } = count;
+    const where = whereOf(count);
+    if (fact === PERSON_FACT) return `${countIn(fact, `count(*) filter (where ${where})`)} as ${alias}`;
+    if (withPerson.has(fact)) {
+      const x = `u.x${stackedOf(fact, flagOf(fact, where))}`;
+      return `${countIn(PERSON_FACT, `count(*) filter (where ${count.person === undefined ? x : `${x} and (${count.person})`})`)} as ${alias}`;
+    }
+    if (FACTS[fact].unit === 'person') return `${countIn(fact, `count(*) filter (where x${flagOf(fact, where)})`)} as ${alias}`;
+    return `${countIn(fact, `count(*) filter (where ${where})`)} as ${alias}`;
+  });
+
   const ctes = [
     `orgs as (select t.id as tenant_id from tenants t
                where t.kind = 'organisation' and t.id = any ($4::uuid[]) and $1::text is not null and $2::date <= $3::date)`,
-    ...[...facts.entries()].flatMap(([fact, aggregates]) => [
-      `f_${fact} as (select f.* from (${FACTS[fact]}) f where f.tenant_id = any ($4::uuid[]))`,
-      `a_${fact} as (select tenant_id, ${aggregates.join(', ')} from f_${fact} group by tenant_id)`,
-    ]),
   ];
-  const joins = [...facts.keys()].map((fact) => `left join a_${fact} on a_${fact}.tenant_id = orgs.tenant_id`).join('\n  ');
+  if (stacked.length) {
+    const branches = [...withPerson].map((fact) => {
+      const own = flags.listOf(fact);
+      const values = stacked.map((s, k) => `${s.fact === fact ? `(${own[s.flag]})` : 'null::boolean'} as x${k}`);
+      return `select f.tenant_id, f.unit_id, ${values.join(', ')} from (${FACTS[fact].sql}) f where ${target}`;
+    });
+    ctes.push(`u_persons as (select tenant_id, unit_id, ${stacked.map((_, k) => `bool_or(x${k}) as x${k}`).join(', ')}
+   from (${branches.join('\n   union all\n   ')}) r group by tenant_id, unit_id)`);
+  }
+  for (const [fact, list] of aggregates.lists) {
+    const cte = fact;
+    const selected = list.map((e, j) => `${e} as c${j}`).join(', ');
+    const { sql, unit } = FACTS[fact];
+    if (fact === PERSON_FACT) {
+      // The fence (offset 0) makes each person's age computed once, not once per condition using it.
+      const join = stacked.length ? `
+   left join u_persons u on u.tenant_id = p.tenant_id and u.unit_id = p.unit_id` : '';
+      ctes.push(`a_${cte} as (select p.tenant_id, ${selected}
+   from (select * from (${sql}) f where ${target} offset 0) p${join}
+  group by p.tenant_id)`);
+    } else if (unit === 'person') {
+      const own = flags.listOf(fact).map((w, j) => `bool_or(${w}) as x${j}`).join(', ');
+      ctes.push(`a_${cte} as (select tenant_id, ${selected} from (select tenant_id, unit_id, ${own} from (${sql}) f where ${target} group by tenant_id, unit_id) u group by tenant_id)`);
+    } else {
+      ctes.push(`a_${cte} as (select tenant_id, ${selected} from (${sql}) f where ${target} group by tenant_id)`);
+    }
+  }
+  const joins = [...aggregates.lists.keys()].map((cte) => `left join a_${cte} on a_${cte}.tenant_id = orgs.tenant_id`).join('\n  ');
   return `with ${ctes.join(',\n')}\nselect orgs.tenant_id, ${columns.join(', ')}\n  from orgs\n  ${joins}\n order by orgs.tenant_id`;
 }

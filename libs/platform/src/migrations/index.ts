@@ -1,5 +1,6 @@
 import { PlatformScope1795300000000 } from './1795300000000-platform-scope';
 import { IndexFriendlyTenantPolicies1795300900000 } from './1795300900000-index-friendly-tenant-policies';
+import { ScopeOncePerStatement1795300910000 } from './1795300910000-scope-once-per-statement';
 
-/** The second one runs last (by timestamp): it rewrites the other libs' tenant policies. */
-export const platformMigrations = [PlatformScope1795300000000, IndexFriendlyTenantPolicies1795300900000];
+/** The last two run last (by timestamp): they rewrite the other libs' tenant policies. */
+export const platformMigrations = [PlatformScope1795300000000, IndexFriendlyTenantPolicies1795300900000, ScopeOncePerStatement1795300910000];
