@@ -47,7 +47,7 @@ describe('tenants: the platform admin keeps the tree', () => {
     const { region, municipality } = await db.newSchoolWorld();
     // Only what this test could have written (other specs add tenants to the same database meanwhile).
     const count = async () =>
-      Number((await db.owner.query(`select count(*) from tenants where code like $1 or code = $2 or parent_id = any($3)`, [`ok-${suffix}-%`, region.code, [region.id, municipality.id]])).rows[0].count);
+      Number((await db.owner.query(`select count(*) from tenants where code like $1 or code = any($2) or parent_id = any($3)`, [`ok-${suffix}-%`, [region.code, 'x', 'Плохой код'], [region.id, municipality.id]])).rows[0].count);
     const before = await count();
     const cases: [Record<string, unknown>, string][] = [
       [{ kind: 'REGION', code: 'Плохой код', fullName: 'Регион', shortName: 'Регион' }, 'VALIDATION_FAILED'],
