@@ -95,7 +95,7 @@ async function withReports(config: AppConfig, options: ReportCommandOptions, req
         return 1;
       }
       if (Date.now() > deadline) {
-        console.error(`Отчёт ${report.id} всё ещё «${current.status}». Запущен ли воркер (npm run worker)? Или добавьте --inline.`);
+        console.error(`Отчёт ${report.id} всё ещё «${current.status}». Запущен ли воркер (npm run start:worker)? Или добавьте --inline.`);
         return 1;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));

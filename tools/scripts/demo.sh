@@ -18,8 +18,8 @@ node -r ./tools/register.cjs apps/api/src/main.ts & pids+=($!)
 for _ in $(seq 1 60); do curl -sf http://localhost:${PORT:-3000}/health >/dev/null 2>&1 && break; sleep 0.5; done
 
 log "console (build, then serve on :5173 with /graphql and /auth proxied to the API)"
-node node_modules/vite/bin/vite.js build --config apps/console/vite.config.ts --logLevel warn
-node node_modules/vite/bin/vite.js preview --config apps/console/vite.config.ts --strictPort & pids+=($!)
+node node_modules/vite/bin/vite.js build --config apps/console/vite.config.mts --logLevel warn
+node node_modules/vite/bin/vite.js preview --config apps/console/vite.config.mts --strictPort & pids+=($!)
 for _ in $(seq 1 60); do curl -sf http://localhost:5173/ >/dev/null 2>&1 && break; sleep 0.5; done
 run_ts tools/demo-data/print-demo-users.ts
 wait -n "${pids[@]}"

@@ -12,6 +12,7 @@ import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
 import { QUEUES } from '@nastavnik/platform/queue/queues';
+import { ProduceExtractJob } from '@nastavnik/reporting/jobs/produce-extract.job';
 import { RenderReportJob } from '@nastavnik/reporting/jobs/render-report.job';
 import { ReportingWorkerModule } from '@nastavnik/reporting/reporting.module';
 import { ReportRenderer } from '@nastavnik/reporting/report-renderer';
@@ -205,6 +206,26 @@ describe('reports: request, render, download, isolation', () => {
     expect(text).toMatch(/MENTORING-R145 v1/);
   });
 
+  it('extracts run on the extracts queue: identical requests share one row and one job there, none on reports; progress reaches 100', async () => {
+    const ask = () => request(official, 'requestExtract(formCode: "MENTORING-R145", period: $period, format: CSV, regionId: $id)', { id: b.region.id });
+    const [first, second] = await Promise.all([ask(), ask()]);
+    expect(second.id).toBe(first.id);
+    const done = await waitForReport(db.owner, first.id);
+    expect(done).toMatchObject({ status: 'done', progress: 100, attempts: 1 });
+    const hash = (await db.owner.query(`select params_hash from report_files where id = $1`, [first.id])).rows[0].params_hash;
+    const queues = worker.get(JobQueues);
+    const states = ['completed', 'active', 'waiting', 'delayed', 'failed'] as const;
+    const onExtracts = (await queues.get(QUEUES.extracts).getJobs([...states])).filter((j) => j.id === `report-${hash}`);
+    expect(onExtracts.map((j) => [j.name, j.progress])).toEqual([['produce-extract', 90]]);
+    expect((await queues.get(QUEUES.reports).getJobs([...states])).filter((j) => j.id === `report-${hash}`)).toHaveLength(0);
+    // The same request again the same day: the finished row, no new job.
+    expect((await ask()).id).toBe(first.id);
+    expect((await queues.get(QUEUES.extracts).getJobs([...states])).filter((j) => j.id === `report-${hash}`)).toHaveLength(1);
+    const text = ((await download(official, first.id)).body as Buffer).toString('utf8');
+    expect(text).toContain(`${b.region.code};`);
+    expect(text).not.toContain(`${a.region.code};`);
+  });
+
   it('a ministry official reads no personal data: no school report of a curator, no roadmap, only aggregates', async () => {
     const listed = await api.gql<{ allReports: ReportGql[] }>(official, `{ allReports(perPage: 500) { ${REPORT_FIELDS} } }`);
     expect(listed.errors).toBeUndefined();
@@ -258,5 +279,6 @@ describe('reports: request, render, download, isolation', () => {
     expect(codesOf(await api.gql(official, `mutation { requestExtract(formCode: "NOPE", period: "${PERIOD}") { id } }`))).toEqual(['VALIDATION_FAILED']);
     expect(codesOf(await api.gql(analystA, `mutation { requestRegionReport(period: "2022-2023") { id } }`))).toEqual(['VALIDATION_FAILED']);
     expect(worker.get(RenderReportJob)).toBeDefined();
+    expect(worker.get(ProduceExtractJob)).toBeDefined();
   });
 });

@@ -74,6 +74,16 @@ class Proc {
     return this.output.slice(-4000);
   }
 
+  /** Resolves when the process has printed `pattern`; rejects if it exits first or the time runs out. */
+  async printed(pattern: RegExp, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(this.output)) {
+      if (this.child.exitCode !== null) throw new Error(`${this.name} exited with ${this.child.exitCode}:\n${this.tail()}`);
+      if (Date.now() > deadline) throw new Error(`${this.name} did not print ${pattern} within ${timeoutMs} ms:\n${this.tail()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   /** Resolves when the process exits with 0; rejects with its output otherwise. */
   async done(): Promise<void> {
     const code = await this.exited;
@@ -117,9 +127,9 @@ function newestMtime(path: string): number {
 /** `vite build` unless apps/console/dist is newer than every source of the console. */
 async function buildConsoleIfStale(): Promise<void> {
   const built = join(CONSOLE_DIR, 'dist', 'index.html');
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((entry) => join(CONSOLE_DIR, entry)).filter(existsSync);
+  const sources = ['src', 'public', 'index.html', 'vite.config.mts'].map((entry) => join(CONSOLE_DIR, entry)).filter(existsSync);
   if (process.env.CONSOLE_E2E_REBUILD !== '1' && existsSync(built) && statSync(built).mtimeMs > Math.max(...sources.map(newestMtime))) return;
-  await Proc.start('vite build', [VITE, 'build', '--config', join(CONSOLE_DIR, 'vite.config.ts'), '--logLevel', 'warn'], {
+  await Proc.start('vite build', [VITE, 'build', '--config', join(CONSOLE_DIR, 'vite.config.mts'), '--logLevel', 'warn'], {
     VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
   }).done();
 }
@@ -127,7 +137,8 @@ async function buildConsoleIfStale(): Promise<void> {
 /**
  * The whole product on this machine, for the browser specs: a database of its own (migrated,
  * with the demo tree of tools/demo-data), the API as `npm run start:api` runs it in development
- * identity mode, the built console served by `vite preview` with its proxy to that API, and
+ * identity mode, the worker as `npm run start:worker` runs it (indicator recomputes after edits,
+ * reports, extracts), the built console served by `vite preview` with its proxy to that API, and
  * Debian's Chromium driven by playwright-core.
  */
 export class ConsoleWorld {
@@ -194,8 +205,15 @@ export class ConsoleWorld {
       const indicators = Proc.start('indicators', [...register, 'tools/cli/cli.ts', 'indicators', '--region', 'demo', '--period', schoolYear()], serverEnv).done();
       await Promise.all([waitForHttp(`http://127.0.0.1:${apiPort}/health`, api, 90_000), indicators]);
 
+      // The worker, as `npm run start:worker` runs it (every queue: indicator recomputes, reports,
+      // extracts), started after the CLI's computation so the two never write the same snapshots at
+      // once. Its reconciler looks for recorded recompute requests every 300 ms instead of 2 s.
+      const worker = Proc.start('worker', [...register, 'apps/worker/src/main.ts'], { ...serverEnv, INDICATORS_RECONCILE_MS: '300' });
+      procs.push(worker);
+      await worker.printed(/worker started/, 90_000);
+
       const consolePort = await freePort();
-      const preview = Proc.start('vite preview', [VITE, 'preview', '--config', join(CONSOLE_DIR, 'vite.config.ts')], {
+      const preview = Proc.start('vite preview', [VITE, 'preview', '--config', join(CONSOLE_DIR, 'vite.config.mts')], {
         NASTAVNIK_API_URL: `http://127.0.0.1:${apiPort}`,
         CONSOLE_PORT: String(consolePort),
         CONSOLE_HOST: '127.0.0.1',
@@ -249,6 +267,20 @@ export class ConsoleWorld {
     const { rows } = await this.owner.query<{ id: string }>('select id from tenants where code = $1', [code]);
     if (!rows[0]) throw new Error(`no tenant ${code}`);
     return rows[0].id;
+  }
+
+  /**
+   * Waits until the worker has no recompute request left open (the snapshots then reflect every
+   * edit made so far); bounded, so a stuck worker fails the spec with a reason.
+   */
+  async indicatorsSettled(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await this.owner.query<{ open: string }>(`select count(*) as open from indicator_recompute_requests where status in ('pending', 'running')`);
+      if (Number(rows[0].open) === 0) return;
+      if (Date.now() > deadline) throw new Error(`${rows[0].open} indicator recompute request(s) still open after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   async stop(): Promise<void> {

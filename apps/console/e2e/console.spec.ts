@@ -1,9 +1,10 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import { ConsoleWorld } from './console-world';
+import type { Locator, Page } from 'playwright-core';
+import { ConsoleWorld, schoolYear } from './console-world';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_HEADINGS = ['Фамилия', 'Имя', 'Отчество', 'Категория', 'Класс', 'База', 'Согласие: дата', 'Согласие: подписал', 'Согласие: представитель', 'Согласие: кем приходится'];
@@ -41,15 +42,55 @@ const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
  * written to docs/screenshots/console-<role>.png only with UPDATE_SCREENSHOTS=1, so an ordinary
  * test run leaves the tree as it was.
  */
-async function screenshot(page: Page, name: string): Promise<void> {
+async function screenshot(page: Page, name: string, { settle = true } = {}): Promise<void> {
   await page.mouse.move(1, 799); // no hover effects or tooltips in the picture
-  await page.waitForTimeout(300);
+  if (settle) await page.waitForTimeout(300); // not for a passing state such as a progress bar
   const file = join(tmpdir(), `console-${name}.png`);
   await page.screenshot({ path: file });
   if (process.env.UPDATE_SCREENSHOTS === '1') {
     mkdirSync(SCREENSHOTS, { recursive: true });
     copyFileSync(file, join(SCREENSHOTS, `console-${name}.png`));
   }
+}
+
+/** A date as the API's clock sees it, `days` from today (UTC here, which is never ahead of the browser's Moscow time). */
+function isoDay(days = 0): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+/** 2026-09-01 → 01.09.2026, as Russian spreadsheets and the console print dates. */
+function ruDay(iso: string): string {
+  return iso.split('-').reverse().join('.');
+}
+
+/** Clicks something that makes the page download a file; returns the file as the browser saved it. */
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer; path: string; dispose: () => void }> {
+  const [event] = await Promise.all([page.waitForEvent('download'), click()]);
+  const dir = mkdtempSync(join(tmpdir(), 'console-download-'));
+  const path = join(dir, 'file');
+  await event.saveAs(path);
+  return { name: event.suggestedFilename(), bytes: readFileSync(path), path, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** One organisation's row of the analyst's league table: «числитель / знаменатель» and the value as shown. */
+async function leagueRow(page: Page, school: string): Promise<{ numerator: number; denominator: number; value: string }> {
+  const row = page.getByTestId('league-table').locator('tbody tr', { hasText: school });
+  await row.waitFor();
+  const cells = (await row.locator('td').allInnerTexts()).map((cell) => cell.trim());
+  const [numerator, denominator] = cells[3].split('/').map((part) => Number(part.trim()));
+  return { numerator, denominator, value: cells[4] };
+}
+
+/** Opens a drop-down (MUI select) and picks an option. */
+async function choose(page: Page, field: Locator, name: string | RegExp, exact = true): Promise<void> {
+  await field.click();
+  await page.getByRole('option', { name, exact: typeof name === 'string' ? exact : undefined }).click();
+}
+
+/** A participant's entry in a pick list: the full name, then the class or the position that tells namesakes apart. */
+function optionName(fullName: string): RegExp {
+  return new RegExp(`^${fullName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(, .+)?$`);
 }
 
 async function bodyText(page: Page): Promise<string> {
@@ -101,8 +142,8 @@ describe('console in a real browser (Chromium, development identity)', () => {
 
       await page.getByRole('link', { name: 'Создать' }).click();
       await page.waitForURL(/#\/tenants\/create/);
-      await page.getByLabel('Уровень').click();
-      await page.getByRole('option', { name: 'Муниципалитет' }).click();
+      // The form's select, not the list's «Уровень» sort button, which may still be on screen for a moment.
+      await choose(page, page.getByRole('combobox', { name: 'Уровень' }), 'Муниципалитет');
       await page.getByLabel('Входит в (регион)').fill('Демо');
       await page.getByRole('option', { name: 'Демо-регион' }).click();
       await page.getByLabel('Краткое наименование').fill('Приморский район');
@@ -147,9 +188,9 @@ describe('console in a real browser (Chromium, development identity)', () => {
       expect(menu).not.toContain('Регионы и организации');
       await screenshot(page, 'curator');
 
-      // No list of tenants for a curator: the route does not exist.
+      // No list of tenants for a curator: «Нет доступа», and nothing of the tree is fetched.
       await page.goto(`${world.consoleUrl}#/tenants`);
-      await page.getByText('Не найдено').first().waitFor();
+      await page.getByTestId('access-denied').filter({ hasText: 'Раздел недоступен для роли «Куратор программы наставничества»' }).waitFor();
       const page2 = await bodyText(page);
       for (const other of ['гимназия № 40', 'Мишкинская', 'Уютненская', 'СОШ № 31', 'Озёрн']) expect(page2).not.toContain(other);
       expect(problems).toEqual([]);
@@ -176,10 +217,10 @@ describe('console in a real browser (Chromium, development identity)', () => {
       // Nothing of that school crossed the wire either.
       expect(graphqlData.join('\n')).not.toContain('гимназия № 40');
 
-      // Editing is not even routed for a curator, own organisation included.
+      // Editing is refused for a curator, own organisation included, before anything is asked of the API.
       const ownId = await world.tenantId('sch51');
       await page.goto(`${world.consoleUrl}#/tenants/${ownId}/edit`);
-      await page.getByText('Не найдено').first().waitFor();
+      await page.getByTestId('access-denied').waitFor();
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -422,25 +463,28 @@ describe('console in a real browser (Chromium, development identity)', () => {
     const { context, page, problems } = await world.newPage();
     try {
       const school = await world.tenantId('mish');
+      // Two mentees with a consent to questionnaires whose names no namesake in the school shares.
       const { rows } = await world.owner.query<{ full_name: string }>(
-        `select concat_ws(' ', p.last_name, p.first_name, p.middle_name) as full_name
-           from participants p join participant_base_entries e on e.participant_id = p.id and e.base = 'mentee'
-          where p.tenant_id = $1 and p.kind = 'student'
-            and exists (select 1 from consents c where c.participant_id = p.id and c.revoked_on is null and 'questionnaires' = any (c.purposes)
+        `with named as (select p.id, p.kind, concat_ws(' ', p.last_name, p.first_name, p.middle_name) as full_name from participants p where p.tenant_id = $1),
+              unique_names as (select full_name from named group by full_name having count(*) = 1)
+         select n.full_name
+           from named n join unique_names u using (full_name)
+           join participant_base_entries e on e.participant_id = n.id and e.base = 'mentee'
+          where n.kind = 'student'
+            and exists (select 1 from consents c where c.participant_id = n.id and c.revoked_on is null and 'questionnaires' = any (c.purposes)
                           and (c.valid_until is null or c.valid_until >= current_date))
-          order by p.last_name, p.first_name limit 2`,
+          order by n.full_name limit 2`,
         [school],
       );
+      expect(rows).toHaveLength(2);
       const [person, linkPerson] = rows.map((row) => row.full_name);
       const countResponses = async () => Number((await world.owner.query<{ n: string }>('select count(*) as n from questionnaire_responses where tenant_id = $1', [school])).rows[0].n);
       const before = await countResponses();
 
       await world.signIn(page, 'curator.mish');
       await page.goto(`${world.consoleUrl}#/questionnaire-responses/create`);
-      await page.getByLabel('Участник').click();
-      await page.getByRole('option', { name: person, exact: true }).click();
-      await page.getByLabel('Анкета').click();
-      await page.getByRole('option', { name: 'Удовлетворённость наставляемого участием', exact: false }).click();
+      await choose(page, page.getByLabel('Участник'), optionName(person));
+      await choose(page, page.getByLabel('Анкета'), 'Удовлетворённость наставляемого участием', false);
       await answerAll(page);
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, 'curator-questionnaire');
@@ -450,10 +494,8 @@ describe('console in a real browser (Chromium, development identity)', () => {
 
       // A personal link: the URL is shown once; the participant opens it without signing in.
       await page.goto(`${world.consoleUrl}#/questionnaire-links/create`);
-      await page.getByLabel('Участник').click();
-      await page.getByRole('option', { name: linkPerson, exact: true }).click();
-      await page.getByLabel('Анкета').click();
-      await page.getByRole('option', { name: 'Удовлетворённость наставляемого участием', exact: false }).click();
+      await choose(page, page.getByLabel('Участник'), optionName(linkPerson));
+      await choose(page, page.getByLabel('Анкета'), 'Удовлетворённость наставляемого участием', false);
       await page.getByRole('button', { name: 'Выдать ссылку' }).click();
       const url = (await page.getByTestId('link-url').locator('code').innerText()).trim();
       expect(url).toMatch(new RegExp(`^${world.consoleUrl.replace(/\/$/, '')}/q/[A-Za-z0-9_-]{43}$`));
@@ -498,8 +540,7 @@ describe('console in a real browser (Chromium, development identity)', () => {
       await screenshot(page, 'region-analyst-comparison');
 
       // Another indicator.
-      await page.getByTestId('indicator-select').click();
-      await page.getByRole('option', { name: 'M1 — ', exact: false }).click();
+      await choose(page, page.getByTestId('indicator-select'), 'M1 — ', false);
       await page.getByText('Анкетированы', { exact: false }).first().waitFor();
       expect(problems).toEqual([]);
     } finally {
@@ -530,4 +571,364 @@ describe('console in a real browser (Chromium, development identity)', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('a curator adds a consent to a participant: the form and the API explain in Russian what is missing', async () => {
+    const { context, page, problems } = await world.newPage();
+    try {
+      const school = await world.tenantId('g40');
+      // A pupil who is a minor today: the consent must be signed by a legal representative.
+      const { rows } = await world.owner.query<{ id: string; last_name: string }>(
+        `select id, last_name from participants where tenant_id = $1 and kind = 'student' and birth_date > current_date - interval '17 years' order by last_name, first_name limit 1`,
+        [school],
+      );
+      expect(rows).toHaveLength(1);
+      const person = rows[0];
+      const before = Number((await world.owner.query<{ n: string }>('select count(*) as n from consents where participant_id = $1', [person.id])).rows[0].n);
+
+      await world.signIn(page, 'curator.g40');
+      await page.goto(`${world.consoleUrl}#/participants/${person.id}/show/bases`);
+      await page.getByTestId('add-consent').click();
+      await page.waitForURL(/#\/consents\/create/);
+      await page.getByText('Новое согласие на обработку персональных данных').first().waitFor();
+      const who = page.getByRole('combobox', { name: 'Участник' });
+      await page.waitForFunction((name) => (document.querySelector('input[name="participantId"]') as HTMLInputElement | null)?.value.includes(name), person.last_name);
+      expect(await who.inputValue()).toContain(person.last_name);
+
+      // Nothing filled in: the form's own messages.
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Укажите, кто подписал согласие.').waitFor();
+      await page.getByText('Укажите дату подписания.').waitFor();
+
+      // Dates are typed the Russian way; a day that does not exist is named.
+      await page.getByLabel('Дата подписания').fill('31.02.2026');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Даты 31.02.2026 не существует.').waitFor();
+
+      // Signed by the pupil, valid until a day before signing: the form refuses the dates…
+      await page.getByRole('radio', { name: 'Сам участник' }).check();
+      await page.getByLabel('Дата подписания').fill(ruDay(isoDay(-1)));
+      await page.getByLabel('Действует до').fill(ruDay(isoDay(-2)));
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Срок действия не может закончиться раньше даты подписания.').waitFor();
+      // … and, the dates fixed, the API refuses a minor's own signature, under the field it concerns.
+      await page.getByLabel('Действует до').fill('');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Участник был несовершеннолетним на дату подписания: согласие подписывает законный представитель.').first().waitFor();
+      expect(page.url()).toMatch(/#\/consents\/create/);
+
+      // A legal representative: who, and who they are to the pupil.
+      await page.getByRole('radio', { name: 'Законный представитель' }).check();
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Укажите ФИО законного представителя.').waitFor();
+      await page.getByText('Укажите, кем приходится законный представитель.').waitFor();
+      await page.getByLabel('ФИО законного представителя').fill('Смирнова Ольга Петровна');
+      await choose(page, page.getByLabel('Кем приходится'), 'Мать');
+      await page.getByRole('checkbox', { name: 'подбор наставнических пар' }).check();
+      await page.getByRole('checkbox', { name: 'анкетирование' }).check();
+      await page.getByLabel('Реквизиты документа').fill('Папка согласий 2026/2027, № 14');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'curator-consent');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+
+      await page.waitForURL(new RegExp(`#/participants/${person.id}/show/bases$`));
+      const consents = page.getByTestId('consents');
+      await consents.getByText(ruDay(isoDay(-1))).first().waitFor();
+      expect(await consents.innerText()).toContain('Законный представитель');
+      const saved = await world.owner.query<{ signed_by: string; representative_name: string; representative_relation: string; purposes: string[]; signed_on: string }>(
+        `select signed_by, representative_name, representative_relation, purposes, signed_on::text from consents where participant_id = $1 order by created_at desc limit 1`,
+        [person.id],
+      );
+      expect(saved.rows[0]).toEqual({
+        signed_by: 'legal_representative',
+        representative_name: 'Смирнова Ольга Петровна',
+        representative_relation: 'mother',
+        purposes: ['processing', 'pairing', 'questionnaires'],
+        signed_on: isoDay(-1),
+      });
+      expect(Number((await world.owner.query<{ n: string }>('select count(*) as n from consents where participant_id = $1', [person.id])).rows[0].n)).toBe(before + 1);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('a curator puts a teacher into the mentor base; the rules of each base are explained, a second entry is refused', async () => {
+    const { context, page, problems } = await world.newPage();
+    try {
+      const school = await world.tenantId('g40');
+      // A young teacher of the mentee base, now ready to mentor others.
+      const { rows } = await world.owner.query<{ id: string }>(
+        `select p.id from participants p
+          where p.tenant_id = $1 and p.kind = 'teacher'
+            and not exists (select 1 from participant_base_entries e where e.participant_id = p.id and e.base = 'mentor')
+          order by p.last_name, p.first_name limit 1`,
+        [school],
+      );
+      expect(rows).toHaveLength(1);
+      const teacher = rows[0].id;
+
+      await world.signIn(page, 'curator.g40');
+      await page.goto(`${world.consoleUrl}#/participants/${teacher}/show/bases`);
+      await page.getByTestId('add-base-entry').click();
+      await page.waitForURL(/#\/participant-base-entries\/create/);
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Выберите базу: наставников или наставляемых.').waitFor();
+
+      // The mentee base has no training; an inclusion date cannot be in the future.
+      await page.getByRole('radio', { name: 'База наставляемых' }).check();
+      await choose(page, page.getByLabel('Состояние в базе'), 'Обучен (только наставники)');
+      await page.getByLabel('Дата включения в базу').fill(ruDay(isoDay(10)));
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Обучение проходят только наставники.').waitFor();
+      await page.getByText(`Дата включения ${ruDay(isoDay(10))} — в будущем.`).waitFor();
+
+      // The mentor base: up to 30 mentees.
+      await page.getByRole('radio', { name: 'База наставников' }).check();
+      await page.getByLabel('Дата включения в базу').fill(ruDay(isoDay(-3)));
+      await page.getByLabel('Компетенции и возможности наставника').fill('Подготовка к олимпиадам по математике, сопровождение проектов');
+      await page.getByLabel('Сколько наставляемых может взять').fill('40');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Наставник может взять от 1 до 30 наставляемых.').waitFor();
+      await page.getByLabel('Сколько наставляемых может взять').fill('2');
+      await page.getByLabel('Дата обучения').fill(ruDay(isoDay(-1)));
+      await choose(page, page.getByLabel('Форма обучения'), 'Очно');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'curator-base-entry');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+
+      await page.waitForURL(new RegExp(`#/participants/${teacher}/show/bases$`));
+      const entries = page.getByTestId('base-entries');
+      await entries.getByText('База наставников').waitFor();
+      expect(await entries.innerText()).toContain('Обучен');
+      const saved = await world.owner.query<{ base: string; status: string; max_mentees: number; included_on: string; trained_on: string; training_form: string }>(
+        `select base, status, max_mentees, included_on::text, trained_on::text, training_form from participant_base_entries where participant_id = $1 and base = 'mentor'`,
+        [teacher],
+      );
+      expect(saved.rows).toEqual([{ base: 'mentor', status: 'trained', max_mentees: 2, included_on: isoDay(-3), trained_on: isoDay(-1), training_form: 'in_person' }]);
+
+      // The same base twice: the API's conflict, in Russian.
+      await page.getByTestId('add-base-entry').click();
+      await page.getByRole('radio', { name: 'База наставников' }).check();
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Участник уже состоит в базе наставников.').first().waitFor();
+      expect((await world.owner.query(`select 1 from participant_base_entries where participant_id = $1 and base = 'mentor'`, [teacher])).rowCount).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  // One chain across roles, in this order: a curator's import → the worker's recompute → the
+  // region analyst's dashboard and PDF → the ministry's extract, made from the snapshots it left.
+  describe('from a curator’s import to the ministry’s extract (api, worker and console running)', () => {
+    const SCHOOL = 'ГБОУ СОШ № 31';
+
+    it('after a curator imports pupils, the region analyst sees the school’s indicator change once the worker has recomputed it', async () => {
+      const analyst = await world.newPage();
+      const curator = await world.newPage();
+      try {
+        await world.indicatorsSettled();
+        await world.signIn(analyst.page, 'analyst.demo');
+        const before = await leagueRow(analyst.page, SCHOOL); // N1, the dashboard's default indicator
+        expect(before.numerator).toBeGreaterThan(0); // so that a larger denominator changes the value too
+
+        const school = await world.tenantId('sosh31');
+        await world.signIn(curator.page, 'curator.sosh31');
+        await curator.page.getByRole('menuitem', { name: 'Участники' }).click();
+        await curator.page.getByRole('link', { name: 'Импорт из Excel' }).click();
+        const signed = ruDay(isoDay(-1));
+        const pupils = [
+          ['Веретенникова', 'Таисия', 'Глебовна', 'ученик', '6А', 'наставляемый', signed, 'законный представитель', 'Веретенникова Ирина Олеговна', 'мать'],
+          ['Крутиков', 'Ярослав', 'Денисович', 'ученик', '6А', 'наставляемый', signed, 'законный представитель', 'Крутиков Денис Павлович', 'отец'],
+          ['Шестакова', 'Ульяна', 'Романовна', 'ученик', '7В', '', signed, 'законный представитель', 'Шестакова Анна Викторовна', 'мать'],
+        ];
+        await curator.page.getByTestId('import-file').setInputFiles({ name: 'novye-uchastniki.xlsx', mimeType: XLSX_TYPE, buffer: await xlsx(pupils) });
+        await curator.page.getByText('ошибок нет, файл ещё не загружен').waitFor();
+        await curator.page.getByRole('button', { name: 'Загрузить' }).click();
+        await curator.page.getByText('Загрузка завершена: добавлено 3, обновлено 0.').first().waitFor();
+        const pupilsNow = Number((await world.owner.query<{ n: string }>(`select count(*) as n from participants where tenant_id = $1 and kind = 'student'`, [school])).rows[0].n);
+
+        // The worker picks the recorded request up; the analyst reloads until the row changes (bounded).
+        const deadline = Date.now() + 60_000;
+        let after = before;
+        while (after.denominator === before.denominator) {
+          if (Date.now() > deadline) throw new Error(`${SCHOOL}: N1 still ${before.numerator} / ${before.denominator} a minute after the import`);
+          await analyst.page.waitForTimeout(500);
+          await analyst.page.reload();
+          after = await leagueRow(analyst.page, SCHOOL);
+        }
+        expect(after.denominator).toBe(before.denominator + 3);
+        expect(after.denominator).toBe(pupilsNow); // N1's denominator: every pupil of the school
+        expect(after.numerator).toBe(before.numerator);
+        expect(after.value).not.toBe(before.value);
+        expect(analyst.problems).toEqual([]);
+        expect(curator.problems).toEqual([]);
+      } finally {
+        await analyst.context.close();
+        await curator.context.close();
+      }
+    }, 180_000);
+
+    it('the region analyst requests the regional PDF, watches its progress and downloads it', async () => {
+      const { context, page, problems } = await world.newPage();
+      try {
+        await world.signIn(page, 'analyst.demo');
+        const panel = page.getByTestId('region-report');
+        await page.getByTestId('league-table').waitFor();
+        await page.getByTestId('region-indicators').scrollIntoViewIfNeeded();
+        await panel.getByRole('button', { name: 'Сформировать отчёт' }).click();
+        // Queued at once; the bar stays until the worker has written the file.
+        await panel.getByRole('progressbar').waitFor();
+        expect(await panel.getByTestId('report-progress').innerText()).toMatch(/(В очереди|Формируется): \d+ %/);
+        await screenshot(page, 'region-analyst-report-progress', { settle: false });
+        const button = panel.getByRole('button', { name: 'Скачать отчёт (PDF)' });
+        await button.waitFor({ timeout: 60_000 });
+        expect(await panel.getByRole('progressbar').count()).toBe(0);
+        await screenshot(page, 'region-analyst-report-done');
+
+        const file = await download(page, () => button.click());
+        try {
+          expect(file.name).toMatch(/\.pdf$/);
+          expect(file.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+          const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file.path, '-'], { encoding: 'utf8' });
+          expect(text).toContain('Сравнительный отчёт о реализации целевой модели наставничества');
+          expect(text).toMatch(/Демо-регион|Демонстрационный регион/);
+          expect(text).toContain(SCHOOL);
+        } finally {
+          file.dispose();
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+
+    it('the ministry official requests federal-form extracts on «Выгрузки», watches their progress and downloads them', async () => {
+      const { context, page, problems } = await world.newPage();
+      try {
+        await world.indicatorsSettled(); // the extract is made from the snapshots the worker left
+        await world.signIn(page, 'minister');
+        await page.getByRole('menuitem', { name: 'Выгрузки' }).click();
+        await page.getByRole('heading', { name: 'Выгрузки по статистическим формам', level: 1 }).waitFor();
+        await page.getByTestId('extract-form-select').getByText('MENTORING-R145, версия 1 (действует с 01.09.2022)').waitFor();
+        await page.getByTestId('extract-region-select').getByText('Все регионы').waitFor();
+        const rows = page.getByTestId('extract-row');
+
+        // Every region, as CSV.
+        await page.getByRole('radio', { name: 'CSV' }).check();
+        await page.getByRole('button', { name: 'Сформировать выгрузку' }).click();
+        await rows.first().getByRole('progressbar').waitFor();
+        await page.locator('[data-testid="extract-row"][data-status="DONE"]').first().waitFor({ timeout: 60_000 });
+
+        // The demo region, as XLSX.
+        await choose(page, page.getByLabel('Территория'), 'Демо-регион');
+        await page.getByRole('radio', { name: 'Excel (XLSX)' }).check();
+        await page.getByRole('button', { name: 'Сформировать выгрузку' }).click();
+        const xlsxRow = rows.filter({ hasText: 'Демо-регион' });
+        await xlsxRow.getByRole('progressbar').waitFor();
+        expect(await xlsxRow.innerText()).toMatch(/(В очереди|Формируется): \d+ %/);
+        await xlsxRow.getByRole('button', { name: 'Скачать' }).waitFor({ timeout: 60_000 });
+        expect(await rows.count()).toBe(2);
+        await page.waitForFunction(() => !document.body.innerText.includes('Выгрузка поставлена в очередь'), undefined, { timeout: 20_000 }); // the notification has gone
+        await screenshot(page, 'ministry-official-extracts');
+
+        const period = schoolYear();
+        const { rows: snapshots } = await world.owner.query<{ indicator_code: string; numerator: number; denominator: number | null }>(
+          `select s.indicator_code, sum(s.numerator)::int as numerator, sum(s.denominator)::int as denominator
+             from indicator_snapshots s join tenants r on s.tenant_path <@ r.path
+            where r.code = 'demo' and s.period = $1 group by s.indicator_code`,
+          [period],
+        );
+        const snapshot = new Map(snapshots.map((row) => [row.indicator_code, row]));
+
+        const file = await download(page, () => xlsxRow.getByRole('button', { name: 'Скачать' }).click());
+        try {
+          expect(file.name).toMatch(/\.xlsx$/);
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
+          const sheet = workbook.getWorksheet('demo');
+          expect(sheet).toBeDefined();
+          const values = (row: number) => (sheet!.getRow(row).values as unknown[]).slice(1);
+          expect(values(1)[0]).toBe('Форма МОНИТОРИНГ-НАСТАВНИЧЕСТВО (Р-145), версия 1');
+          let header = 0;
+          sheet!.eachRow((row, index) => {
+            if (row.getCell(1).value === '№ строки') header = index;
+          });
+          expect(header).toBeGreaterThan(0);
+          expect(values(header)).toEqual(['№ строки', 'Наименование показателя', 'Единица измерения', 'Числитель (чел.)', 'Знаменатель (чел.)', 'Значение']);
+          const text = sheet!.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
+          expect(text).toContain('Территория: Демо-регион (demo)');
+          expect(text).toContain(`Период: ${period.replace('/', '–')} учебный год`);
+          // Form v1's lines and their indicators: each number is the sum of the region's snapshots.
+          const lines: Record<string, string> = { '01': 'T1', '02': 'T2', '03': 'T3', '04': 'T4', '05': 'N1', '06': 'MENTORS', '07': 'MENTEES' };
+          let compared = 0;
+          for (let index = header + 1; index <= sheet!.rowCount; index += 1) {
+            const [line, , unit, numerator, denominator] = values(index);
+            const code = lines[String(line)];
+            if (!code) continue;
+            const expected = snapshot.get(code);
+            expect(numerator).toBe(expected?.numerator ?? null);
+            if (unit === '%') expect(denominator).toBe(expected?.denominator ?? null);
+            compared += 1;
+          }
+          expect(compared).toBe(7);
+          expect(snapshot.get('N1')?.numerator).toBeGreaterThan(0); // real numbers, not an empty form
+        } finally {
+          file.dispose();
+        }
+
+        const csv = await download(page, () => rows.filter({ hasText: 'Все регионы' }).getByRole('button', { name: 'Скачать' }).click());
+        try {
+          const text = csv.bytes.toString('utf8');
+          expect(text.startsWith('\uFEFF# MENTORING-R145 v1;')).toBe(true);
+          expect(text).toContain(`demo;Демо-регион;05;`);
+        } finally {
+          csv.dispose();
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 180_000);
+
+    it('the ministry official has no menu item leading to personal data and is refused participants by URL', async () => {
+      const { context, page, problems } = await world.newPage();
+      const requests: string[] = [];
+      const responses: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/graphql')) requests.push(request.postData() ?? '');
+      });
+      page.on('response', async (response) => {
+        if (response.url().endsWith('/graphql')) responses.push(await response.text().catch(() => ''));
+      });
+      try {
+        await world.signIn(page, 'minister');
+        const items = (await page.getByRole('menu').first().getByRole('menuitem').allInnerTexts()).map((item) => item.trim());
+        expect(items.sort()).toEqual(['Выгрузки', 'Обзор регионов', 'Регионы и организации']);
+
+        const school = await world.tenantId('sosh31');
+        const { rows } = await world.owner.query<{ id: string; last_name: string }>('select id, last_name from participants where tenant_id = $1 order by last_name limit 1', [school]);
+        for (const path of ['#/participants', `#/participants/${rows[0].id}/show`, '#/questionnaire-responses', '#/consents/create']) {
+          await page.goto(`${world.consoleUrl}${path}`);
+          await page.getByTestId('access-denied').filter({ hasText: 'Раздел недоступен для роли «Специалист министерства»' }).waitFor();
+        }
+        await screenshot(page, 'ministry-official-access-denied');
+        expect(requests.join('\n')).not.toMatch(/allParticipants|Participant\(|allQuestionnaireResponses/);
+        expect(responses.join('\n')).not.toContain(rows[0].last_name);
+
+        // The API says the same to the same person's token.
+        const token = await world.devToken('minister');
+        const response = await fetch(`${world.consoleUrl}graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ allParticipants { id lastName } }' }),
+        });
+        const body = (await response.json()) as { data: unknown; errors?: { extensions?: { code?: string } }[] };
+        expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
+  });
 });

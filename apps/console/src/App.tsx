@@ -13,7 +13,9 @@ import { type ConsoleResource, resourceMessagesOf, resourcesFor } from './regist
 import { meetings } from './meetings';
 import { pairs } from './pairs';
 import { participants } from './participants';
+import { baseEntries, consents } from './participants/records';
 import { programmes } from './programmes';
+import { extracts } from './reports';
 import { questionnaireLinks } from './questionnaires/links';
 import { questionnaireResponses } from './questionnaires/responses';
 import { questionnaireTemplates } from './questionnaires/templates';
@@ -28,6 +30,8 @@ import { tenants } from './tenants';
 export const RESOURCES: ConsoleResource[] = [
   tenants,
   participants,
+  consents,
+  baseEntries,
   programmes,
   pairs,
   meetings,
@@ -43,7 +47,7 @@ export const RESOURCES: ConsoleResource[] = [
   roleModels,
   programmeStages,
   meetingTypes,
-  // Regional reports and federal extracts: as their APIs land (see indicators/RegionIndicators.tsx).
+  extracts,
 ];
 
 const i18nProvider = buildI18nProvider(resourceMessagesOf(RESOURCES));

@@ -1,7 +1,8 @@
 import type { ComponentType, ReactElement } from 'react';
-import { CustomRoutes, NotFound, Resource, type ResourceProps } from 'react-admin';
+import { CustomRoutes, Resource, type ResourceProps } from 'react-admin';
 import { Route } from 'react-router-dom';
 import type { AccessPolicy, ResourceAction } from './auth/access';
+import { AccessDenied } from './common/AccessDenied';
 import type { Role } from './auth/roles';
 import type { ResourceBinding } from './dataProvider';
 
@@ -51,9 +52,9 @@ export function resourceMessagesOf(resources: readonly ConsoleResource[]): Recor
 }
 
 /**
- * The `<Resource>` elements for a role. A view the role may not open is routed to «Не найдено»
- * rather than left unrouted (which would render an empty page); buttons and menu items to it are
- * hidden by the auth provider's `canAccess`.
+ * The `<Resource>` elements for a role. A view the role may not open is routed to «Нет доступа»
+ * (which asks the API nothing) rather than left unrouted (an empty page); buttons and menu items
+ * to it are hidden by the auth provider's `canAccess`.
  */
 export function resourcesFor(resources: readonly ConsoleResource[], role: Role | undefined): ReactElement[] {
   const routes = resources.flatMap((resource) => (resource.routes ?? []).filter((route) => role && route.roles.includes(role)));
@@ -66,7 +67,7 @@ export function resourcesFor(resources: readonly ConsoleResource[], role: Role |
   );
   return [custom, ...resources.map((resource) => {
     const view = (action: ResourceAction, component: ComponentType | undefined) =>
-      component && (role && (resource.access[role] ?? []).includes(action) ? component : NotFound);
+      component && (role && (resource.access[role] ?? []).includes(action) ? component : AccessDenied);
     return (
       <Resource
         key={resource.name}

@@ -2,6 +2,8 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
+import { StatisticalFormType } from './dtos/statistical-form.type';
+import { FORMS } from './forms/form-definitions';
 import { RequestExtractArgs, RequestRegionReportArgs, RequestSchoolReportArgs, ReportListArgs } from './dtos/report.inputs';
 import { ReportFileEntity } from './report-file.entity';
 import { ReportService } from './report.service';
@@ -41,6 +43,12 @@ export class ReportResolver {
   @Mutation(() => ReportFileEntity, { description: 'Запросить сравнительный отчёт региона или муниципалитета (PDF)' })
   requestRegionReport(@Args() args: RequestRegionReportArgs): Promise<ReportFileEntity> {
     return this.reports.requestRegionReport(args);
+  }
+
+  @Roles(...REGIONAL)
+  @Query(() => [StatisticalFormType], { description: 'Статистические формы и их версии, по которым делаются выгрузки' })
+  statisticalForms(): StatisticalFormType[] {
+    return [...FORMS].sort((a, b) => a.code.localeCompare(b.code) || Number(b.version) - Number(a.version)).map((form) => StatisticalFormType.of(form));
   }
 
   @Roles(...REGIONAL)

@@ -3,22 +3,29 @@ import { INDICATORS } from '@nastavnik/monitoring/indicator-definitions';
 import { NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import type { Page } from '@nastavnik/platform/graphql/list-args';
 import { JobQueues } from '@nastavnik/platform/queue/job-queues';
-import { QUEUES } from '@nastavnik/platform/queue/queues';
+import { QUEUES, type QueueName } from '@nastavnik/platform/queue/queues';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { RequestExtractArgs, RequestRegionReportArgs, RequestSchoolReportArgs, ReportFilter, ReportListArgs } from './dtos/report.inputs';
-import { formFor } from './forms/form-definitions';
+import { FORMS, formFor } from './forms/form-definitions';
 import { REGION_REPORT_CODES } from './report-data.service';
 import { ReportFileEntity, type ReportKind } from './report-file.entity';
 import { type ReportParams, reportJobId, requestHash } from './report-request';
-import { RENDER_REPORT_JOB, type RenderReportJobData } from './jobs/render-report.job';
+import { PRODUCE_EXTRACT_JOB } from './jobs/produce-extract.job';
+import { RENDER_REPORT_JOB } from './jobs/render-report.job';
+import type { ReportFileJobData } from './jobs/report-file.job';
+
+/** Where a request's job goes: PDF reports on `reports`, form extracts on `extracts`. */
+export function reportJobFor(kind: ReportKind): { queue: QueueName; name: string } {
+  return kind === 'extract_xlsx' || kind === 'extract_csv' ? { queue: QUEUES.extracts, name: PRODUCE_EXTRACT_JOB } : { queue: QUEUES.reports, name: RENDER_REPORT_JOB };
+}
 
 const SORTABLE: Record<string, string> = { requestedAt: 'r.requested_at', kind: 'r.kind', status: 'r.status', fileName: 'r.file_name', finishedAt: 'r.finished_at' };
 
 /**
  * Requests, lists and downloads of reports, in the caller's scope. A request is a row (one per
  * distinct kind + parameters + scope + day) and a BullMQ job with an id derived from the same
- * hash, so identical requests share one job and one file; the worker renders under the
- * requester's scope.
+ * hash (on `reports` for PDFs, on `extracts` for form extracts), so identical requests share one
+ * job and one file; the worker renders under the requester's scope.
  */
 @Injectable()
 export class ReportService {
@@ -53,7 +60,8 @@ export class ReportService {
 
   async requestExtract(args: RequestExtractArgs): Promise<ReportFileEntity> {
     const scope = this.context.scope;
-    const form = formFor(args.formCode, args.period);
+    const form = args.formVersion ? (FORMS.find((f) => f.code === args.formCode && f.version === args.formVersion) ?? null) : formFor(args.formCode, args.period);
+    if (!form && args.formVersion && FORMS.some((f) => f.code === args.formCode)) throw new ValidationFailedException(`Версии ${args.formVersion} формы «${args.formCode}» нет.`);
     if (!form) throw new ValidationFailedException(`Неизвестная статистическая форма «${args.formCode}».`);
     const kind: ReportKind = args.format === 'csv' ? 'extract_csv' : 'extract_xlsx';
     const regionId = args.regionId ?? (scope.allTenants ? null : scope.tenantId);
@@ -129,11 +137,12 @@ export class ReportService {
       return { id: existing.id as string, fresh: false, retried: false };
     });
     if (row.fresh) {
-      const queue = this.queues.get(QUEUES.reports);
+      const target = reportJobFor(kind);
+      const queue = this.queues.get(target.queue);
       const jobId = reportJobId(hash);
       if (row.retried) await (await queue.getJob(jobId))?.remove();
-      const data: RenderReportJobData = { scope, reportId: row.id };
-      await queue.add(RENDER_REPORT_JOB, data, { jobId });
+      const data: ReportFileJobData = { scope, reportId: row.id };
+      await queue.add(target.name, data, { jobId });
     }
     return this.get(row.id);
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IndicatorsApiModule } from '@nastavnik/monitoring/indicators.module';
+import { ProduceExtractJob } from './jobs/produce-extract.job';
 import { RenderReportJob } from './jobs/render-report.job';
 import { ReportDataService } from './report-data.service';
 import { ReportFileController } from './report-file.controller';
@@ -24,6 +25,6 @@ export class ReportingCoreModule {}
 @Module({ imports: [ReportingCoreModule], providers: [ReportResolver], controllers: [ReportFileController] })
 export class ReportingApiModule {}
 
-/** Rendering jobs (worker only). */
-@Module({ imports: [ReportingCoreModule], providers: [RenderReportJob] })
+/** Rendering jobs (worker only): PDFs on the `reports` queue, form extracts on `extracts`. */
+@Module({ imports: [ReportingCoreModule], providers: [RenderReportJob, ProduceExtractJob] })
 export class ReportingWorkerModule {}

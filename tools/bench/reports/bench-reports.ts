@@ -1,70 +1,82 @@
 /**
- * Reports benchmark, one run: pdfmake alone rendering a finished document definition vs our end
- * to end path, for a school report (30-row roadmap table) and a regional comparison of 1,200
- * organisations; plus the worker's peak memory. Scratch database `nastavnik_bench_reports`.
+ * Reports benchmark, one run. The worker runs as in production — a process of its own started by
+ * `deploy/start-worker.sh` (the JavaScript built by `npm run build:worker`, the deploy's V8 flags)
+ * against a scratch database `nastavnik_bench_reports` and its own Redis prefix. This process is
+ * the API side: it requests reports through `ReportService` (row + BullMQ job) under a
+ * curator's / region analyst's scope and waits for the worker. Beside it, a second process with
+ * the same node flags and the same built modules (`pdfmake-alone.cjs`) renders the same finished
+ * document definitions with pdfmake alone. The two are interleaved run by run, after warm-ups.
  *
- *   node -r ./tools/register.cjs tools/bench/reports/bench-reports.ts [--screenshots]
+ *   node -r ./tools/register.cjs tools/bench/reports/bench-reports.ts [--screenshots] [--production-only] [--flags '<node flags>']…
  *
- * Writes docs/benchmarks-reports.md (BENCH_APPEND=1 appends a run, e.g. one with a capped V8
- * heap: `node --max-old-space-size=160 -r …`); with --screenshots also docs/screenshots/report-*.png
- * (pdftoppm -png -r 60 -f 1 -l 1 -singlefile) from the reports rendered here.
+ * Each worker configuration gets its own pair of processes: the production start's flags, V8's
+ * defaults (WORKER_NODE_FLAGS=''), and any `--flags` given. The worker's peak memory is its
+ * VmHWM (/proc/<pid>/status). Writes docs/benchmarks-reports.md (BENCH_APPEND=1 appends); with
+ * --screenshots also docs/screenshots/report-*.png (pdftoppm -png -r 60 -f 1 -l 1 -singlefile).
  */
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { type ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
+import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { QueueEvents } from 'bullmq';
+import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { loadConfig } from '@nastavnik/platform/config/app-config';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
-import { JobQueues } from '@nastavnik/platform/queue/job-queues';
-import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
-import { QUEUES } from '@nastavnik/platform/queue/queues';
+import { JobQueues, redisConnectionOptions } from '@nastavnik/platform/queue/job-queues';
+import { QueueModule } from '@nastavnik/platform/queue/queue.module';
+import { QUEUES, type QueueName } from '@nastavnik/platform/queue/queues';
 import type { Scope } from '@nastavnik/platform/tenancy/scope';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
-import { RenderReportJob } from '@nastavnik/reporting/jobs/render-report.job';
 import { ReportDataService } from '@nastavnik/reporting/report-data.service';
-import { ReportService } from '@nastavnik/reporting/report.service';
+import type { ReportFileEntity } from '@nastavnik/reporting/report-file.entity';
 import { reportJobId } from '@nastavnik/reporting/report-request';
-import { ReportingWorkerModule } from '@nastavnik/reporting/reporting.module';
-import { renderPdf } from '@nastavnik/reporting/render/pdf-engine';
-import { regionReportDocument } from '@nastavnik/reporting/render/region-report.document';
-import { schoolReportDocument } from '@nastavnik/reporting/render/school-report.document';
+import { ReportService } from '@nastavnik/reporting/report.service';
+import { ReportingCoreModule } from '@nastavnik/reporting/reporting.module';
 import { migrateUp } from '../../db/migrate';
+import { buildWorker } from '../../build/build-worker';
 
+const ROOT = join(__dirname, '..', '..', '..');
 const DB = process.env.BENCH_DATABASE ?? 'nastavnik_bench_reports';
 const SUPER = process.env.POSTGRES_SUPERUSER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const url = (role: string) => `postgres://${role}@127.0.0.1:5432/${DB}`;
 const PERIOD = '2022/2023';
 const ORGS = 1200;
-const RUNS = 31;
+const SCHOOL_RUNS = 31;
 const REGION_RUNS = 11;
+const EXTRACT_RUNS = 5;
+const WARMUP = 3;
 const screenshots = process.argv.includes('--screenshots');
+const productionOnly = process.argv.includes('--production-only');
+const extraFlags = process.argv.flatMap((arg, i) => (arg === '--flags' ? [process.argv[i + 1]] : []));
 
-async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const start = process.hrtime.bigint();
-  const result = await fn();
-  return [Number(process.hrtime.bigint() - start) / 1e6, result];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
+const mb = (kib: number) => (kib * 1024) / 1e6;
+
+/** VmHWM (peak resident set since start) and VmRSS of a process, in KiB. */
+function memoryOf(pid: number): { hwm: number; rss: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { hwm: kib('VmHWM'), rss: kib('VmRSS') };
 }
 
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  await fn(); // warm-up (JIT, font parsing caches)
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) times.push((await timed(fn))[0]);
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+/** CPU time of every thread of a process so far, in ms (schedstat: nanoseconds on CPU). */
+function cpuMsOf(pid: number): number {
+  let ns = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // a thread that ended meanwhile
+    }
+  }
+  return ns / 1e6;
 }
-
-let peakRss = 0;
-let phase = 'setup';
-const phasePeak: Record<string, number> = {};
-const sampler = setInterval(() => {
-  const rss = process.memoryUsage().rss;
-  peakRss = Math.max(peakRss, rss);
-  phasePeak[phase] = Math.max(phasePeak[phase] ?? 0, rss);
-}, 5);
 
 async function generate(owner: Client): Promise<void> {
   const q = (sql: string, params: unknown[] = []) => owner.query(sql, params);
@@ -122,6 +134,38 @@ async function generate(owner: Client): Promise<void> {
   }
 }
 
+type Message = { type: string; ms?: number; pdf?: Uint8Array | null; bytes?: number; denied?: number; message?: string };
+
+/** Sends a message to the pdfmake-alone process and waits for its answer. */
+function ask(child: ChildProcess, message: object): Promise<Message> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (answer: Message) => {
+      child.off('exit', onExit);
+      if (answer.type === 'error') reject(new Error(answer.message));
+      else resolve(answer);
+    };
+    const onExit = (code: number | null) => reject(new Error(`pdfmake-alone exited (${code})`));
+    child.once('message', onMessage);
+    child.once('exit', onExit);
+    child.send(message);
+  });
+}
+
+type Pair = { alone: number; job: number; client: number; aloneCpu: number; workerCpu: number };
+type Phase = { runs: Pair[]; hwmAfter: number; rssAfter: number; pdf: Buffer; alonePdfBytes: number };
+type ConfigResult = {
+  label: string;
+  flags: string;
+  idle: { hwm: number; rss: number };
+  aloneIdle: number;
+  school: Phase;
+  region: Phase;
+  extract: { job: number[]; client: number[]; hwmAfter: number; bytes: number };
+  aloneHwm: number;
+  load: [number, number];
+  denied: number;
+};
+
 async function main(): Promise<void> {
   const admin = new Client({ connectionString: SUPER });
   await admin.connect();
@@ -131,148 +175,284 @@ async function main(): Promise<void> {
   await migrateUp(url('nastavnik_owner'));
   const owner = new Client({ connectionString: url('nastavnik_owner') });
   await owner.connect();
-  const [setupMs] = await timed(() => generate(owner));
+  const setupStart = Date.now();
+  await generate(owner);
   await owner.query('analyze'); // as autovacuum would after a bulk load; without statistics the planner nests loops
+  const setupMs = Date.now() - setupStart;
 
-  const config = loadConfig({
+  const built = buildWorker();
+  const prefix = `bench-reports-${process.pid}`;
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
+    NODE_ENV: 'production',
     AUTH_MODE: 'keycloak',
     DATABASE_URL: url('nastavnik_app'),
     MIGRATION_DATABASE_URL: url('nastavnik_owner'),
     INDICATORS_DATABASE_URL: url('nastavnik_indicators'),
-    REDIS_PREFIX: `bench-reports-${process.pid}`,
-  });
-  @Module({ imports: [PlatformModule.forRoot(config), QueueModule, ReportingWorkerModule, QueueWorkersModule] })
-  class BenchModule {}
-  const app: INestApplicationContext = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
+    REDIS_PREFIX: prefix,
+  };
+  const config = loadConfig(env);
+
+  // The API side: the report service and the queues' producers, no consumers.
+  @Module({ imports: [PlatformModule.forRoot(config), QueueModule, ReportingCoreModule] })
+  class BenchApiModule {}
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(BenchApiModule, { logger: ['error'] });
   await app.init();
   const context = app.get(TenantContext);
-  const data = app.get(ReportDataService);
-  const job = app.get(RenderReportJob);
   const reports = app.get(ReportService);
-  const queue = app.get(JobQueues).get(QUEUES.reports);
+  const data = app.get(ReportDataService);
+  const queues = app.get(JobQueues);
 
-  phase = 'idle (api service + worker booted)';
-  await new Promise((resolve) => setTimeout(resolve, 50));
   const ids = (await owner.query(`select (select id from tenants where code = 'bs1') as school, (select path::text from tenants where code = 'bs1') as path, (select id from tenants where code = 'bench') as region`)).rows[0];
   const curator: Scope = { role: 'curator', tenantId: ids.school, tenantPath: ids.path, allTenants: false, actor: 'bench' };
   const analyst: Scope = { role: 'region-analyst', tenantId: ids.region, tenantPath: 'bench', allTenants: false, actor: 'bench' };
-
-  // 1. pdfmake alone: finished document definitions (data gathered once, outside the timing).
-  phase = 'school reports';
+  const official: Scope = { role: 'ministry-official', tenantId: null, tenantPath: null, allTenants: true, actor: 'bench' };
+  // The data pdfmake alone draws: gathered once, under the same scopes, by the same service.
   const schoolData = await context.runInScope(curator, () => data.school(PERIOD, ids.school));
-  phase = 'region reports (1,200 organisations)';
   const regionData = await context.runInScope(analyst, () => data.region(PERIOD, ids.region, ['T1', 'T2', 'T3', 'T4']));
-  const schoolDoc = () => schoolReportDocument(schoolData);
-  const regionDoc = () => regionReportDocument(regionData);
-  phase = 'school reports';
-  const pdfSchool = await median(RUNS, () => renderPdf(schoolDoc()));
-  phase = 'region reports (1,200 organisations)';
-  const pdfRegion = await median(REGION_RUNS, () => renderPdf(regionDoc()));
-  phase = 'school reports';
 
-  // 2. End to end in the worker: the job's handler under the requester's scope (read snapshots,
-  //    tree, roadmap → document → pdfmake → write bytes), one fresh row per run.
-  const freshRow = async (scope: Scope, request: () => Promise<{ id: string }>) => {
-    const row = await context.runInScope(scope, request);
-    const hash = (await owner.query(`select params_hash from report_files where id = $1`, [row.id])).rows[0].params_hash;
-    return { id: row.id, hash };
+  // Completion as the API side sees it: BullMQ's events stream (no polling of the database).
+  type Finished = { at: bigint; failed?: string };
+  const finished = new Map<string, Finished>();
+  const waiting = new Map<string, (done: Finished) => void>();
+  const onFinished = (jobId: string, done: Finished) => {
+    const waiter = waiting.get(jobId);
+    waiting.delete(jobId);
+    if (waiter) waiter(done);
+    else finished.set(jobId, done);
   };
-  const handleRun = (scope: Scope, request: () => Promise<{ id: string }>) => async () => {
-    await queue.pause(); // the bench drives the handler itself
-    const { id, hash } = await freshRow(scope, request);
-    await (await queue.getJob(reportJobId(hash)))?.remove();
-    const [ms] = await timed(() => context.runInScope(scope, () => job.handle({ scope, reportId: id })));
-    await owner.query(`delete from report_files where id = $1`, [id]);
-    return ms;
-  };
-  const medianOf = async (runs: number, fn: () => Promise<number>) => {
-    await fn();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i += 1) times.push(await fn());
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
-  };
-  const e2eSchool = await medianOf(RUNS, handleRun(curator, () => reports.requestSchoolReport({ period: PERIOD })));
-  phase = 'region reports (1,200 organisations)';
-  const e2eRegion = await medianOf(REGION_RUNS, handleRun(analyst, () => reports.requestRegionReport({ period: PERIOD, parentId: ids.region })));
+  const events = new Map<QueueName, QueueEvents>();
+  for (const name of [QUEUES.reports, QUEUES.extracts] as const) {
+    const queueEvents = new QueueEvents(name, { connection: redisConnectionOptions(config.redisUrl), prefix });
+    queueEvents.on('completed', ({ jobId }) => onFinished(jobId, { at: process.hrtime.bigint() }));
+    queueEvents.on('failed', ({ jobId, failedReason }) => onFinished(jobId, { at: process.hrtime.bigint(), failed: failedReason }));
+    await queueEvents.waitUntilReady();
+    events.set(name, queueEvents);
+  }
 
-  // 3. Through the queue: request → BullMQ → worker → row done (poll every 5 ms).
-  await queue.resume();
-  const queued = (scope: Scope, request: () => Promise<{ id: string }>) => async () => {
+  /** One request through the real path; returns the worker's job time and the client's wait. */
+  const requestOnce = async (queue: QueueName, scope: Scope, request: () => Promise<ReportFileEntity>, keep = false) => {
     const start = process.hrtime.bigint();
-    const { id, hash } = await freshRow(scope, request);
-    for (;;) {
-      const { rows } = await owner.query(`select status from report_files where id = $1`, [id]);
-      if (rows[0].status === 'done') break;
-      if (rows[0].status === 'failed') throw new Error('report failed');
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    await (await queue.getJob(reportJobId(hash)))?.remove();
-    await owner.query(`delete from report_files where id = $1`, [id]);
-    return ms;
+    const row = await context.runInScope(scope, request);
+    const jobId = reportJobId(row.paramsHash);
+    // No polling while the worker works: the events handler wakes this request up.
+    const done = finished.get(jobId) ?? (await new Promise<Finished>((resolve) => waiting.set(jobId, resolve)));
+    finished.delete(jobId);
+    if (done.failed) throw new Error(`job ${jobId} failed: ${done.failed}`);
+    const client = Number(done.at - start) / 1e6;
+    const job = await queues.get(queue).getJob(jobId);
+    if (!job?.processedOn || !job.finishedOn) throw new Error(`job ${jobId} has no timestamps`);
+    const jobMs = job.finishedOn - job.processedOn;
+    const file = keep ? ((await owner.query(`select file_bytes from report_files where id = $1`, [row.id])).rows[0].file_bytes as Buffer) : null;
+    // A fresh request next time: the same parameters on the same day would share this row.
+    await job.remove();
+    await owner.query(`delete from report_files where id = $1`, [row.id]);
+    return { job: jobMs, client, file };
   };
-  phase = 'school reports';
-  const queueSchool = await medianOf(9, queued(curator, () => reports.requestSchoolReport({ period: PERIOD })));
-  phase = 'region reports (1,200 organisations)';
-  const queueRegion = await medianOf(5, queued(analyst, () => reports.requestRegionReport({ period: PERIOD, parentId: ids.region })));
 
-  const schoolPdf = await renderPdf(schoolDoc());
-  const regionPdf = await renderPdf(regionDoc());
-  const pages = (pdf: Buffer) => {
+  const runConfig = async (label: string, flags: string | undefined): Promise<ConfigResult> => {
+    const load0 = loadavg()[0];
+    const { WORKER_NODE_FLAGS: _inherited, ...base } = env;
+    const worker = spawn('sh', [join(ROOT, 'deploy', 'start-worker.sh')], {
+      cwd: ROOT,
+      env: flags === undefined ? base : { ...base, WORKER_NODE_FLAGS: flags },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    worker.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    worker.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const pid = worker.pid as number;
+    const deadline = Date.now() + 30_000;
+    while (!log.includes('worker started')) {
+      if (worker.exitCode !== null || Date.now() > deadline) throw new Error(`the worker did not start:\n${log}`);
+      await sleep(20);
+    }
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const nodeFlags = argv.slice(1, argv.findIndex((a) => a.endsWith('main.js')));
+    await sleep(500);
+    const idle = memoryOf(pid);
+
+    const alone = fork(join(__dirname, 'pdfmake-alone.cjs'), [built.outDir], { execArgv: nodeFlags, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    await new Promise((resolve) => alone.once('message', resolve));
+    await ask(alone, { type: 'data', kind: 'school', data: schoolData });
+    await ask(alone, { type: 'data', kind: 'region', data: regionData });
+    const alonePid = alone.pid as number;
+    const aloneIdle = memoryOf(alonePid).hwm;
+
+    const phase = async (kind: 'school' | 'region', runs: number): Promise<Phase> => {
+      const request = kind === 'school'
+        ? () => requestOnce(QUEUES.reports, curator, () => reports.requestSchoolReport({ period: PERIOD }), true)
+        : () => requestOnce(QUEUES.reports, analyst, () => reports.requestRegionReport({ period: PERIOD, parentId: ids.region }), true);
+      const render = () => ask(alone, { type: 'render', kind, keep: false });
+      for (let i = 0; i < WARMUP; i += 1) {
+        await request();
+        await render();
+      }
+      const pairs: Pair[] = [];
+      let pdf: Buffer = Buffer.alloc(0);
+      let alonePdfBytes = 0;
+      for (let i = 0; i < runs; i += 1) {
+        // Alternate which goes first, so neither always follows the other's garbage.
+        let alone: Message;
+        let e2e: Awaited<ReturnType<typeof request>>;
+        let aloneCpu = -cpuMsOf(alonePid);
+        let workerCpu = -cpuMsOf(pid);
+        if (i % 2 === 0) {
+          alone = await render();
+          aloneCpu += cpuMsOf(alonePid);
+          e2e = await request();
+          workerCpu += cpuMsOf(pid);
+        } else {
+          e2e = await request();
+          workerCpu += cpuMsOf(pid);
+          alone = await render();
+          aloneCpu += cpuMsOf(alonePid);
+        }
+        pairs.push({ alone: alone.ms as number, job: e2e.job, client: e2e.client, aloneCpu, workerCpu });
+        pdf = e2e.file as Buffer;
+        alonePdfBytes = alone.bytes as number;
+      }
+      const after = memoryOf(pid);
+      return { runs: pairs, hwmAfter: after.hwm, rssAfter: after.rss, pdf, alonePdfBytes };
+    };
+    const school = await phase('school', SCHOOL_RUNS);
+    const region = await phase('region', REGION_RUNS);
+
+    // Extracts go to their own queue; ExcelJS is loaded on the first XLSX.
+    const extract = { job: [] as number[], client: [] as number[], hwmAfter: 0, bytes: 0 };
+    for (let i = 0; i < EXTRACT_RUNS + 1; i += 1) {
+      const r = await requestOnce(QUEUES.extracts, official, () => reports.requestExtract({ formCode: 'MENTORING-R145', period: PERIOD, regionId: ids.region, format: 'xlsx' }), true);
+      if (i === 0) continue; // warm-up
+      extract.job.push(r.job);
+      extract.client.push(r.client);
+      extract.bytes = (r.file as Buffer).length;
+    }
+    extract.hwmAfter = memoryOf(pid).hwm;
+    const aloneHwm = memoryOf(alone.pid as number).hwm;
+    const denied = (await ask(alone, { type: 'render', kind: 'school' })).denied as number;
+    alone.kill();
+    worker.kill('SIGTERM');
+    await new Promise((resolve) => (worker.exitCode !== null ? resolve(null) : worker.once('exit', resolve)));
+    return { label, flags: nodeFlags.join(' '), idle, aloneIdle, school, region, extract, aloneHwm, load: [load0, loadavg()[0]], denied };
+  };
+
+  // For comparison: the worker started from source (`npm run start:worker`: TypeScript compiled
+  // on load by swc), idle, with the same flags as the production start.
+  const sourceIdle = await (async () => {
+    const startFlags = /flags=\$\{WORKER_NODE_FLAGS-'([^']*)'\}/.exec(readFileSync(join(ROOT, 'deploy', 'start-worker.sh'), 'utf8'))?.[1] ?? '';
+    const { WORKER_NODE_FLAGS: _inherited, ...base } = env;
+    const child = spawn(process.execPath, [...startFlags.split(' ').filter(Boolean), '-r', './tools/register.cjs', 'apps/worker/src/main.ts'], { cwd: ROOT, env: base, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    for (let tries = 0; !out.includes('worker started'); tries += 1) {
+      if (child.exitCode !== null || tries > 1500) throw new Error(`the source worker did not start:\n${out}`);
+      await sleep(20);
+    }
+    await sleep(500);
+    const memory = memoryOf(child.pid as number);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+    return { ...memory, flags: startFlags };
+  })();
+
+  const configs: [string, string | undefined][] = [
+    ['production start (deploy/start-worker.sh)', undefined],
+    ...(productionOnly ? [] : [["V8 defaults (WORKER_NODE_FLAGS='')", ''] as [string, string]]),
+    ...extraFlags.map((f): [string, string] => [`WORKER_NODE_FLAGS='${f}'`, f]),
+  ];
+  const results: ConfigResult[] = [];
+  for (const [label, flags] of configs) {
+    process.stderr.write(`${label}…\n`);
+    results.push(await runConfig(label, flags));
+  }
+
+  for (const queueEvents of events.values()) await queueEvents.close();
+  await app.close();
+  await owner.end();
+  const redis = new IORedis(config.redisUrl);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+
+  const pagesOf = (pdf: Buffer) => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-reports-'));
     writeFileSync(join(dir, 'r.pdf'), pdf);
     return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, 'r.pdf')]).toString())?.[1] ?? 0);
   };
   if (screenshots) {
-    for (const [name, pdf] of [['report-school', schoolPdf], ['report-region', regionPdf]] as const) {
+    for (const [name, pdf] of [['report-school', results[0].school.pdf], ['report-region', results[0].region.pdf]] as const) {
       const dir = mkdtempSync(join(tmpdir(), 'bench-reports-'));
       writeFileSync(join(dir, `${name}.pdf`), pdf);
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', join(dir, `${name}.pdf`), join(dir, name)]);
-      copyFileSync(join(dir, `${name}.png`), join('docs/screenshots', `${name}.png`));
+      copyFileSync(join(dir, `${name}.png`), join(ROOT, 'docs', 'screenshots', `${name}.png`));
     }
   }
-  clearInterval(sampler);
-  const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
-  await app.close();
-  await owner.end();
 
-  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-  const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const ok = (cond: boolean) => (cond ? 'yes' : '**no**');
-  const table = [
-    `| Report | pdfmake alone (median) | End to end in the worker (median) | Ratio | Request → queue → done (median) | Pages | Size | Goal met |`,
-    `|---|---:|---:|---:|---:|---:|---:|---|`,
-    `| School, 30-row roadmap, 11 directions | ${pdfSchool.toFixed(1)} ms | ${e2eSchool.toFixed(1)} ms | ${ratio(e2eSchool, pdfSchool)}× | ${queueSchool.toFixed(1)} ms | ${pages(schoolPdf)} | ${(schoolPdf.length / 1024).toFixed(0)} KiB | ≤ 150 ms: ${ok(e2eSchool <= 150)}; ≤ 1.3×: ${ok(e2eSchool <= 1.3 * pdfSchool)} |`,
-    `| Region, ${ORGS} organisations × T1–T4 | ${pdfRegion.toFixed(1)} ms | ${e2eRegion.toFixed(1)} ms | ${ratio(e2eRegion, pdfRegion)}× | ${queueRegion.toFixed(1)} ms | ${pages(regionPdf)} | ${(regionPdf.length / 1024).toFixed(0)} KiB | ≤ 2 s: ${ok(e2eRegion <= 2000)}; ≤ 1.3×: ${ok(e2eRegion <= 1.3 * pdfRegion)} |`,
-  ].join('\n');
-  const flags = process.execArgv.filter((a) => !a.includes('register') && a !== '-r').join(' ');
-  const doc = `## Run: node ${flags ? `${flags} ` : ''}(default V8 heap sizing${flags ? ' overridden' : ''})
+  const ms = (v: number) => `${v.toFixed(v < 100 ? 1 : 0)} ms`;
+  const section = (r: ConfigResult) => {
+    const row = (name: string, p: Phase, limit: number) => {
+      const alone = median(p.runs.map((x) => x.alone));
+      const job = median(p.runs.map((x) => x.job));
+      const client = median(p.runs.map((x) => x.client));
+      const ratios = p.runs.map((x) => x.job / x.alone);
+      const range = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+      const aloneCpu = median(p.runs.map((x) => x.aloneCpu));
+      const workerCpu = median(p.runs.map((x) => x.workerCpu));
+      return {
+        line: `| ${name} | ${p.runs.length} | ${ms(alone)} | ${ms(job)} | **${(job / alone).toFixed(2)}×** (${range}) | ${ms(client)} | ${(client / alone).toFixed(2)}× | ${ms(aloneCpu)} / ${ms(workerCpu)} = ${(workerCpu / aloneCpu).toFixed(2)}× | ${pagesOf(p.pdf)} | ${(p.pdf.length / 1024).toFixed(0)} / ${(p.alonePdfBytes / 1024).toFixed(0)} KiB | ≤ ${limit >= 1000 ? `${limit / 1000} s` : `${limit} ms`}: ${ok(job <= limit)}; ≤ 1.3×: ${ok(job <= 1.3 * alone)} |`,
+      };
+    };
+    const peak = Math.max(r.school.hwmAfter, r.region.hwmAfter);
+    return `### Worker: ${r.label}
 
-Command: \`node ${flags ? `${flags} ` : ''}-r ./tools/register.cjs tools/bench/reports/bench-reports.ts${screenshots ? ' --screenshots' : ''}\`
-(scratch database \`${DB}\`: ${ORGS} organisations in 60 municipalities, ${ORGS * 33} indicator snapshots, a 30-item roadmap; generated in ${(setupMs / 1000).toFixed(1)} s).
+Worker process: \`node ${r.flags ? `${r.flags} ` : ''}dist/worker/apps/worker/src/main.js\`; pdfmake alone: \`node ${r.flags ? `${r.flags} ` : ''}tools/bench/reports/pdfmake-alone.cjs\`.
+Load average (1 min, \`uptime\`) at the start / end of this configuration: ${r.load[0].toFixed(2)} / ${r.load[1].toFixed(2)}.
 
-Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${mb(totalmem())} MiB RAM, Node ${process.version}, PostgreSQL 15, Redis 7.
-Run: ${new Date().toISOString()}.
+| Report | Runs | pdfmake alone (median) | End to end in the worker (median) | Ratio of medians (per-run range) | Request → done, API side (median) | Ratio | CPU per report, alone / worker process (median) | Pages | Size (worker / alone) | Goal met |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+${row('School, 30-row roadmap, 11 directions', r.school, 150).line}
+${row(`Region, ${ORGS.toLocaleString('en-US')} organisations × T1–T4`, r.region, 2000).line}
 
-- **pdfmake alone**: \`renderPdf(document)\` on a finished document definition (data gathered beforehand), median of ${RUNS} (school) / ${REGION_RUNS} (region) runs after one warm-up.
-- **End to end in the worker**: \`RenderReportJob.handle\` under the requester's scope (curator / region analyst) — read the row, gather the data through RLS (\`IndicatorQueryService\`, tree, reference data, scorecards and roadmap), build the document, render, write the bytes to \`report_files\`, with the progress updates in their own transactions — median of the same number of runs, each on a fresh request row.
-- **Request → queue → done**: \`ReportService.request…\` (row + BullMQ job) until the worker (this process, concurrency 2) marks the row done; polled every 5 ms.
+Extract \`MENTORING-R145\` v1, XLSX, one region of ${ORGS.toLocaleString('en-US')} organisations, on the \`extracts\` queue: end to end in the worker ${ms(median(r.extract.job))}, request → done ${ms(median(r.extract.client))} (median of ${r.extract.job.length}), ${(r.extract.bytes / 1024).toFixed(0)} KiB.
 
-${table}
+Worker memory (VmHWM = peak resident set since the process started; VmRSS = now):
 
-Peak memory (RSS) of the process — API service, worker and bench in one process, so an upper bound on the worker's — sampled every 5 ms per phase:
+| When | Worker VmHWM | Worker VmRSS | pdfmake-alone process VmHWM |
+|---|---:|---:|---:|
+| started, idle | ${mib(r.idle.hwm)} | ${mib(r.idle.rss)} | ${mib(r.aloneIdle)} (data loaded) |
+| after the school reports | ${mib(r.school.hwmAfter)} | ${mib(r.school.rssAfter)} | |
+| after the ${ORGS.toLocaleString('en-US')}-organisation regional reports | ${mib(r.region.hwmAfter)} | ${mib(r.region.rssAfter)} | ${mib(r.aloneHwm)} |
+| after the XLSX extracts (ExcelJS loaded) | ${mib(r.extract.hwmAfter)} | | |
 
-| Phase | Peak RSS |
-|---|---:|
-${Object.entries(phasePeak).filter(([name]) => name !== 'setup').map(([name, bytes]) => `| ${name} | ${mb(bytes)} MiB |`).join('\n')}
-| whole run (\`process.resourceUsage().maxRSS\`) | ${mb(maxRss)} MiB |
-
-Goal ≤ 250 MB: school reports ${ok((phasePeak['school reports'] ?? 0) <= 250 * 1024 * 1024)}; region reports ${ok((phasePeak['region reports (1,200 organisations)'] ?? 0) <= 250 * 1024 * 1024)}.
+Peak memory ≤ 250 MB for the PDF reports: ${ok(mb(peak) <= 250)} (${mb(peak).toFixed(0)} MB); including the extracts: ${ok(mb(r.extract.hwmAfter) <= 250)} (${mb(r.extract.hwmAfter).toFixed(0)} MB).
+pdfmake's URL / local-file policies were asked ${r.denied} times in the pdfmake-alone process.
 `;
-  if (process.env.BENCH_APPEND) appendFileSync('docs/benchmarks-reports.md', `\n${doc}`);
-  else writeFileSync('docs/benchmarks-reports.md', `# Benchmarks: reports\n\n${doc}`);
+  };
+  const doc = `## Run ${new Date().toISOString()}
+
+Command: \`node -r ./tools/register.cjs tools/bench/reports/bench-reports.ts${screenshots ? ' --screenshots' : ''}${productionOnly ? ' --production-only' : ''}${extraFlags.map((f) => ` --flags '${f}'`).join('')}\`
+(scratch database \`${DB}\`: ${ORGS} organisations in 60 municipalities, ${ORGS * 33} indicator snapshots, a 30-item roadmap; generated in ${(setupMs / 1000).toFixed(1)} s;
+worker built by \`buildWorker()\` = \`npm run build:worker\`: ${built.files} files → \`${relative(ROOT, built.main)}\`).
+
+Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 1024 ** 2).toFixed(0)} MiB RAM, Node ${process.version}, PostgreSQL 15, Redis 7.
+
+- **pdfmake alone**: \`renderPdf(definition)\` on the finished document definition (built from the same data, gathered under the same scope, before the timer starts), in a process of its own with the worker's node flags and built modules.
+- **End to end in the worker**: the worker process's BullMQ job, \`finishedOn − processedOn\`: \`RenderReportJob\` under the requester's scope (curator / region analyst) — read the row, gather the data through RLS, build the document, render, write the bytes to \`report_files\`, progress updates in their own transactions, commit.
+- **Request → done, API side**: \`ReportService.request…\` (row in its own transaction + BullMQ job) until BullMQ's \`completed\` event reaches this process.
+- **CPU per report**: CPU time of all threads of the pdfmake-alone process during one render, and of the worker process during one request (job, GC threads included; Postgres and Redis not included) — less sensitive to the machine's other load than the wall-clock times.
+- Each run is a fresh request (the previous row and job are deleted); ${WARMUP} warm-up runs of each; pdfmake-alone and end-to-end runs alternate (ABBA order). The ratio is of the two medians.
+
+${results.map(section).join('\n')}
+For comparison, the same worker started from source (\`node ${sourceIdle.flags} -r ./tools/register.cjs apps/worker/src/main.ts\`, TypeScript compiled by swc on load), idle: VmHWM ${mib(sourceIdle.hwm)}, VmRSS ${mib(sourceIdle.rss)}.
+`;
+  if (process.env.BENCH_APPEND) appendFileSync(join(ROOT, 'docs', 'benchmarks-reports.md'), `\n${doc}`);
+  else writeFileSync(join(ROOT, 'docs', 'benchmarks-reports.md'), `# Benchmarks: reports\n\n${doc}`);
   console.log(doc);
 }
 

@@ -64,6 +64,8 @@ export const consoleMessages = {
   errors: {
     loadFailed: 'Не удалось загрузить данные',
     notAvailable: 'Запись недоступна',
+    accessDeniedTitle: 'Нет доступа',
+    accessDenied: 'Раздел недоступен для роли «%{role}». Если доступ нужен по работе, обратитесь к администратору платформы.',
   },
   tenantKind: {
     REGION: 'Регион',

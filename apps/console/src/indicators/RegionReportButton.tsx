@@ -1,20 +1,17 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
-import { Alert, Box, Button, LinearProgress, Typography } from '@mui/material';
+import { Box, Button } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useNotify } from 'react-admin';
-import { labelOf } from '../common/choices';
 import { useGraphqlAction } from '../common/graphql';
 import type { ConsoleDataProvider } from '../dataProvider';
-
-type Report = { id: string; status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED'; progress: number; error: string | null; fileName: string | null; downloadUrl: string | null };
-const REPORT_FIELDS = 'id status progress error fileName downloadUrl';
-const POLL_MS = 1500;
+import { downloadReport, isFinished, POLL_MS, type Report, REPORT_FIELDS } from '../reports/report';
+import { ReportProgress } from '../reports/ReportProgress';
 
 /**
  * «Сформировать отчёт»: requestRegionReport(period) queues the regional comparison PDF; its
- * progress is polled from Report(id); the finished file is fetched from `/reports/<id>/file`
- * with the bearer token (a plain link would carry no token) and saved.
+ * progress is polled from Report(id) and shown as a bar; the finished file is downloaded with
+ * the bearer token.
  */
 export const RegionReportButton = ({ period }: { period: string; code: string }) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
@@ -24,7 +21,7 @@ export const RegionReportButton = ({ period }: { period: string; code: string })
 
   useEffect(() => setReport(null), [period]);
   const reportId = report?.id;
-  const finished = report?.status === 'DONE' || report?.status === 'FAILED';
+  const finished = isFinished(report);
   useEffect(() => {
     if (!reportId || finished) return;
     const timer = setInterval(() => {
@@ -43,20 +40,14 @@ export const RegionReportButton = ({ period }: { period: string; code: string })
   const download = async () => {
     if (!report) return;
     try {
-      const blob = await dataProvider.fetchFile(report.downloadUrl ?? `/reports/${report.id}/file`);
-      const url = URL.createObjectURL(blob);
-      const anchor = document.createElement('a');
-      anchor.href = url;
-      anchor.download = report.fileName ?? `report-${report.id}.pdf`;
-      anchor.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadReport(dataProvider, report, `report-${report.id}.pdf`);
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
     }
   };
 
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 260 }} data-testid="region-report">
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 260 }} data-testid="region-report" data-status={report?.status}>
       {report?.status === 'DONE' ? (
         <Button variant="contained" startIcon={<DownloadIcon />} onClick={download}>
           Скачать отчёт (PDF)
@@ -66,15 +57,7 @@ export const RegionReportButton = ({ period }: { period: string; code: string })
           Сформировать отчёт
         </Button>
       )}
-      {report && !finished && (
-        <Box sx={{ flex: 1 }}>
-          <Typography variant="caption" color="text.secondary">
-            {labelOf('ReportStatus', report.status)}: {report.progress} %
-          </Typography>
-          <LinearProgress variant="determinate" value={report.progress} />
-        </Box>
-      )}
-      {report?.status === 'FAILED' && <Alert severity="error">{report.error ?? labelOf('ReportStatus', 'FAILED')}</Alert>}
+      {report && report.status !== 'DONE' && <ReportProgress report={report} />}
     </Box>
   );
 };

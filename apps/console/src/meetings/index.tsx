@@ -3,7 +3,6 @@ import {
   Create,
   DataTable,
   DateField,
-  DateInput,
   Edit,
   List,
   NumberInput,
@@ -16,6 +15,7 @@ import {
 } from 'react-admin';
 import { EditLoadError, quietLoadError } from '../common/LoadError';
 import type { ConsoleResource } from '../registry';
+import { RuDateInput } from '../common/RuDateInput';
 
 const filters = [
   <ReferenceInput key="programmeId" source="programmeId" reference="programmes" alwaysOn>
@@ -49,7 +49,7 @@ const Inputs = () => (
     <ReferenceInput source="pairId" reference="pairs">
       <SelectInput optionText="id" sx={{ minWidth: 360 }} />
     </ReferenceInput>
-    <DateInput source="heldOn" validate={required()} />
+    <RuDateInput source="heldOn" validate={required()} />
     <ReferenceInput source="meetingTypeId" reference="meeting-types">
       <SelectInput optionText="title" validate={required()} sx={{ minWidth: 360 }} />
     </ReferenceInput>

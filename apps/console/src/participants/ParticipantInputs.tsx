@@ -1,5 +1,6 @@
-import { BooleanInput, DateInput, maxLength, NumberInput, required, SelectArrayInput, SelectInput, TextArrayInput, TextInput } from 'react-admin';
+import { BooleanInput, maxLength, NumberInput, required, SelectArrayInput, SelectInput, TextArrayInput, TextInput } from 'react-admin';
 import { choicesOf } from '../common/choices';
+import { RuDateInput } from '../common/RuDateInput';
 
 /** Every field of a participant, grouped as the curator fills in the paper card. */
 export const ParticipantInputs = () => (
@@ -8,7 +9,7 @@ export const ParticipantInputs = () => (
     <TextInput source="firstName" validate={[required(), maxLength(100)]} sx={{ minWidth: 320 }} />
     <TextInput source="middleName" validate={maxLength(100)} sx={{ minWidth: 320 }} />
     <SelectInput source="kind" choices={choicesOf('ParticipantKind')} validate={required()} sx={{ minWidth: 320 }} />
-    <DateInput source="birthDate" />
+    <RuDateInput source="birthDate" />
     <SelectInput source="sex" choices={choicesOf('Sex')} emptyText="—" />
     <NumberInput source="grade" min={1} max={11} />
     <TextInput source="classLetter" validate={maxLength(3)} />

@@ -1,15 +1,19 @@
-import { Typography } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import { Box, Button, Typography } from '@mui/material';
 import {
   ArrayField,
   BooleanField,
   DataTable,
   DateField,
   EditButton,
+  Link,
   NumberField,
   Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
+  useCanAccess,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { EnumField } from '../common/EnumField';
@@ -28,6 +32,20 @@ const Section = ({ title }: { title: string }) => {
     <Typography variant="h6" sx={{ mt: 2 }}>
       {translate(title)}
     </Typography>
+  );
+};
+
+/** «Добавить согласие» / «Добавить в базу»: the create form of that record with this participant filled in. */
+const AddFor = ({ resource, label, testId }: { resource: 'consents' | 'participant-base-entries'; label: string; testId: string }) => {
+  const record = useRecordContext<{ id: string }>();
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource, action: 'create' });
+  if (!record || !canAccess) return null;
+  const to = { pathname: `/${resource}/create`, search: `?source=${encodeURIComponent(JSON.stringify({ participantId: record.id }))}` };
+  return (
+    <Button component={Link} to={to} size="small" variant="outlined" startIcon={<AddIcon />} data-testid={testId}>
+      {translate(label)}
+    </Button>
   );
 };
 
@@ -52,7 +70,12 @@ export const ParticipantShow = () => (
       <BooleanField source="hasValidConsent" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Базы и согласия" path="bases">
-      <Section title="resources.participants.fields.baseEntries" />
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Section title="resources.participants.fields.baseEntries" />
+        <Box sx={{ mt: 2 }}>
+          <AddFor resource="participant-base-entries" label="resources.participants.baseEntry.add" testId="add-base-entry" />
+        </Box>
+      </Box>
       <ArrayField source="baseEntries" label={false}>
         <DataTable bulkActionButtons={false} empty={<span>—</span>} data-testid="base-entries">
           <DataTable.Col source="base" label="resources.participants.baseEntry.base">
@@ -70,7 +93,12 @@ export const ParticipantShow = () => (
           <DataTable.Col source="request" label="resources.participants.baseEntry.request" />
         </DataTable>
       </ArrayField>
-      <Section title="resources.participants.fields.consents" />
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Section title="resources.participants.fields.consents" />
+        <Box sx={{ mt: 2 }}>
+          <AddFor resource="consents" label="resources.participants.consent.add" testId="add-consent" />
+        </Box>
+      </Box>
       <ArrayField source="consents" label={false}>
         <DataTable bulkActionButtons={false} empty={<span>—</span>} data-testid="consents">
           <DataTable.Col source="signedOn" label="resources.participants.consent.signedOn">

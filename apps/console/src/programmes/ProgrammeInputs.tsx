@@ -1,5 +1,6 @@
-import { DateInput, NumberInput, ReferenceArrayInput, ReferenceInput, required, SelectArrayInput, SelectInput, TextArrayInput, TextInput } from 'react-admin';
+import { NumberInput, ReferenceArrayInput, ReferenceInput, required, SelectArrayInput, SelectInput, TextArrayInput, TextInput } from 'react-admin';
 import { currentAcademicYear } from '../common/graphql';
+import { RuDateInput } from '../common/RuDateInput';
 
 export const ProgrammeInputs = () => (
   <>
@@ -17,8 +18,8 @@ export const ProgrammeInputs = () => (
     <ReferenceArrayInput source="roleModelIds" reference="role-models" sort={{ field: 'sortOrder', order: 'ASC' }} perPage={50}>
       <SelectArrayInput optionText="title" fullWidth />
     </ReferenceArrayInput>
-    <DateInput source="startDate" />
-    <DateInput source="endDate" />
+    <RuDateInput source="startDate" />
+    <RuDateInput source="endDate" />
     <NumberInput source="mentorCapacity" min={1} max={30} />
     <TextInput source="goal" multiline fullWidth />
     <TextArrayInput source="tasks" />

@@ -11,7 +11,7 @@ type State = { phase: 'loading' } | { phase: 'error'; message: string } | { phas
 const theme = createTheme({ palette: { primary: { main: '#1565c0' } } });
 
 async function call<T>(apiBase: string, token: string, init?: RequestInit): Promise<T> {
-  // `Accept: application/json` is what sends this request to the API rather than to the SPA (see vite.config.ts).
+  // `Accept: application/json` is what sends this request to the API rather than to the SPA (see vite.config.mts).
   const response = await fetch(`${apiBase}/q/${encodeURIComponent(token)}`, { ...init, headers: { accept: 'application/json', 'content-type': 'application/json' } });
   const body = (await response.json().catch(() => ({}))) as T & { message?: string | string[] };
   if (!response.ok) {

@@ -4,7 +4,6 @@ import {
   CreateButton,
   DataTable,
   DateField,
-  DateInput,
   Edit,
   EditButton,
   List,
@@ -27,6 +26,7 @@ import { currentAcademicYear } from '../common/graphql';
 import { EnumField } from '../common/EnumField';
 import { EditLoadError, quietLoadError, ShowLoadError } from '../common/LoadError';
 import type { ConsoleResource } from '../registry';
+import { RuDateInput } from '../common/RuDateInput';
 
 const RoadmapList = () => (
   <List perPage={25}>
@@ -114,11 +114,11 @@ const ItemInputs = () => (
     </ReferenceInput>
     <TextArrayInput source="content" />
     <TextInput source="scheduleText" fullWidth />
-    <DateInput source="plannedStart" />
-    <DateInput source="plannedEnd" />
+    <RuDateInput source="plannedStart" />
+    <RuDateInput source="plannedEnd" />
     <TextInput source="responsible" fullWidth />
     <SelectInput source="status" choices={choicesOf('RoadmapItemStatus')} />
-    <DateInput source="executedOn" />
+    <RuDateInput source="executedOn" />
     <TextInput source="executionResult" fullWidth multiline />
   </>
 );

@@ -44,6 +44,11 @@ export class RequestExtractArgs {
   @IsString({ message: 'Укажите код формы.' })
   formCode!: string;
 
+  @Field({ nullable: true, description: 'Версия формы; без неё — версия, действующая в указанном учебном году' })
+  @IsOptional()
+  @Matches(/^[0-9]{1,4}$/, { message: 'Версия формы — число, например 1.' })
+  formVersion?: string;
+
   @Field()
   @Matches(PERIOD, { message: PERIOD_MESSAGE })
   period!: string;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
 import { percentValue } from '@nastavnik/monitoring/indicator-definitions';
 import type { FormColumnKey, FormDefinition } from '../forms/form-definitions';
 
@@ -10,6 +10,12 @@ export type ExtractData = {
   regions: { code: string; name: string; values: Record<string, ExtractValue> }[];
   generatedAt: Date;
 };
+
+// ExcelJS (~30 MiB of resident memory) is loaded on the first XLSX, not at start-up: a worker
+// that only renders PDFs never pays for it.
+const load = createRequire(__filename);
+let excel: typeof import('exceljs') | null = null;
+const exceljs = () => (excel ??= load('exceljs') as typeof import('exceljs'));
 
 const UNITS = { percent: '%', count: 'чел.' } as const;
 
@@ -37,7 +43,7 @@ function cellOf(key: FormColumnKey, row: FormDefinition['rows'][number], v: Extr
  * Aggregates only: every number is a sum over organisations' snapshots.
  */
 export async function extractXlsx(data: ExtractData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Наставник';
   workbook.created = data.generatedAt;
   workbook.title = `${data.form.code} v${data.form.version}`;
