@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { REGION_TIME_ZONE } from '@nastavnik/platform/calendar';
 import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import { QueueJob } from '@nastavnik/platform/queue/queue-job.decorator';
 import { QUEUES } from '@nastavnik/platform/queue/queues';
@@ -27,7 +28,7 @@ export class NightlyIndicatorsJob implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queues
       .get(QUEUES.indicators)
-      .upsertJobScheduler(NIGHTLY_SCHEDULER_ID, { pattern: NIGHTLY_PATTERN, tz: 'Europe/Moscow' }, { name: NIGHTLY_INDICATORS_JOB, data: {} });
+      .upsertJobScheduler(NIGHTLY_SCHEDULER_ID, { pattern: NIGHTLY_PATTERN, tz: REGION_TIME_ZONE }, { name: NIGHTLY_INDICATORS_JOB, data: {} });
   }
 
   async handle(data: NightlyIndicatorsJobData): Promise<{ period: string; regions: number; snapshots: number }> {

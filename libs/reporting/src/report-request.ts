@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { todayIso } from '@nastavnik/platform/calendar';
 import type { Scope } from '@nastavnik/platform/tenancy/scope';
 import type { ReportKind } from './report-file.entity';
 
@@ -9,11 +10,11 @@ export type ReportParams = SchoolReportParams | RegionReportParams | ExtractPara
 
 /**
  * The identity of a request: kind, normalised parameters and the requester's scope (what they
- * may see decides what the file contains), per calendar day (Moscow), so a repeated request on
+ * may see decides what the file contains), per calendar day (the region's), so a repeated request on
  * the same day shares the row, the job and the file, and tomorrow's reflects new snapshots.
  */
 export function requestHash(kind: ReportKind, params: ReportParams, scope: Scope, now = new Date()): string {
-  const day = now.toLocaleDateString('en-CA', { timeZone: 'Europe/Moscow' });
+  const day = todayIso(now);
   const identity = { kind, params, scope: { role: scope.role, tenantId: scope.tenantId, tenantPath: scope.tenantPath, allTenants: scope.allTenants }, day };
   return createHash('sha256').update(stableJson(identity)).digest('hex');
 }

@@ -1,3 +1,4 @@
+import { REGION_TIME_ZONE } from '@nastavnik/platform/calendar';
 import { BASE_STYLES, barChart, pageFooter, type PdfContent, type PdfDocDefinition, valueText } from './pdf-engine';
 import type { SchoolReportData } from './report-data.types';
 
@@ -130,5 +131,5 @@ export function schoolReportDocument(data: SchoolReportData): PdfDocDefinition {
 }
 
 export function formatDate(date: Date): string {
-  return date.toLocaleDateString('ru-RU', { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric' });
+  return date.toLocaleDateString('ru-RU', { timeZone: REGION_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
 }
