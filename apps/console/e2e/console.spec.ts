@@ -720,6 +720,73 @@ describe('console in a real browser (Chromium, development identity)', () => {
 
   // One chain across roles, in this order: a curator's import → the worker's recompute → the
   // region analyst's dashboard and PDF → the ministry's extract, made from the snapshots it left.
+  it('a curator writes a personalised programme for an active pair and plans its tasks', async () => {
+    const { context, page, problems } = await world.newPage();
+    try {
+      const school = await world.tenantId('sosh31');
+      const { rows } = await world.owner.query<{ id: string; mentor: string }>(
+        `select p.id, m.last_name as mentor from mentoring_pairs p join participants m on m.id = p.mentor_id
+          where p.tenant_id = $1 and p.status = 'active' and not exists (select from personalised_programmes pp where pp.pair_id = p.id)
+          order by p.created_at limit 1`,
+        [school],
+      );
+      expect(rows).toHaveLength(1);
+      const pair = rows[0];
+      await world.signIn(page, 'curator.sosh31');
+      await page.goto(`${world.consoleUrl}#/pairs/${pair.id}/show`);
+      await page.getByText('Персонализированные программы').first().waitFor();
+      await page.getByRole('link', { name: 'Добавить план' }).click();
+      await page.waitForURL(/#\/plans\/create/);
+      await page.getByText('Новая персонализированная программа').first().waitFor();
+
+      // Required fields and a Russian date check before anything is sent.
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      expect(page.url()).toMatch(/#\/plans\/create/);
+      await page.getByLabel('Наименование').fill('Подготовка к олимпиаде по математике');
+      await page.getByLabel('Начало').fill(ruDay(isoDay(-1)));
+      await page.getByLabel('Окончание').fill('31.02.2027');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Даты 31.02.2027 не существует.').waitFor();
+      // Two months: allowed, with the API's warning (3–12 months are recommended).
+      await page.getByLabel('Окончание').fill(ruDay(isoDay(60)));
+      await page.getByLabel('Цель').fill('Выйти на региональный этап олимпиады');
+      await page.getByLabel('Выявленные затруднения наставляемого').fill('Нестандартные задачи, нехватка времени на олимпиаде');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.waitForURL(/#\/plans\/[0-9a-f-]{36}\/show$/);
+      await page.getByRole('alert').filter({ hasText: 'месяц' }).waitFor();
+      const planId = /#\/plans\/([0-9a-f-]{36})\/show$/.exec(page.url())![1];
+      expect((await world.owner.query(`select pair_id, title, goal from personalised_programmes where id = $1`, [planId])).rows[0]).toEqual({
+        pair_id: pair.id, title: 'Подготовка к олимпиаде по математике', goal: 'Выйти на региональный этап олимпиады',
+      });
+
+      // A task of the individual plan, done, with its result.
+      await page.getByRole('link', { name: 'Добавить мероприятие' }).click();
+      await page.waitForURL(/#\/plan-tasks\/create/);
+      await page.getByText('Новое мероприятие плана').first().waitFor();
+      await page.getByRole('textbox', { name: /^Мероприятие/ }).fill('Разбор заданий муниципального этапа');
+      await page.getByLabel('Срок').fill(ruDay(isoDay(-1)));
+      await page.getByLabel('Ответственный').fill('Наставник');
+      await choose(page, page.getByLabel('Выполнение'), 'Выполнено');
+      await page.getByLabel('Дата выполнения').fill(ruDay(isoDay(-1)));
+      await page.getByLabel('Результат').fill('Разобраны 12 задач, составлен список тем для повторения');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.waitForURL(new RegExp(`#/plans/${planId}/show$`));
+      await page.getByText('Разбор заданий муниципального этапа').waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, 'curator-plan');
+      const tasks = await world.owner.query(`select title, status, result from plan_tasks where personalised_programme_id = $1`, [planId]);
+      expect(tasks.rows).toEqual([{ title: 'Разбор заданий муниципального этапа', status: 'done', result: 'Разобраны 12 задач, составлен список тем для повторения' }]);
+
+      // The pair's page lists its plan, and offers no second one (a pair has one personalised programme).
+      await page.goto(`${world.consoleUrl}#/pairs/${pair.id}/show`);
+      await page.getByText('Подготовка к олимпиаде по математике').waitFor();
+      expect(await page.getByRole('link', { name: 'Добавить план' }).count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   describe('from a curator’s import to the ministry’s extract (api, worker and console running)', () => {
     const SCHOOL = 'ГБОУ СОШ № 31';
 

@@ -20,6 +20,7 @@ import { questionnaireLinks } from './questionnaires/links';
 import { questionnaireResponses } from './questionnaires/responses';
 import { questionnaireTemplates } from './questionnaires/templates';
 import { meetingTypes, menteeInterests, mentoringDirections, mentoringFormats, mentoringForms, programmeStages, roleModels } from './reference';
+import { planTasks, plans } from './plans';
 import { roadmapItems, roadmaps } from './roadmaps';
 import { tenants } from './tenants';
 
@@ -34,6 +35,8 @@ export const RESOURCES: ConsoleResource[] = [
   baseEntries,
   programmes,
   pairs,
+  plans,
+  planTasks,
   meetings,
   questionnaireTemplates,
   questionnaireResponses,

@@ -27,6 +27,7 @@ import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
 import { quietLoadError, ShowLoadError } from '../common/LoadError';
 import { StatusButton } from '../common/StatusButton';
+import { AddPlanButton, PairPlans } from '../plans';
 import type { ConsoleResource } from '../registry';
 
 type Pair = { id: string; status: 'DRAFT' | 'ACTIVE' | 'COMPLETED' | 'ENDED_EARLY' };
@@ -122,6 +123,7 @@ const PairShow = () => (
   <Show
     actions={
       <TopToolbar>
+        <AddPlanButton />
         <Lifecycle />
       </TopToolbar>
     }
@@ -145,6 +147,7 @@ const PairShow = () => (
       <EnumField source="endReason" enumName="PairEndReason" label="resources.pairs.fields.endReason" />
       <TextField source="endComment" emptyText="—" />
       <TextField source="result" emptyText="—" />
+      <PairPlans />
     </SimpleShowLayout>
   </Show>
 );
