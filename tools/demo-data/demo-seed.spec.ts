@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { Client, Pool } from 'pg';
-import { readTestEnv, withDatabase } from '@nastavnik/testing/test-env';
+import { Pool } from 'pg';
+import { scratchDatabase } from '@nastavnik/testing/scratch';
+import { readTestEnv } from '@nastavnik/testing/test-env';
 import { migrateUp } from '../db/migrate';
 import { GOLDEN_EXPECTED, GOLDEN_MEETINGS, GOLDEN_PERIOD } from './golden-mishkino';
 
@@ -15,12 +15,12 @@ const ROOT = join(__dirname, '..', '..');
  */
 describe('demo data', () => {
   const env = readTestEnv();
-  const database = `${env.database}_demo_${randomBytes(3).toString('hex')}`;
+  const database = scratchDatabase(env, 'demo');
   const childEnv = {
     ...process.env,
-    DATABASE_URL: withDatabase(env.appUrl, database),
-    MIGRATION_DATABASE_URL: withDatabase(env.ownerUrl, database),
-    INDICATORS_DATABASE_URL: withDatabase(env.indicatorsUrl, database),
+    DATABASE_URL: database.appUrl,
+    MIGRATION_DATABASE_URL: database.ownerUrl,
+    INDICATORS_DATABASE_URL: database.indicatorsUrl,
     REDIS_URL: env.redisUrl,
     REDIS_PREFIX: `${env.redisPrefix}-demo`,
     AUTH_MODE: 'keycloak',
@@ -29,20 +29,14 @@ describe('demo data', () => {
   let owner: Pool;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: env.superuserUrl });
-    await admin.connect();
-    await admin.query(`create database ${database} owner nastavnik_owner`);
-    await admin.end();
+    await database.create();
     await migrateUp(childEnv.MIGRATION_DATABASE_URL);
     owner = new Pool({ connectionString: childEnv.MIGRATION_DATABASE_URL, max: 2 });
   }, 60_000);
 
   afterAll(async () => {
     await owner?.end();
-    const admin = new Client({ connectionString: env.superuserUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${database} with (force)`);
-    await admin.end();
+    await database.drop();
   });
 
   function run(script: string, args: string[] = []): Promise<string> {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import IORedis from 'ioredis';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { type AppConfig } from '@nastavnik/platform/config/app-config';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
@@ -15,7 +15,8 @@ import { IndicatorsWorkerModule } from '@nastavnik/monitoring/indicators.module'
 import { schoolYearOf } from '@nastavnik/monitoring/indicator-period';
 import { RecomputeReconciler } from '@nastavnik/monitoring/recompute-reconciler';
 import { testConfig } from '@nastavnik/testing/test-context';
-import { readTestEnv, withDatabase } from '@nastavnik/testing/test-env';
+import { deleteKeysWithPrefix, scratchDatabase } from '@nastavnik/testing/scratch';
+import { readTestEnv } from '@nastavnik/testing/test-env';
 import { migrateUp } from '../db/migrate';
 
 const ROOT = join(__dirname, '..', '..');
@@ -29,12 +30,12 @@ const PERIOD = schoolYearOf();
  */
 describe('indicator recomputes: burst, lost Redis, killed worker', () => {
   const env = readTestEnv();
-  const database = `${env.database}_ind_${randomBytes(3).toString('hex')}`;
+  const database = scratchDatabase(env, 'ind');
   const prefix = `${env.redisPrefix}-ind-${randomBytes(3).toString('hex')}`;
   const overrides = {
-    DATABASE_URL: withDatabase(env.appUrl, database),
-    MIGRATION_DATABASE_URL: withDatabase(env.ownerUrl, database),
-    INDICATORS_DATABASE_URL: withDatabase(env.indicatorsUrl, database),
+    DATABASE_URL: database.appUrl,
+    MIGRATION_DATABASE_URL: database.ownerUrl,
+    INDICATORS_DATABASE_URL: database.indicatorsUrl,
     REDIS_PREFIX: prefix,
     QUEUE_LOCK_MS: '2000',
     QUEUE_STALLED_CHECK_MS: '1000',
@@ -45,10 +46,7 @@ describe('indicator recomputes: burst, lost Redis, killed worker', () => {
   const contexts: INestApplicationContext[] = [];
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: env.superuserUrl });
-    await admin.connect();
-    await admin.query(`create database ${database} owner nastavnik_owner`);
-    await admin.end();
+    await database.create();
     await migrateUp(overrides.MIGRATION_DATABASE_URL);
     config = testConfig(env, overrides);
     owner = new Pool({ connectionString: overrides.MIGRATION_DATABASE_URL, max: 3 });
@@ -61,25 +59,10 @@ describe('indicator recomputes: burst, lost Redis, killed worker', () => {
 
   afterAll(async () => {
     await owner.end();
-    await flushPrefix();
+    await deleteKeysWithPrefix(redis, prefix);
     redis.disconnect();
-    const admin = new Client({ connectionString: env.superuserUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${database} with (force)`);
-    await admin.end();
+    await database.drop();
   });
-
-  /** Deletes every key of this spec's prefix: FLUSHALL, for everything this spec owns. */
-  async function flushPrefix(): Promise<number> {
-    let cursor = '0';
-    let deleted = 0;
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) deleted += await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    return deleted;
-  }
 
   async function startWorker(withConsumers = true, workerConfig: AppConfig = config): Promise<INestApplicationContext> {
     @Module({ imports: [PlatformModule.forRoot(workerConfig), QueueModule, IndicatorsWorkerModule, ...(withConsumers ? [QueueWorkersModule] : [])] })

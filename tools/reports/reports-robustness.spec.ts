@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import IORedis from 'ioredis';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
 import type { Scope } from '@nastavnik/platform/tenancy/scope';
@@ -13,7 +13,8 @@ import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { ReportService } from '@nastavnik/reporting/report.service';
 import { ReportingCoreModule, ReportingWorkerModule } from '@nastavnik/reporting/reporting.module';
 import { testConfig } from '@nastavnik/testing/test-context';
-import { readTestEnv, withDatabase } from '@nastavnik/testing/test-env';
+import { deleteKeysWithPrefix, scratchDatabase } from '@nastavnik/testing/scratch';
+import { readTestEnv } from '@nastavnik/testing/test-env';
 import { migrateUp } from '../db/migrate';
 
 const ROOT = join(__dirname, '..', '..');
@@ -25,12 +26,12 @@ const ROOT = join(__dirname, '..', '..');
  */
 describe('reports: a worker killed mid-render', () => {
   const env = readTestEnv();
-  const database = `${env.database}_rep_${randomBytes(3).toString('hex')}`;
+  const database = scratchDatabase(env, 'rep');
   const prefix = `${env.redisPrefix}-rep-${randomBytes(3).toString('hex')}`;
   const overrides = {
-    DATABASE_URL: withDatabase(env.appUrl, database),
-    MIGRATION_DATABASE_URL: withDatabase(env.ownerUrl, database),
-    INDICATORS_DATABASE_URL: withDatabase(env.indicatorsUrl, database),
+    DATABASE_URL: database.appUrl,
+    MIGRATION_DATABASE_URL: database.ownerUrl,
+    INDICATORS_DATABASE_URL: database.indicatorsUrl,
     REDIS_PREFIX: prefix,
     QUEUE_LOCK_MS: '2000',
     QUEUE_STALLED_CHECK_MS: '1000',
@@ -40,10 +41,7 @@ describe('reports: a worker killed mid-render', () => {
   const contexts: INestApplicationContext[] = [];
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: env.superuserUrl });
-    await admin.connect();
-    await admin.query(`create database ${database} owner nastavnik_owner`);
-    await admin.end();
+    await database.create();
     await migrateUp(overrides.MIGRATION_DATABASE_URL);
     owner = new Pool({ connectionString: overrides.MIGRATION_DATABASE_URL, max: 3 });
     redis = new IORedis(env.redisUrl);
@@ -52,17 +50,9 @@ describe('reports: a worker killed mid-render', () => {
   afterAll(async () => {
     while (contexts.length) await contexts.pop()!.close();
     await owner.end();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeysWithPrefix(redis, prefix);
     redis.disconnect();
-    const admin = new Client({ connectionString: env.superuserUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${database} with (force)`);
-    await admin.end();
+    await database.drop();
   });
 
   async function context(worker: boolean): Promise<INestApplicationContext> {

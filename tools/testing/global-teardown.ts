@@ -3,6 +3,7 @@ import '../register.cjs';
 import { rmSync } from 'node:fs';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
+import { deleteKeysWithPrefix } from '@nastavnik/testing/scratch';
 import { readTestEnv } from '@nastavnik/testing/test-env';
 
 /** Drops the run's database and its Redis keys (KEEP_TEST_DB=1 keeps them for a look). */
@@ -22,12 +23,7 @@ export default async function globalTeardown(): Promise<void> {
   const redis = new IORedis(env.redisUrl, { lazyConnect: true });
   await redis.connect();
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${env.redisPrefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteKeysWithPrefix(redis, env.redisPrefix);
   } finally {
     redis.disconnect();
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
-import { FORMS } from './forms/form-definitions';
+import { formVersion } from './forms/form-definitions';
 import { extractCsv, extractXlsx } from './render/extract.document';
 import { renderPdf } from './render/pdf-engine';
 import { regionReportDocument } from './render/region-report.document';
@@ -39,7 +39,7 @@ export class ReportRenderer {
       case 'extract_xlsx':
       case 'extract_csv': {
         const p = params as ExtractParams;
-        const form = FORMS.find((f) => f.code === p.formCode && f.version === p.formVersion);
+        const form = formVersion(p.formCode, p.formVersion);
         if (!form) throw new ValidationFailedException(`Форма ${p.formCode} версии ${p.formVersion} не найдена.`);
         const data = await this.data.extract(form, p.period, p.regionId);
         await progress(60);

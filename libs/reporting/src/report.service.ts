@@ -6,7 +6,7 @@ import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import { QUEUES, type QueueName } from '@nastavnik/platform/queue/queues';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { RequestExtractArgs, RequestRegionReportArgs, RequestSchoolReportArgs, ReportFilter, ReportListArgs } from './dtos/report.inputs';
-import { FORMS, formFor } from './forms/form-definitions';
+import { FORMS, formFor, formVersion } from './forms/form-definitions';
 import { REGION_REPORT_CODES } from './report-data.service';
 import { ReportFileEntity, type ReportKind } from './report-file.entity';
 import { type ReportParams, reportJobId, requestHash } from './report-request';
@@ -60,7 +60,7 @@ export class ReportService {
 
   async requestExtract(args: RequestExtractArgs): Promise<ReportFileEntity> {
     const scope = this.context.scope;
-    const form = args.formVersion ? (FORMS.find((f) => f.code === args.formCode && f.version === args.formVersion) ?? null) : formFor(args.formCode, args.period);
+    const form = args.formVersion ? formVersion(args.formCode, args.formVersion) : formFor(args.formCode, args.period);
     if (!form && args.formVersion && FORMS.some((f) => f.code === args.formCode)) throw new ValidationFailedException(`Версии ${args.formVersion} формы «${args.formCode}» нет.`);
     if (!form) throw new ValidationFailedException(`Неизвестная статистическая форма «${args.formCode}».`);
     const kind: ReportKind = args.format === 'csv' ? 'extract_csv' : 'extract_xlsx';

@@ -34,6 +34,7 @@ import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { ReportDataService } from '@nastavnik/reporting/report-data.service';
 import type { ReportFileEntity } from '@nastavnik/reporting/report-file.entity';
 import { reportJobId } from '@nastavnik/reporting/report-request';
+import { deleteKeysWithPrefix } from '@nastavnik/testing/scratch';
 import { ReportService } from '@nastavnik/reporting/report.service';
 import { ReportingCoreModule } from '@nastavnik/reporting/reporting.module';
 import { migrateUp } from '../../db/migrate';
@@ -371,12 +372,7 @@ async function main(): Promise<void> {
   await app.close();
   await owner.end();
   const redis = new IORedis(config.redisUrl);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
+  await deleteKeysWithPrefix(redis, prefix);
   redis.disconnect();
 
   const pagesOf = (pdf: Buffer) => {

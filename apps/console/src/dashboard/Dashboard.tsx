@@ -2,11 +2,12 @@ import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, LinearProgress } from '@mui/material';
 import { Link, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '../auth/roles';
+import { createLinkTo } from '../common/createLink';
 import { RegionIndicators } from '../indicators/RegionIndicators';
 import { CuratorHome } from './CuratorHome';
 import { StructureOverview } from './StructureOverview';
 
-const createLink = (kind: string) => ({ pathname: '/tenants/create', search: `?source=${encodeURIComponent(JSON.stringify({ kind }))}` });
+const createLink = (kind: string) => createLinkTo('tenants', { kind });
 
 const AdminActions = () => {
   const translate = useTranslate();

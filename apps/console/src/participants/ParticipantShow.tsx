@@ -1,5 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import {
   ArrayField,
   BooleanField,
@@ -16,6 +17,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { createLinkTo } from '../common/createLink';
 import { EnumField } from '../common/EnumField';
 import { quietLoadError, ShowLoadError } from '../common/LoadError';
 import { RevokeConsentButton } from './RevokeConsentButton';
@@ -41,13 +43,20 @@ const AddFor = ({ resource, label, testId }: { resource: 'consents' | 'participa
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource, action: 'create' });
   if (!record || !canAccess) return null;
-  const to = { pathname: `/${resource}/create`, search: `?source=${encodeURIComponent(JSON.stringify({ participantId: record.id }))}` };
   return (
-    <Button component={Link} to={to} size="small" variant="outlined" startIcon={<AddIcon />} data-testid={testId}>
+    <Button component={Link} to={createLinkTo(resource, { participantId: record.id })} size="small" variant="outlined" startIcon={<AddIcon />} data-testid={testId}>
       {translate(label)}
     </Button>
   );
 };
+
+/** A section's heading with its «Добавить…» button beside it. */
+const SectionWithAdd = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+    <Section title={title} />
+    <Box sx={{ mt: 2 }}>{children}</Box>
+  </Box>
+);
 
 /** One participant with their entries in the mentor/mentee bases and their consents. */
 export const ParticipantShow = () => (
@@ -70,12 +79,9 @@ export const ParticipantShow = () => (
       <BooleanField source="hasValidConsent" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="Базы и согласия" path="bases">
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-        <Section title="resources.participants.fields.baseEntries" />
-        <Box sx={{ mt: 2 }}>
-          <AddFor resource="participant-base-entries" label="resources.participants.baseEntry.add" testId="add-base-entry" />
-        </Box>
-      </Box>
+      <SectionWithAdd title="resources.participants.fields.baseEntries">
+        <AddFor resource="participant-base-entries" label="resources.participants.baseEntry.add" testId="add-base-entry" />
+      </SectionWithAdd>
       <ArrayField source="baseEntries" label={false}>
         <DataTable bulkActionButtons={false} empty={<span>—</span>} data-testid="base-entries">
           <DataTable.Col source="base" label="resources.participants.baseEntry.base">
@@ -93,12 +99,9 @@ export const ParticipantShow = () => (
           <DataTable.Col source="request" label="resources.participants.baseEntry.request" />
         </DataTable>
       </ArrayField>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
-        <Section title="resources.participants.fields.consents" />
-        <Box sx={{ mt: 2 }}>
-          <AddFor resource="consents" label="resources.participants.consent.add" testId="add-consent" />
-        </Box>
-      </Box>
+      <SectionWithAdd title="resources.participants.fields.consents">
+        <AddFor resource="consents" label="resources.participants.consent.add" testId="add-consent" />
+      </SectionWithAdd>
       <ArrayField source="consents" label={false}>
         <DataTable bulkActionButtons={false} empty={<span>—</span>} data-testid="consents">
           <DataTable.Col source="signedOn" label="resources.participants.consent.signedOn">

@@ -24,6 +24,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { choicesOf } from '../common/choices';
+import { createLinkTo } from '../common/createLink';
 import { EnumField } from '../common/EnumField';
 import { EditLoadError, quietLoadError, ShowLoadError } from '../common/LoadError';
 import { RuDateInput } from '../common/RuDateInput';
@@ -34,8 +35,6 @@ import type { ConsoleResource } from '../registry';
  * the tasks of their individual plans: what the mentor and mentee agreed to do, by when, and what
  * came of it.
  */
-
-const preset = (values: Record<string, string>) => `?source=${encodeURIComponent(JSON.stringify(values))}`;
 
 /** A pair as people know it: by its mentor (a pair has no title of its own). */
 const PairByMentor = () => (
@@ -49,7 +48,7 @@ export const AddPlanButton = () => {
   const pair = useRecordContext<{ id: string }>();
   const { total, isPending } = useGetList('plans', { filter: { pairId: pair?.id }, pagination: { page: 1, perPage: 1 } }, { enabled: !!pair });
   if (!pair || isPending || (total ?? 0) > 0) return null;
-  return <CreateButton resource="plans" label="Добавить план" to={{ pathname: '/plans/create', search: preset({ pairId: pair.id }) }} />;
+  return <CreateButton resource="plans" label="Добавить план" to={createLinkTo('plans', { pairId: pair.id })} />;
 };
 
 /** The plans of the pair being shown. */
@@ -73,7 +72,7 @@ export const PairPlans = () => (
 const AddTask = () => {
   const plan = useRecordContext<{ id: string }>();
   if (!plan) return null;
-  return <CreateButton resource="plan-tasks" label="Добавить мероприятие" to={{ pathname: '/plan-tasks/create', search: preset({ personalisedProgrammeId: plan.id }) }} />;
+  return <CreateButton resource="plan-tasks" label="Добавить мероприятие" to={createLinkTo('plan-tasks', { personalisedProgrammeId: plan.id })} />;
 };
 
 /** The API's warning when a plan is shorter than 3 or longer than 12 months. */

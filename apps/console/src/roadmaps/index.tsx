@@ -22,6 +22,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { choicesOf } from '../common/choices';
+import { createLinkTo } from '../common/createLink';
 import { currentAcademicYear } from '../common/graphql';
 import { EnumField } from '../common/EnumField';
 import { EditLoadError, quietLoadError, ShowLoadError } from '../common/LoadError';
@@ -41,7 +42,7 @@ const RoadmapList = () => (
 const AddItem = () => {
   const roadmap = useRecordContext<{ id: string }>();
   if (!roadmap) return null;
-  return <CreateButton resource="roadmap-items" label="Добавить мероприятие" to={{ pathname: '/roadmap-items/create', search: `?source=${encodeURIComponent(JSON.stringify({ roadmapId: roadmap.id }))}` }} />;
+  return <CreateButton resource="roadmap-items" label="Добавить мероприятие" to={createLinkTo('roadmap-items', { roadmapId: roadmap.id })} />;
 };
 
 const RoadmapShow = () => (

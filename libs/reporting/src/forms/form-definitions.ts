@@ -76,3 +76,8 @@ export function formFor(code: string, period: string): FormDefinition | null {
   const candidates = FORMS.filter((f) => f.code === code && f.validFrom <= start).sort((a, b) => Number(b.version) - Number(a.version));
   return candidates[0] ?? FORMS.filter((f) => f.code === code).sort((a, b) => Number(a.version) - Number(b.version))[0] ?? null;
 }
+
+/** One named version of a form, or null. */
+export function formVersion(code: string, version: string): FormDefinition | null {
+  return FORMS.find((f) => f.code === code && f.version === version) ?? null;
+}

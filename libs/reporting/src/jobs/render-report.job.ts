@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { QueueJob } from '@nastavnik/platform/queue/queue-job.decorator';
 import { QUEUES } from '@nastavnik/platform/queue/queues';
-import { ReportFileJob, type ReportFileJobData, type ReportFileJobResult } from './report-file.job';
+import { ReportFileJob } from './report-file.job';
 
 export const RENDER_REPORT_JOB = 'render-report';
-
-export type RenderReportJobData = ReportFileJobData;
-export type RenderReportResult = ReportFileJobResult;
 
 /**
  * Renders a requested PDF report (school, region) on the `reports` queue; see `ReportFileJob`.
