@@ -45,8 +45,49 @@ describe('row-level security: the catalog', () => {
       union all select n.nspname from pg_namespace n where n.nspowner = (select oid from pg_roles where rolname = 'nastavnik_app')
       union all select p.proname from pg_proc p where p.proowner = (select oid from pg_roles where rolname = 'nastavnik_app')`);
     expect(owned.rows).toEqual([]);
+    // Member of the platform admin's role only, and NOINHERIT: nothing of that role applies until
+    // a platform admin's transaction switches to it (docs/adr/0010).
     const memberOf = await client.query(`select r.rolname from pg_auth_members m join pg_roles r on r.oid = m.roleid where m.member = (select oid from pg_roles where rolname = 'nastavnik_app')`);
+    expect(memberOf.rows).toEqual([{ rolname: 'nastavnik_platform_admin' }]);
+    const inherit = await client.query(`select rolinherit from pg_roles where rolname = 'nastavnik_app'`);
+    expect(inherit.rows).toEqual([{ rolinherit: false }]);
+  });
+
+  it("the platform admin's role cannot log in or bypass RLS, owns nothing, is member of nothing, and has exactly the app role's privileges", async () => {
+    const role = (await client.query(`select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb, rolcanlogin from pg_roles where rolname = 'nastavnik_platform_admin'`)).rows[0];
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, rolcanlogin: false });
+    const owned = await client.query(`
+      select c.relname from pg_class c where c.relowner = 'nastavnik_platform_admin'::regrole
+      union all select n.nspname from pg_namespace n where n.nspowner = 'nastavnik_platform_admin'::regrole
+      union all select p.proname from pg_proc p where p.proowner = 'nastavnik_platform_admin'::regrole`);
+    expect(owned.rows).toEqual([]);
+    const memberOf = await client.query(`select 1 from pg_auth_members m where m.member = 'nastavnik_platform_admin'::regrole`);
     expect(memberOf.rows).toEqual([]);
+    const privileges = (grantee: string) =>
+      client
+        .query<{ p: string }>(
+          `select c.oid::regclass::text || ' ' || a.privilege_type as p from pg_class c, aclexplode(c.relacl) a where a.grantee = $1::regrole
+           union all select 'schema ' || n.nspname || ' ' || a.privilege_type from pg_namespace n, aclexplode(n.nspacl) a where a.grantee = $1::regrole
+           union all select p.oid::regprocedure::text || ' ' || a.privilege_type from pg_proc p, aclexplode(p.proacl) a where a.grantee = $1::regrole
+           order by 1`,
+          [grantee],
+        )
+        .then((r) => r.rows.map((row) => row.p));
+    const app = await privileges('nastavnik_app');
+    expect(app.length).toBeGreaterThan(20);
+    expect(await privileges('nastavnik_platform_admin')).toEqual(app);
+  });
+
+  it("every policy that admits the platform admin to a school's personal data is the admin role's, not the app role's", async () => {
+    // A curator's policy is an equality on their own school; the admin's is a policy of its own.
+    const { rows } = await client.query<{ table: string; policy: string }>(`
+      select c.relname as table, p.polname as policy from pg_policy p join pg_class c on c.oid = p.polrelid
+       where pg_get_expr(p.polqual, p.polrelid) like '%scope_curator_tenant_id%'
+         and not exists (select 1 from pg_policy a where a.polrelid = p.polrelid and a.polroles = array['nastavnik_platform_admin'::regrole::oid])
+       order by 1`);
+    expect(rows.filter((r) => r.table !== 'tenants' && r.table !== 'indicator_snapshots')).toEqual([]);
+    const ranges = await client.query(`select p.polname from pg_policy p where pg_get_expr(p.polqual, p.polrelid) like '%scope_tenant_low%' or pg_get_expr(p.polwithcheck, p.polrelid) like '%scope_tenant_low%'`);
+    expect(ranges.rows).toEqual([]);
   });
 
   it('the indicator engine role is not superuser, cannot bypass RLS, owns nothing, and writes only indicator tables', async () => {

@@ -94,4 +94,45 @@ describe('tenant context: one scoped transaction, nothing carried over', () => {
       expect(rows).toEqual([]);
     }
   });
+  it("a platform admin's transaction runs as the admin's database role, and the connection returns to its own role after it", async () => {
+    const { rows: [person] } = await db.owner.query<{ id: string }>(
+      `insert into participants (tenant_id, kind, last_name, first_name, birth_date, position) values ($1, 'teacher', 'Админов', 'Тест', date '1980-01-01', 'учитель') returning id`,
+      [b.id],
+    );
+    const admin: Scope = { role: 'platform-admin', tenantId: null, tenantPath: null, allTenants: true, actor: 'test' };
+    const seen = await context.runInScope(admin, async () => {
+      const em = await context.manager();
+      return { user: (await em.query('select current_user as u'))[0].u, people: await em.query('select id from participants where id = $1', [person.id]) };
+    });
+    expect(seen).toEqual({ user: 'nastavnik_platform_admin', people: [{ id: person.id }] });
+    // The same single connection, next: a curator of school A, as the app role, sees nothing of B.
+    const next = await context.runInScope(curatorOf(a), async () => {
+      const em = await context.manager();
+      return { user: (await em.query('select current_user as u'))[0].u, people: await em.query('select id from participants where id = $1', [person.id]) };
+    });
+    expect(next).toEqual({ user: 'nastavnik_app', people: [] });
+    expect((await dataSource.query('select current_user as u'))[0].u).toBe('nastavnik_app');
+  });
+
+  it("an app connection that only claims to be a platform admin in app.role reads no school's people and writes no tenant", async () => {
+    const { rows: [person] } = await db.owner.query<{ id: string }>(
+      `insert into participants (tenant_id, kind, last_name, first_name, birth_date, position) values ($1, 'teacher', 'Чужой', 'Тест', date '1980-01-01', 'учитель') returning id`,
+      [b.id],
+    );
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`select set_config('app.role', 'platform-admin', true), set_config('app.all_tenants', 'on', true)`);
+      expect((await runner.query('select current_user as u'))[0].u).toBe('nastavnik_app');
+      expect(await runner.query('select id from participants where id = $1', [person.id])).toEqual([]);
+      expect(await runner.query('select id from consents')).toEqual([]);
+      const [, updated] = await runner.query(`update tenants set full_name = 'Взломано' where id = $1`, [b.id]);
+      expect(updated).toBe(0);
+      await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+    }
+    expect((await db.tenant(b.id))?.full_name).toBe(b.full_name);
+  });
 });

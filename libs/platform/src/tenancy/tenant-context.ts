@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { REGION_TIME_ZONE } from '../calendar';
+import { DB_ROLES } from '../database/db-roles';
 import { TenantContextMissingError } from '../errors/app.exceptions';
 import { Batches } from './batch';
 import type { Scope } from './scope';
@@ -25,6 +26,9 @@ export type ContextStore = {
  * a job goes through `manager()`, which opens — once, lazily — a transaction whose first
  * statement sets the scope with `set_config(…, true)`: transaction-local, so a pooled connection
  * never carries a scope into the next transaction. No scope ⇒ `manager()` throws (fail closed).
+ * A platform admin's transaction also switches to the admin's database role (`role`, the same
+ * way transaction-local; everyone else's runs as the connection's own role): the policies that
+ * admit every school's personal data are granted to that role only (docs/adr/0010).
  */
 @Injectable()
 export class TenantContext {
@@ -127,8 +131,8 @@ export class TenantContext {
       await runner.query(
         `select set_config('app.role', $1, true), set_config('app.tenant_id', $2, true),
                 set_config('app.tenant_path', $3, true), set_config('app.all_tenants', $4, true),
-                set_config('app.actor', $5, true), set_config('timezone', $6, true)`,
-        [scope.role, scope.tenantId ?? '', scope.tenantPath ?? '', scope.allTenants ? 'on' : '', scope.actor, REGION_TIME_ZONE],
+                set_config('app.actor', $5, true), set_config('timezone', $6, true), set_config('role', $7, true)`,
+        [scope.role, scope.tenantId ?? '', scope.tenantPath ?? '', scope.allTenants ? 'on' : '', scope.actor, REGION_TIME_ZONE, databaseRoleOf(scope)],
       );
       return runner;
     } catch (error) {
@@ -137,6 +141,11 @@ export class TenantContext {
       throw error;
     }
   }
+}
+
+/** The database role a scope's transaction runs as: 'none' is the connection's own. */
+export function databaseRoleOf(scope: Scope): string {
+  return scope.role === 'platform-admin' ? DB_ROLES.platformAdmin : 'none';
 }
 
 /**
