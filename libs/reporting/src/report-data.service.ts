@@ -5,7 +5,7 @@ import { NotFoundException, ValidationFailedException } from '@nastavnik/platfor
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { FormDefinition } from './forms/form-definitions';
 import type { ExtractData } from './render/extract.document';
-import type { IndicatorLine, RegionReportData, SchoolReportData } from './render/report-data.types';
+import type { IndicatorLine, RegionReportData, RoadmapLine, SchoolReportData } from './render/report-data.types';
 
 type SchoolValue = { numerator: number; denominator: number | null; value: number | null; target: number | null; belowTarget: boolean | null; computedAt: Date | null };
 
@@ -26,18 +26,52 @@ export class ReportDataService {
     private readonly indicators: IndicatorQueryService,
   ) {}
 
+  /**
+   * A school report's data in one statement (one round trip, one plan under RLS): the
+   * organisation with its municipality and region, every indicator's snapshot and the most
+   * specific target of the year, the directions, and — for a curator or the admin — the
+   * scorecards and the roadmap with its items.
+   */
   async school(period: string, tenantId: string): Promise<SchoolReportData> {
     const em = await this.context.manager();
-    const [org] = await em.query(
-      `select o.id, o.path::text as path, o.full_name, o.short_name, m.short_name as municipality, r.short_name as region
-         from tenants o
-         left join tenants m on m.id = o.parent_id and m.kind = 'municipality'
-         left join tenants r on r.kind = 'region' and r.path = subpath(o.path, 0, 1)
-        where o.id = $1 and o.kind = 'organisation'`,
-      [tenantId],
+    const role = this.context.scope.role;
+    const full = role === 'curator' || role === 'platform-admin';
+    type Row = {
+      org: { id: string; full_name: string; short_name: string; municipality: string | null; region: string | null } | null;
+      snapshots: SnapshotRow[];
+      directions: { code: string; short_title: string }[];
+      scorecard: { title: string; total: number; level: string; rated_on: string }[] | null;
+      roadmap: { title: string; items: RoadmapLine[] | null } | null;
+    };
+    const [row]: Row[] = await em.query(
+      `with org as (
+         select o.id, o.path, o.full_name, o.short_name, m.short_name as municipality, r.short_name as region
+           from tenants o
+           left join tenants m on m.id = o.parent_id and m.kind = 'municipality'
+           left join tenants r on r.kind = 'region' and r.path = subpath(o.path, 0, 1)
+          where o.id = $1 and o.kind = 'organisation'),
+       map as (select id, title from roadmaps where $4 and tenant_id = $1 and academic_year = $2 order by created_at limit 1)
+       select (select json_build_object('id', id, 'full_name', full_name, 'short_name', short_name, 'municipality', municipality, 'region', region) from org) as org,
+              coalesce((select json_agg(json_build_object('code', c.code, 'numerator', s.numerator, 'denominator', s.denominator, 'computed_at', s.computed_at,
+                                 'target', (select t.target from indicator_targets t
+                                             where t.period = $2 and t.indicator_code = c.code and t.tenant_path @> (select path from org)
+                                             order by nlevel(t.tenant_path) desc limit 1)))
+                          from unnest($3::text[]) as c(code)
+                          left join indicator_snapshots s on s.tenant_id = (select id from org) and s.period = $2 and s.indicator_code = c.code), '[]') as snapshots,
+              coalesce((select json_agg(json_build_object('code', code, 'short_title', short_title) order by sort_order, code) from mentoring_directions), '[]') as directions,
+              case when $4 then coalesce((
+                select json_agg(json_build_object('title', p.title, 'total', s.total, 'level', s.level, 'rated_on', to_char(s.rated_on, 'DD.MM.YYYY')) order by p.title, s.rated_on)
+                  from programme_scorecards s join programmes p on p.tenant_id = s.tenant_id and p.id = s.programme_id
+                 where s.tenant_id = $1 and s.academic_year = $2), '[]') end as scorecard,
+              (select json_build_object('title', map.title, 'items', (
+                  select json_agg(json_build_object('number', number, 'activity', activity, 'due', coalesce(schedule_text, to_char(planned_end, 'DD.MM.YYYY')),
+                                                    'responsible', responsible, 'status', status, 'result', execution_result) order by position, number)
+                    from roadmap_items where tenant_id = $1 and roadmap_id = map.id)) from map) as roadmap`,
+      [tenantId, period, INDICATORS.map((d) => d.code), full],
     );
-    if (!org) throw new NotFoundException('Организация не найдена или недоступна.');
-    const values = await this.schoolValues(period, org.id, org.path);
+    if (!row?.org) throw new NotFoundException('Организация не найдена или недоступна.');
+    const org = row.org;
+    const values = schoolValues(row.snapshots);
     const line = (d: IndicatorDefinition): IndicatorLine => {
       const v = values.get(d.code);
       const computed = v?.computedAt ? v : null;
@@ -56,33 +90,15 @@ export class ReportDataService {
       const v = values.get(code);
       return v?.computedAt ? v.numerator : null;
     };
-    const directions: { code: string; short_title: string }[] = await em.query(`select code, short_title from mentoring_directions order by sort_order, code`);
-    const meetings = directions
+    const meetings = row.directions
       .filter((d) => /^D\d{2}$/.test(d.code))
       .map((d) => ({ code: d.code, title: d.short_title, organisational: count(`MEET.ORG.${d.code}`) ?? 0, trial: count(`MEET.TRIAL.${d.code}`) ?? 0 }));
-
-    const role = this.context.scope.role;
-    const full = role === 'curator' || role === 'platform-admin';
-    let scorecard: SchoolReportData['scorecard'] = null;
+    const scorecard: SchoolReportData['scorecard'] = full ? (row.scorecard ?? []).map((c) => ({ programme: c.title, total: Number(c.total), level: c.level, ratedOn: c.rated_on })) : null;
     let roadmap: SchoolReportData['roadmap'] = null;
-    if (full) {
-      const cards: { title: string; total: number; level: string; rated_on: string }[] = await em.query(
-        `select p.title, s.total, s.level, to_char(s.rated_on, 'DD.MM.YYYY') as rated_on
-           from programme_scorecards s join programmes p on p.tenant_id = s.tenant_id and p.id = s.programme_id
-          where s.tenant_id = $1 and s.academic_year = $2 order by p.title, s.rated_on`,
-        [tenantId, period],
-      );
-      scorecard = cards.map((c) => ({ programme: c.title, total: Number(c.total), level: c.level, ratedOn: c.rated_on }));
-      const [map] = await em.query(`select id, title from roadmaps where tenant_id = $1 and academic_year = $2 order by created_at limit 1`, [tenantId, period]);
-      if (map) {
-        const items: { number: string; activity: string; due: string | null; responsible: string | null; status: string; result: string | null }[] = await em.query(
-          `select number, activity, coalesce(schedule_text, to_char(planned_end, 'DD.MM.YYYY')) as due, responsible, status, execution_result as result
-             from roadmap_items where tenant_id = $1 and roadmap_id = $2 order by position, number`,
-          [tenantId, map.id],
-        );
-        const n = (status: string) => items.filter((i) => i.status === status).length;
-        roadmap = { title: map.title, items, totals: { total: items.length, planned: n('planned'), inProgress: n('in_progress'), done: n('done'), notDone: n('not_done') } };
-      }
+    if (full && row.roadmap) {
+      const items = row.roadmap.items ?? [];
+      const n = (status: string) => items.filter((i) => i.status === status).length;
+      roadmap = { title: row.roadmap.title, items, totals: { total: items.length, planned: n('planned'), inProgress: n('in_progress'), done: n('done'), notDone: n('not_done') } };
     }
     return {
       organisation: { id: org.id, fullName: org.full_name, shortName: org.short_name, municipality: org.municipality, region: org.region },
@@ -95,36 +111,6 @@ export class ReportDataService {
       roadmap,
       generatedAt: new Date(),
     };
-  }
-
-  /**
-   * Every indicator of one school in one query (snapshots and the most specific target of the
-   * year), with the same value, target and below-target rules as `IndicatorQueryService.values`,
-   * which would take one query per indicator.
-   */
-  private async schoolValues(period: string, tenantId: string, path: string): Promise<Map<string, SchoolValue>> {
-    const em = await this.context.manager();
-    const rows: { code: string; numerator: string | null; denominator: string | null; computed_at: Date | null; target: string | null }[] = await em.query(
-      `select c.code, s.numerator, s.denominator, s.computed_at,
-              (select t.target from indicator_targets t
-                where t.period = $2 and t.indicator_code = c.code and t.tenant_path @> $3::ltree
-                order by nlevel(t.tenant_path) desc limit 1) as target
-         from unnest($4::text[]) as c(code)
-         left join indicator_snapshots s on s.tenant_id = $1 and s.period = $2 and s.indicator_code = c.code`,
-      [tenantId, period, path, INDICATORS.map((d) => d.code)],
-    );
-    const out = new Map<string, SchoolValue>();
-    for (const row of rows) {
-      const d = INDICATORS.find((i) => i.code === row.code);
-      if (!d) continue;
-      const numerator = Number(row.numerator ?? 0);
-      const denominator = d.denominator ? Number(row.denominator ?? 0) : null;
-      const value = row.computed_at ? (d.unit === 'percent' ? percentValue(numerator, denominator) : numerator) : null;
-      const target = row.target !== null ? Number(row.target) : (d.target?.value ?? null);
-      const belowTarget = target === null || value === null ? null : d.target?.direction === 'at_most' ? value > target : value < target;
-      out.set(row.code, { numerator, denominator, value, target, belowTarget, computedAt: row.computed_at });
-    }
-    return out;
   }
 
   async region(period: string, parentId: string | null, codes: string[], onProgress?: (done: number) => Promise<void>): Promise<RegionReportData> {
@@ -196,4 +182,26 @@ export class ReportDataService {
     }
     return { form, period, regions: [...regions.values()], generatedAt: new Date() };
   }
+}
+
+type SnapshotRow = { code: string; numerator: number | string | null; denominator: number | string | null; computed_at: string | null; target: number | string | null };
+
+/**
+ * One school's indicator values from its snapshot rows (and the most specific target of the
+ * year), with the same value, target and below-target rules as `IndicatorQueryService.values`,
+ * which would take one query per indicator.
+ */
+function schoolValues(rows: SnapshotRow[]): Map<string, SchoolValue> {
+  const out = new Map<string, SchoolValue>();
+  for (const row of rows) {
+    const d = INDICATORS.find((i) => i.code === row.code);
+    if (!d) continue;
+    const numerator = Number(row.numerator ?? 0);
+    const denominator = d.denominator ? Number(row.denominator ?? 0) : null;
+    const value = row.computed_at ? (d.unit === 'percent' ? percentValue(numerator, denominator) : numerator) : null;
+    const target = row.target !== null ? Number(row.target) : (d.target?.value ?? null);
+    const belowTarget = target === null || value === null ? null : d.target?.direction === 'at_most' ? value > target : value < target;
+    out.set(row.code, { numerator, denominator, value, target, belowTarget, computedAt: row.computed_at ? new Date(row.computed_at) : null });
+  }
+  return out;
 }

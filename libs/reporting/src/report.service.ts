@@ -4,6 +4,7 @@ import { NotFoundException, ValidationFailedException } from '@nastavnik/platfor
 import type { Page } from '@nastavnik/platform/graphql/list-args';
 import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import { QUEUES, type QueueName } from '@nastavnik/platform/queue/queues';
+import type { Scope } from '@nastavnik/platform/tenancy/scope';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { RequestExtractArgs, RequestRegionReportArgs, RequestSchoolReportArgs, ReportFilter, ReportListArgs } from './dtos/report.inputs';
 import { FORMS, formFor, formVersion } from './forms/form-definitions';
@@ -18,6 +19,9 @@ import type { ReportFileJobData } from './jobs/report-file.job';
 export function reportJobFor(kind: ReportKind): { queue: QueueName; name: string } {
   return kind === 'extract_xlsx' || kind === 'extract_csv' ? { queue: QUEUES.extracts, name: PRODUCE_EXTRACT_JOB } : { queue: QUEUES.reports, name: RENDER_REPORT_JOB };
 }
+
+type RequestOwner = { tenantId: string | null; tenantPath: string };
+type PreparedRequest = { kind: ReportKind; params: ReportParams; owner: RequestOwner; form?: { code: string; version: string } };
 
 const SORTABLE: Record<string, string> = { requestedAt: 'r.requested_at', kind: 'r.kind', status: 'r.status', fileName: 'r.file_name', finishedAt: 'r.finished_at' };
 
@@ -35,43 +39,46 @@ export class ReportService {
   ) {}
 
   async requestSchoolReport(args: RequestSchoolReportArgs): Promise<ReportFileEntity> {
-    const scope = this.context.scope;
-    const tenantId = args.tenantId ?? scope.tenantId;
-    if (!tenantId) throw new ValidationFailedException('Укажите организацию.');
-    const node = await this.node(tenantId, 'Организация не найдена или недоступна.');
-    if (node.kind !== 'organisation') throw new ValidationFailedException('Отчёт организации строится по образовательной организации.');
-    if (scope.role === 'curator' && tenantId !== scope.tenantId) throw new NotFoundException('Организация не найдена или недоступна.');
-    return this.request('school_report', { period: args.period, tenantId }, { tenantId, tenantPath: node.path });
+    return this.request(async (scope) => {
+      const tenantId = args.tenantId ?? scope.tenantId;
+      if (!tenantId) throw new ValidationFailedException('Укажите организацию.');
+      const node = await this.node(tenantId, 'Организация не найдена или недоступна.');
+      if (node.kind !== 'organisation') throw new ValidationFailedException('Отчёт организации строится по образовательной организации.');
+      if (scope.role === 'curator' && tenantId !== scope.tenantId) throw new NotFoundException('Организация не найдена или недоступна.');
+      return { kind: 'school_report', params: { period: args.period, tenantId }, owner: { tenantId, tenantPath: node.path } };
+    });
   }
 
   async requestRegionReport(args: RequestRegionReportArgs): Promise<ReportFileEntity> {
-    const scope = this.context.scope;
-    const codes = [...new Set(args.codes ?? REGION_REPORT_CODES)];
-    for (const code of codes) if (!INDICATORS.some((d) => d.code === code)) throw new ValidationFailedException(`Неизвестный показатель «${code}».`);
-    const parentId = args.parentId ?? scope.tenantId;
-    if (!parentId) {
-      if (!scope.allTenants) throw new ValidationFailedException('Укажите регион или муниципалитет.');
-      throw new ValidationFailedException('Укажите регион или муниципалитет: сравнительный отчёт строится по одному региону.');
-    }
-    const node = await this.node(parentId, 'Регион или муниципалитет не найден или недоступен.');
-    if (node.kind === 'organisation') throw new ValidationFailedException('Сравнительный отчёт строится по региону или муниципалитету.');
-    return this.request('region_report', { period: args.period, parentId, codes }, { tenantId: parentId, tenantPath: node.path });
+    return this.request(async (scope) => {
+      const codes = [...new Set(args.codes ?? REGION_REPORT_CODES)];
+      for (const code of codes) if (!INDICATORS.some((d) => d.code === code)) throw new ValidationFailedException(`Неизвестный показатель «${code}».`);
+      const parentId = args.parentId ?? scope.tenantId;
+      if (!parentId) {
+        if (!scope.allTenants) throw new ValidationFailedException('Укажите регион или муниципалитет.');
+        throw new ValidationFailedException('Укажите регион или муниципалитет: сравнительный отчёт строится по одному региону.');
+      }
+      const node = await this.node(parentId, 'Регион или муниципалитет не найден или недоступен.');
+      if (node.kind === 'organisation') throw new ValidationFailedException('Сравнительный отчёт строится по региону или муниципалитету.');
+      return { kind: 'region_report', params: { period: args.period, parentId, codes }, owner: { tenantId: parentId, tenantPath: node.path } };
+    });
   }
 
   async requestExtract(args: RequestExtractArgs): Promise<ReportFileEntity> {
-    const scope = this.context.scope;
-    const form = args.formVersion ? formVersion(args.formCode, args.formVersion) : formFor(args.formCode, args.period);
-    if (!form && args.formVersion && FORMS.some((f) => f.code === args.formCode)) throw new ValidationFailedException(`Версии ${args.formVersion} формы «${args.formCode}» нет.`);
-    if (!form) throw new ValidationFailedException(`Неизвестная статистическая форма «${args.formCode}».`);
-    const kind: ReportKind = args.format === 'csv' ? 'extract_csv' : 'extract_xlsx';
-    const regionId = args.regionId ?? (scope.allTenants ? null : scope.tenantId);
-    let owner: { tenantId: string | null; tenantPath: string } = { tenantId: null, tenantPath: '' };
-    if (regionId) {
-      const node = await this.node(regionId, 'Регион не найден или недоступен.');
-      if (node.kind !== 'region') throw new ValidationFailedException('Выгрузка формируется по региону (или по всем регионам для федерального уровня).');
-      owner = { tenantId: regionId, tenantPath: node.path };
-    }
-    return this.request(kind, { period: args.period, regionId, formCode: form.code, formVersion: form.version }, owner, form);
+    return this.request(async (scope) => {
+      const form = args.formVersion ? formVersion(args.formCode, args.formVersion) : formFor(args.formCode, args.period);
+      if (!form && args.formVersion && FORMS.some((f) => f.code === args.formCode)) throw new ValidationFailedException(`Версии ${args.formVersion} формы «${args.formCode}» нет.`);
+      if (!form) throw new ValidationFailedException(`Неизвестная статистическая форма «${args.formCode}».`);
+      const kind: ReportKind = args.format === 'csv' ? 'extract_csv' : 'extract_xlsx';
+      const regionId = args.regionId ?? (scope.allTenants ? null : scope.tenantId);
+      let owner: RequestOwner = { tenantId: null, tenantPath: '' };
+      if (regionId) {
+        const node = await this.node(regionId, 'Регион не найден или недоступен.');
+        if (node.kind !== 'region') throw new ValidationFailedException('Выгрузка формируется по региону (или по всем регионам для федерального уровня).');
+        owner = { tenantId: regionId, tenantPath: node.path };
+      }
+      return { kind, params: { period: args.period, regionId, formCode: form.code, formVersion: form.version }, owner, form };
+    });
   }
 
   async get(id: string): Promise<ReportFileEntity> {
@@ -114,13 +121,17 @@ export class ReportService {
   }
 
   /**
-   * Records the request in its own committed transaction (so the worker can see the row the
-   * moment it takes the job), then enqueues the job with the request's deterministic id.
+   * Checks and records a request in one transaction of its own, committed before the job is
+   * enqueued (so the worker sees the row the moment it takes the job): `prepare` looks up and
+   * checks what is asked for, the row is inserted (or the day's identical one found), and the
+   * row is read back as the answer — one transaction, nothing left to read after the enqueue.
+   * The job's id is derived from the request's hash.
    */
-  private async request(kind: ReportKind, params: ReportParams, owner: { tenantId: string | null; tenantPath: string }, form?: { code: string; version: string }): Promise<ReportFileEntity> {
+  private async request(prepare: (scope: Scope) => Promise<PreparedRequest>): Promise<ReportFileEntity> {
     const scope = this.context.scope;
-    const hash = requestHash(kind, params, scope);
-    const row = await this.context.runInScope(scope, async () => {
+    const recorded = await this.context.runInScope(scope, async () => {
+      const { kind, params, owner, form } = await prepare(scope);
+      const hash = requestHash(kind, params, scope);
       const em = await this.context.manager();
       const [saved] = await em.query(
         `insert into report_files (tenant_id, tenant_path, kind, parameters, params_hash, form_code, form_version, requested_by, requested_role)
@@ -131,19 +142,19 @@ export class ReportService {
          returning id, status, (xmax = 0) as inserted`,
         [owner.tenantId, owner.tenantPath, kind, JSON.stringify(params), hash, form?.code ?? null, form?.version ?? null, scope.actor, scope.role],
       );
-      if (saved) return { id: saved.id as string, fresh: true, retried: !saved.inserted };
-      const [existing] = await em.query(`select id from report_files where params_hash = $1`, [hash]);
-      if (!existing) throw new NotFoundException('Отчёт не найден или недоступен.');
-      return { id: existing.id as string, fresh: false, retried: false };
+      const id: string | undefined = saved?.id ?? (await em.query(`select id from report_files where params_hash = $1`, [hash]))[0]?.id;
+      if (!id) throw new NotFoundException('Отчёт не найден или недоступен.');
+      const report = await this.get(id);
+      return { report, kind, hash, fresh: Boolean(saved), retried: Boolean(saved) && !saved.inserted };
     });
-    if (row.fresh) {
-      const target = reportJobFor(kind);
+    if (recorded.fresh) {
+      const target = reportJobFor(recorded.kind);
       const queue = this.queues.get(target.queue);
-      const jobId = reportJobId(hash);
-      if (row.retried) await (await queue.getJob(jobId))?.remove();
-      const data: ReportFileJobData = { scope, reportId: row.id };
+      const jobId = reportJobId(recorded.hash);
+      if (recorded.retried) await (await queue.getJob(jobId))?.remove();
+      const data: ReportFileJobData = { scope, reportId: recorded.report.id };
       await queue.add(target.name, data, { jobId });
     }
-    return this.get(row.id);
+    return recorded.report;
   }
 }

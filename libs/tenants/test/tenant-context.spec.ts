@@ -135,4 +135,29 @@ describe('tenant context: one scoped transaction, nothing carried over', () => {
     }
     expect((await db.tenant(b.id))?.full_name).toBe(b.full_name);
   });
+  it('the scope goes with START TRANSACTION in one round trip, its values quoted whatever they hold', async () => {
+    const actors = [`O'Brien`, `\\'; set role nastavnik_platform_admin; select '`, `a\\b\\\\c'' E'x'`, 'кириллица «ёлка» 💡', `'); reset all; --`];
+    for (const actor of actors) {
+      const seen = await context.runInScope({ ...curatorOf(a), actor }, async () => {
+        const em = await context.manager();
+        return (await em.query(`select current_setting('app.actor') as actor, current_user as u, current_setting('app.tenant_id') as tenant`))[0];
+      });
+      expect(seen).toEqual({ actor, u: 'nastavnik_app', tenant: a.id });
+    }
+    // One statement opens the transaction and sets the scope: what the connection is sent.
+    const probe = dataSource.createQueryRunner();
+    const proto = Object.getPrototypeOf(probe) as { query: (...args: unknown[]) => Promise<unknown> };
+    await probe.release();
+    const spy = jest.spyOn(proto, 'query');
+    let sent: string[];
+    try {
+      await context.runInScope(curatorOf(a), async () => (await context.manager()).query('select 1 as one'));
+      sent = spy.mock.calls.map((call) => String(call[0]));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(sent).toHaveLength(3);
+    expect(sent[0]).toMatch(/^START TRANSACTION; select set_config\('app\.role', 'curator', true\), .*set_config\('role', 'none', true\)$/);
+    expect(sent.slice(1)).toEqual(['select 1 as one', 'COMMIT']);
+  });
 });

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { escapeLiteral } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { REGION_TIME_ZONE } from '../calendar';
@@ -126,14 +127,9 @@ export class TenantContext {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.connect();
-      serialiseQueries(runner);
+      // The scope rides with the transaction's first statement: one round trip, not two.
+      serialiseQueries(runner, scopeStatement(scope));
       await runner.startTransaction();
-      await runner.query(
-        `select set_config('app.role', $1, true), set_config('app.tenant_id', $2, true),
-                set_config('app.tenant_path', $3, true), set_config('app.all_tenants', $4, true),
-                set_config('app.actor', $5, true), set_config('timezone', $6, true), set_config('role', $7, true)`,
-        [scope.role, scope.tenantId ?? '', scope.tenantPath ?? '', scope.allTenants ? 'on' : '', scope.actor, REGION_TIME_ZONE, databaseRoleOf(scope)],
-      );
       return runner;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -149,13 +145,38 @@ export function databaseRoleOf(scope: Scope): string {
 }
 
 /**
+ * The statement that sets a scope, transaction-locally: `app.*` for the policies, the region's
+ * time zone, and the database role (ADR 0010). Sent in one simple-protocol query with the
+ * transaction's `START TRANSACTION`, so its values are literals, quoted by pg's `escapeLiteral`
+ * (quotes doubled; a value with a backslash becomes an E'' string with the backslash doubled).
+ */
+export function scopeStatement(scope: Scope): string {
+  const values: [string, string][] = [
+    ['app.role', scope.role],
+    ['app.tenant_id', scope.tenantId ?? ''],
+    ['app.tenant_path', scope.tenantPath ?? ''],
+    ['app.all_tenants', scope.allTenants ? 'on' : ''],
+    ['app.actor', scope.actor],
+    ['timezone', REGION_TIME_ZONE],
+    ['role', databaseRoleOf(scope)],
+  ];
+  return `select ${values.map(([name, value]) => `set_config('${name}', ${escapeLiteral(value)}, true)`).join(', ')}`;
+}
+
+/**
  * GraphQL resolves sibling fields concurrently, and all of them share the operation's one
  * connection; a pg client must not be handed a query while another runs, so queries queue here.
+ * `withBegin` is appended to TypeORM's `START TRANSACTION` (once): both go in one round trip.
  */
-function serialiseQueries(runner: QueryRunner): void {
+function serialiseQueries(runner: QueryRunner, withBegin: string): void {
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   let tail: Promise<unknown> = Promise.resolve();
+  let begin: string | null = withBegin;
   runner.query = ((...args: unknown[]) => {
+    if (begin !== null && args[0] === 'START TRANSACTION' && args[1] === undefined) {
+      args = [`START TRANSACTION; ${begin}`];
+      begin = null;
+    }
     const result = tail.then(() => query(...args));
     tail = result.catch(() => undefined);
     return result;

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateReportFiles1795300400000 } from './1795300400000-create-report-files';
+import { ReportFilesStoredUncompressed1795300410000 } from './1795300410000-report-files-stored-uncompressed';
 
-export const reportingMigrations: (new () => MigrationInterface)[] = [CreateReportFiles1795300400000];
+export const reportingMigrations: (new () => MigrationInterface)[] = [CreateReportFiles1795300400000, ReportFilesStoredUncompressed1795300410000];

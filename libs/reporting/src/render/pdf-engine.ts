@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 
 /**
  * pdfmake 0.3 on the server, configured once: Roboto (with Cyrillic) from pdfmake's own virtual
- * file system, and URL and local-file access policies that deny everything — text a curator typed
- * (a roadmap result, a school name) can never make the worker fetch a URL or read a file. Images,
- * if ever needed, must be data: URLs built by our own code.
+ * file system, parsed once per process (below), and URL and local-file access policies that deny
+ * everything — text a curator typed (a roadmap result, a school name) can never make the worker
+ * fetch a URL or read a file. Images, if ever needed, must be data: URLs built by our own code.
  */
 export type PdfContent = unknown;
 export type PdfDocDefinition = {
@@ -34,17 +34,54 @@ let engine: PdfMakeServer | null = null;
 /** Paths pdfmake asked for and was refused (tests assert nothing is ever asked). */
 export const deniedAccess: string[] = [];
 
+/** Roboto with Cyrillic, from pdfmake's own virtual file system: style → file. */
+export const ROBOTO: Record<string, string> = { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' };
+
+type FontkitModule = { create(buffer: Uint8Array): unknown; registerFormat(format: unknown): void };
+
+/**
+ * Fonts parsed once per process. pdfkit hands every new document the font's bytes, and fontkit
+ * parses them again (tables, glyphs, layout lookups): about a third of a school report's render
+ * (docs/benchmarks.md). pdfkit has no way to take a parsed font, so the engine registers a font
+ * "format" with fontkit (the same module instance pdfkit uses) whose files are only a token,
+ * `nastavnik-font:<name>`; opening one returns a view of the font parsed at start-up. Nothing else
+ * changes: pdfkit still lays out, subsets and embeds per document.
+ */
+const FONT_TOKEN = 'nastavnik-font:';
+const parsedFonts = new Map<string, unknown>();
+
+class ParsedFont {
+  static probe(buffer: Uint8Array): boolean {
+    return buffer.length > FONT_TOKEN.length && Buffer.from(buffer.buffer, buffer.byteOffset, FONT_TOKEN.length).toString('latin1') === FONT_TOKEN;
+  }
+
+  constructor(stream: { buffer: Uint8Array }) {
+    const name = Buffer.from(stream.buffer.buffer, stream.buffer.byteOffset, stream.buffer.length).toString('latin1').slice(FONT_TOKEN.length);
+    const font = parsedFonts.get(name);
+    if (!font) throw new Error(`no parsed font ${name}`);
+    // A constructor may return another object: fontkit gets a view of the parsed font for this
+    // document. Its tables (the parsed bytes) are the shared font's; its glyph cache, layout
+    // engine and cmap lookups are its own, because fontkit keeps the characters a glyph was first
+    // asked for with the glyph, and pdfkit writes those into the document's text map (shared,
+    // a glyph first drawn in another document would lose its characters in this one).
+    return Object.assign(Object.create(font as object), { _glyphs: {} }) as ParsedFont;
+  }
+}
+
 function pdfmake(): PdfMakeServer {
   if (engine) return engine;
   const instance = load('pdfmake') as PdfMakeServer;
   const vfs = load('pdfmake/build/vfs_fonts.js') as Record<string, string>;
-  for (const file of ['Roboto-Regular.ttf', 'Roboto-Medium.ttf', 'Roboto-Italic.ttf', 'Roboto-MediumItalic.ttf']) {
+  const fontkit = createRequire(load.resolve('pdfkit'))('fontkit') as FontkitModule;
+  fontkit.registerFormat(ParsedFont);
+  const files: Record<string, string> = {};
+  for (const [style, file] of Object.entries(ROBOTO)) {
     if (!vfs[file]) throw new Error(`pdfmake's vfs_fonts.js has no ${file}`);
-    if (!instance.virtualfs.existsSync(file)) instance.virtualfs.writeFileSync(file, vfs[file], 'base64');
+    parsedFonts.set(file, fontkit.create(Buffer.from(vfs[file], 'base64')));
+    files[style] = `${FONT_TOKEN}${file}`;
+    instance.virtualfs.writeFileSync(files[style], files[style], 'latin1');
   }
-  instance.setFonts({
-    Roboto: { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' },
-  });
+  instance.setFonts({ Roboto: files });
   instance.setUrlAccessPolicy((url) => {
     deniedAccess.push(url);
     return false;
@@ -60,6 +97,28 @@ function pdfmake(): PdfMakeServer {
 /** Renders a finished document definition to PDF bytes. */
 export async function renderPdf(doc: PdfDocDefinition): Promise<Buffer> {
   return pdfmake().createPdf(doc).getBuffer();
+}
+
+let shipped: PdfMakeServer | null = null;
+
+/**
+ * pdfmake as shipped, for comparison only (the benchmark's "pdfmake alone", and the spec that
+ * checks the engine's text against it): an instance of its own, the same Roboto from its virtual
+ * file system read the usual way (the bytes, parsed by each document), the same deny-all access
+ * policies. Never used to render a report.
+ */
+export async function renderPdfAsShipped(doc: PdfDocDefinition): Promise<Buffer> {
+  if (!shipped) {
+    const Pdfmake = (load('pdfmake') as { constructor: new () => PdfMakeServer }).constructor;
+    const instance = new Pdfmake();
+    const vfs = load('pdfmake/build/vfs_fonts.js') as Record<string, string>;
+    for (const file of Object.values(ROBOTO)) if (!instance.virtualfs.existsSync(file)) instance.virtualfs.writeFileSync(file, vfs[file], 'base64');
+    instance.setFonts({ Roboto: ROBOTO });
+    instance.setUrlAccessPolicy(() => false);
+    instance.setLocalAccessPolicy(() => false);
+    shipped = instance;
+  }
+  return shipped.createPdf(doc).getBuffer();
 }
 
 /** Shared look of every report. */
