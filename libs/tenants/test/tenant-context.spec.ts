@@ -114,10 +114,15 @@ describe('tenant context: one scoped transaction, nothing carried over', () => {
     expect((await dataSource.query('select current_user as u'))[0].u).toBe('nastavnik_app');
   });
 
-  it("an app connection that only claims to be a platform admin in app.role reads no school's people and writes no tenant", async () => {
+  it("an app connection that only claims to be a platform admin in app.role reads no school's people or reports and writes no tenant or template", async () => {
     const { rows: [person] } = await db.owner.query<{ id: string }>(
       `insert into participants (tenant_id, kind, last_name, first_name, birth_date, position) values ($1, 'teacher', 'Чужой', 'Тест', date '1980-01-01', 'учитель') returning id`,
       [b.id],
+    );
+    const { rows: [report] } = await db.owner.query<{ id: string }>(
+      `insert into report_files (tenant_id, tenant_path, kind, parameters, params_hash, requested_by, requested_role)
+       values ($1, $2::ltree, 'school_report', '{}'::jsonb, encode(sha256(convert_to($3, 'UTF8')), 'hex'), 'test', 'curator') returning id`,
+      [b.id, b.path, `forged-${b.id}`],
     );
     const runner = dataSource.createQueryRunner();
     await runner.connect();
@@ -127,8 +132,15 @@ describe('tenant context: one scoped transaction, nothing carried over', () => {
       expect((await runner.query('select current_user as u'))[0].u).toBe('nastavnik_app');
       expect(await runner.query('select id from participants where id = $1', [person.id])).toEqual([]);
       expect(await runner.query('select id from consents')).toEqual([]);
+      expect(await runner.query('select id from report_files where id = $1', [report.id])).toEqual([]);
+      expect((await runner.query('select app.scope_role() as role'))[0].role).toBeNull();
       const [, updated] = await runner.query(`update tenants set full_name = 'Взломано' where id = $1`, [b.id]);
       expect(updated).toBe(0);
+      await runner.query('savepoint before_template');
+      await expect(
+        runner.query(`insert into questionnaire_templates (tenant_id, code, title, instrument, respondent_role) values (null, 'FORGED', 'Подделка', 'mentor_quality', 'mentor')`),
+      ).rejects.toThrow(/row-level security/);
+      await runner.query('rollback to savepoint before_template');
       await runner.rollbackTransaction();
     } finally {
       await runner.release();

@@ -2,6 +2,7 @@ import { PlatformScope1795300000000 } from './1795300000000-platform-scope';
 import { IndexFriendlyTenantPolicies1795300900000 } from './1795300900000-index-friendly-tenant-policies';
 import { ScopeOncePerStatement1795300910000 } from './1795300910000-scope-once-per-statement';
 import { PlatformAdminRole1795300920000 } from './1795300920000-platform-admin-role';
+import { PlatformAdminScopeNeedsItsRole1795300930000 } from './1795300930000-platform-admin-scope-needs-its-role';
 
-/** The last three run last (by timestamp): they rewrite the other libs' tenant policies. */
-export const platformMigrations = [PlatformScope1795300000000, IndexFriendlyTenantPolicies1795300900000, ScopeOncePerStatement1795300910000, PlatformAdminRole1795300920000];
+/** The last four run last (by timestamp): they rewrite the other libs' tenant policies and the scope they read. */
+export const platformMigrations = [PlatformScope1795300000000, IndexFriendlyTenantPolicies1795300900000, ScopeOncePerStatement1795300910000, PlatformAdminRole1795300920000, PlatformAdminScopeNeedsItsRole1795300930000];
