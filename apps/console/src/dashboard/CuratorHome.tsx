@@ -1,10 +1,11 @@
 import SchoolIcon from '@mui/icons-material/School';
 import { Alert, Avatar, Box, Card, CardContent, CardHeader, LinearProgress } from '@mui/material';
-import { DateField, Labeled, RecordContextProvider, ResourceContextProvider, SimpleShowLayout, TextField, Title, useTranslate } from 'react-admin';
+import { Labeled, RecordContextProvider, ResourceContextProvider, SimpleShowLayout, TextField, Title, useTranslate } from 'react-admin';
 import { SchoolIndicators } from '../indicators/SchoolIndicators';
 import { TENANT_FIELDS, type Tenant } from '../tenants/types';
 import { OrgTypeField } from '../tenants/TenantFields';
 import { useApi } from './useApi';
+import { RuDateField } from '../common/RuDateField';
 
 /** «Моя организация»: the curator's own organisation, from `myTenant` (the only tenant they can read). */
 export const CuratorHome = () => {
@@ -39,7 +40,7 @@ export const CuratorHome = () => {
                 </Labeled>
                 <TextField source="address" emptyText="—" />
                 <TextField source="code" />
-                <DateField source="updatedAt" showTime locales="ru-RU" />
+                <RuDateField source="updatedAt" showTime />
               </SimpleShowLayout>
             </RecordContextProvider>
           </ResourceContextProvider>

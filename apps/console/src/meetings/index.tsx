@@ -2,7 +2,6 @@ import EventIcon from '@mui/icons-material/Event';
 import {
   Create,
   DataTable,
-  DateField,
   Edit,
   List,
   NumberInput,
@@ -16,6 +15,7 @@ import {
 import { EditLoadError, quietLoadError } from '../common/LoadError';
 import type { ConsoleResource } from '../registry';
 import { RuDateInput } from '../common/RuDateInput';
+import { RuDateField } from '../common/RuDateField';
 
 const filters = [
   <ReferenceInput key="programmeId" source="programmeId" reference="programmes" alwaysOn>
@@ -27,7 +27,7 @@ const MeetingList = () => (
   <List filters={filters} sort={{ field: 'heldOn', order: 'DESC' }} perPage={25}>
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="heldOn">
-        <DateField source="heldOn" locales="ru-RU" />
+        <RuDateField source="heldOn" />
       </DataTable.Col>
       <DataTable.Col source="meetingTypeId" disableSort>
         <ReferenceField source="meetingTypeId" reference="meeting-types" link={false} />

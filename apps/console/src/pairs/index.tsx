@@ -5,7 +5,6 @@ import {
   ChipField,
   Create,
   DataTable,
-  DateField,
   List,
   ReferenceArrayField,
   ReferenceArrayInput,
@@ -29,6 +28,7 @@ import { quietLoadError, ShowLoadError } from '../common/LoadError';
 import { StatusButton } from '../common/StatusButton';
 import { AddPlanButton, PairPlans } from '../plans';
 import type { ConsoleResource } from '../registry';
+import { RuDateField } from '../common/RuDateField';
 
 type Pair = { id: string; status: 'DRAFT' | 'ACTIVE' | 'COMPLETED' | 'ENDED_EARLY' };
 
@@ -142,8 +142,8 @@ const PairShow = () => (
       </ReferenceArrayField>
       <ReferenceField source="directionId" reference="mentoring-directions" link={false} emptyText="—" />
       <EnumField source="formationMethod" enumName="FormationMethod" label="resources.pairs.fields.formationMethod" />
-      <DateField source="startDate" locales="ru-RU" emptyText="—" />
-      <DateField source="endDate" locales="ru-RU" emptyText="—" />
+      <RuDateField source="startDate" emptyText="—" />
+      <RuDateField source="endDate" emptyText="—" />
       <EnumField source="endReason" enumName="PairEndReason" label="resources.pairs.fields.endReason" />
       <TextField source="endComment" emptyText="—" />
       <TextField source="result" emptyText="—" />

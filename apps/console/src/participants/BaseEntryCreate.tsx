@@ -1,13 +1,11 @@
 import { Alert } from '@mui/material';
 import {
-  AutocompleteInput,
   BooleanInput,
   Create,
   FormDataConsumer,
   maxLength,
   NumberInput,
   RadioButtonGroupInput,
-  ReferenceInput,
   required,
   SelectArrayInput,
   SelectInput,
@@ -16,7 +14,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { choicesOf } from '../common/choices';
-import { participantLabel } from './label';
+import { ParticipantPicker } from './ParticipantPicker';
 import { backToParticipant, pastDate } from './dates';
 import { RuDateInput } from '../common/RuDateInput';
 
@@ -54,9 +52,7 @@ export const BaseEntryCreate = () => {
         <Alert severity="info" sx={{ mb: 2, maxWidth: 760 }}>
           {translate('resources.participant-base-entries.hint')}
         </Alert>
-        <ReferenceInput source="participantId" reference="participants">
-          <AutocompleteInput optionText={participantLabel} filterToQuery={(q: string) => ({ q })} validate={required('Выберите участника.')} sx={{ minWidth: 420 }} />
-        </ReferenceInput>
+        <ParticipantPicker />
         <RadioButtonGroupInput source="base" choices={choicesOf('BaseKind')} validate={required('Выберите базу: наставников или наставляемых.')} />
         <SelectInput source="status" choices={choicesOf('BaseStatus')} validate={[required('Укажите состояние в базе.'), statusForBase]} sx={{ minWidth: 320 }} />
         <RuDateInput source="includedOn" validate={pastDate('Дата включения')} helperText="ДД.ММ.ГГГГ; пусто — сегодня" />

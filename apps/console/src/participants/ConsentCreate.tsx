@@ -1,12 +1,10 @@
 import { Alert } from '@mui/material';
 import {
-  AutocompleteInput,
   CheckboxGroupInput,
   Create,
   FormDataConsumer,
   maxLength,
   RadioButtonGroupInput,
-  ReferenceInput,
   required,
   SelectInput,
   SimpleForm,
@@ -14,7 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { choicesOf } from '../common/choices';
-import { participantLabel } from './label';
+import { ParticipantPicker } from './ParticipantPicker';
 import { backToParticipant, pastDate } from './dates';
 import { RuDateInput } from '../common/RuDateInput';
 
@@ -54,9 +52,7 @@ export const ConsentCreate = () => {
         <Alert severity="info" sx={{ mb: 2, maxWidth: 760 }}>
           {translate('resources.consents.hint')}
         </Alert>
-        <ReferenceInput source="participantId" reference="participants">
-          <AutocompleteInput optionText={participantLabel} filterToQuery={(q: string) => ({ q })} validate={required('Выберите участника.')} sx={{ minWidth: 420 }} />
-        </ReferenceInput>
+        <ParticipantPicker />
         <RadioButtonGroupInput source="signedBy" choices={choicesOf('ConsentSigner')} validate={required('Укажите, кто подписал согласие.')} />
         <FormDataConsumer<ConsentValues>>
           {({ formData }) =>

@@ -5,7 +5,6 @@ import {
   ArrayField,
   BooleanField,
   DataTable,
-  DateField,
   EditButton,
   Link,
   NumberField,
@@ -21,6 +20,7 @@ import { createLinkTo } from '../common/createLink';
 import { EnumField } from '../common/EnumField';
 import { quietLoadError, ShowLoadError } from '../common/LoadError';
 import { RevokeConsentButton } from './RevokeConsentButton';
+import { RuDateField } from '../common/RuDateField';
 
 const Actions = () => (
   <TopToolbar>
@@ -65,7 +65,7 @@ export const ParticipantShow = () => (
       <TabbedShowLayout.Tab label="Карточка">
       <TextField source="fullName" />
       <EnumField source="kind" enumName="ParticipantKind" label="resources.participants.fields.kind" />
-      <DateField source="birthDate" locales="ru-RU" emptyText="—" />
+      <RuDateField source="birthDate" emptyText="—" />
       <NumberField source="age" emptyText="—" />
       <EnumField source="sex" enumName="Sex" label="resources.participants.fields.sex" />
       <TextField source="grade" emptyText="—" />
@@ -91,7 +91,7 @@ export const ParticipantShow = () => (
             <EnumField source="status" enumName="BaseStatus" />
           </DataTable.Col>
           <DataTable.Col source="includedOn" label="resources.participants.baseEntry.includedOn">
-            <DateField source="includedOn" locales="ru-RU" />
+            <RuDateField source="includedOn" />
           </DataTable.Col>
           <DataTable.Col source="categories" label="resources.participants.baseEntry.categories">
             <EnumField source="categories" enumName="ParticipantCategory" />
@@ -105,7 +105,7 @@ export const ParticipantShow = () => (
       <ArrayField source="consents" label={false}>
         <DataTable bulkActionButtons={false} empty={<span>—</span>} data-testid="consents">
           <DataTable.Col source="signedOn" label="resources.participants.consent.signedOn">
-            <DateField source="signedOn" locales="ru-RU" />
+            <RuDateField source="signedOn" />
           </DataTable.Col>
           <DataTable.Col source="signedBy" label="resources.participants.consent.signedBy">
             <EnumField source="signedBy" enumName="ConsentSigner" />
@@ -114,10 +114,10 @@ export const ParticipantShow = () => (
             <EnumField source="purposes" enumName="ConsentPurpose" />
           </DataTable.Col>
           <DataTable.Col source="validUntil" label="resources.participants.consent.validUntil">
-            <DateField source="validUntil" locales="ru-RU" emptyText="бессрочно" />
+            <RuDateField source="validUntil" emptyText="бессрочно" />
           </DataTable.Col>
           <DataTable.Col source="revokedOn" label="resources.participants.consent.revokedOn">
-            <DateField source="revokedOn" locales="ru-RU" emptyText="—" />
+            <RuDateField source="revokedOn" emptyText="—" />
           </DataTable.Col>
           <DataTable.Col source="revocationReason" label="resources.participants.consent.revocationReason" />
           <DataTable.Col label="">

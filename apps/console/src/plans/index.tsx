@@ -4,7 +4,6 @@ import {
   Create,
   CreateButton,
   DataTable,
-  DateField,
   Edit,
   EditButton,
   List,
@@ -29,6 +28,7 @@ import { EnumField } from '../common/EnumField';
 import { EditLoadError, quietLoadError, ShowLoadError } from '../common/LoadError';
 import { RuDateInput } from '../common/RuDateInput';
 import type { ConsoleResource } from '../registry';
+import { RuDateField } from '../common/RuDateField';
 
 /*
  * Personalised programmes (персонализированные программы наставничества) of a pair or group and
@@ -57,10 +57,10 @@ export const PairPlans = () => (
     <DataTable rowClick="show" bulkActionButtons={false} empty={<span>— планов пока нет</span>}>
       <DataTable.Col source="title" label="resources.plans.fields.title" />
       <DataTable.Col source="startDate" label="resources.plans.fields.startDate">
-        <DateField source="startDate" locales="ru-RU" emptyText="—" />
+        <RuDateField source="startDate" emptyText="—" />
       </DataTable.Col>
       <DataTable.Col source="endDate" label="resources.plans.fields.endDate">
-        <DateField source="endDate" locales="ru-RU" emptyText="—" />
+        <RuDateField source="endDate" emptyText="—" />
       </DataTable.Col>
       <DataTable.Col source="status" label="resources.plans.fields.status">
         <EnumField source="status" enumName="PlanStatus" chip />
@@ -91,7 +91,7 @@ const PlanList = () => (
         </ReferenceField>
       </DataTable.Col>
       <DataTable.Col source="endDate">
-        <DateField source="endDate" locales="ru-RU" emptyText="—" />
+        <RuDateField source="endDate" emptyText="—" />
       </DataTable.Col>
       <DataTable.Col source="status">
         <EnumField source="status" enumName="PlanStatus" chip />
@@ -109,8 +109,8 @@ const PlanShow = () => (
         <PairByMentor />
       </ReferenceField>
       <EnumField source="status" enumName="PlanStatus" label="resources.plans.fields.status" />
-      <DateField source="startDate" locales="ru-RU" emptyText="—" />
-      <DateField source="endDate" locales="ru-RU" emptyText="—" />
+      <RuDateField source="startDate" emptyText="—" />
+      <RuDateField source="endDate" emptyText="—" />
       <TextField source="goal" emptyText="—" />
       <TextField source="difficulties" emptyText="—" />
       <TextField source="strengths" emptyText="—" />
@@ -119,7 +119,7 @@ const PlanShow = () => (
         <DataTable rowClick="edit" bulkActionButtons={false} empty={<span>— мероприятий пока нет</span>}>
           <DataTable.Col source="title" label="resources.plan-tasks.fields.title" />
           <DataTable.Col source="deadline" label="resources.plan-tasks.fields.deadline">
-            <DateField source="deadline" locales="ru-RU" emptyText="—" />
+            <RuDateField source="deadline" emptyText="—" />
           </DataTable.Col>
           <DataTable.Col source="responsible" label="resources.plan-tasks.fields.responsible" />
           <DataTable.Col source="status" label="resources.plan-tasks.fields.status">

@@ -3,7 +3,6 @@ import {
   ChipField,
   Create,
   DataTable,
-  DateField,
   Edit,
   EditButton,
   List,
@@ -28,6 +27,7 @@ import { StatusButton } from '../common/StatusButton';
 import { ScorecardPanel } from './ScorecardPanel';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { ProgrammeInputs } from './ProgrammeInputs';
+import { RuDateField } from '../common/RuDateField';
 
 type Programme = { id: string; status: 'DRAFT' | 'ACTIVE' | 'COMPLETED' };
 
@@ -95,8 +95,8 @@ export const ProgrammeShow = () => (
             <ChipField source="title" size="small" />
           </SingleFieldList>
         </ReferenceArrayField>
-        <DateField source="startDate" locales="ru-RU" emptyText="—" />
-        <DateField source="endDate" locales="ru-RU" emptyText="—" />
+        <RuDateField source="startDate" emptyText="—" />
+        <RuDateField source="endDate" emptyText="—" />
         <TextField source="mentorCapacity" />
         <TextField source="goal" emptyText="—" />
         <Box>
@@ -123,7 +123,7 @@ export const ProgrammeShow = () => (
         <ReferenceManyField reference="meetings" target="programmeId" perPage={50} sort={{ field: 'heldOn', order: 'DESC' }}>
           <DataTable rowClick="edit" bulkActionButtons={false} empty={<span>—</span>}>
             <DataTable.Col source="heldOn" label="resources.meetings.fields.heldOn">
-              <DateField source="heldOn" locales="ru-RU" />
+              <RuDateField source="heldOn" />
             </DataTable.Col>
             <DataTable.Col source="meetingTypeId" label="resources.meetings.fields.meetingTypeId" disableSort>
               <ReferenceField source="meetingTypeId" reference="meeting-types" link={false} />

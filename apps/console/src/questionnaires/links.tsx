@@ -1,9 +1,10 @@
 import LinkIcon from '@mui/icons-material/Link';
-import { DataTable, DateField, List, ReferenceField, SelectInput } from 'react-admin';
+import { DataTable, List, ReferenceField, SelectInput } from 'react-admin';
 import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
 import type { ConsoleResource } from '../registry';
 import { LinkCreate } from './LinkCreate';
+import { RuDateField } from '../common/RuDateField';
 
 const LinkList = () => (
   <List filters={[<SelectInput key="status" source="status" choices={choicesOf('QuestionnaireLinkStatus')} alwaysOn />]} perPage={25}>
@@ -18,10 +19,10 @@ const LinkList = () => (
         <EnumField source="status" enumName="QuestionnaireLinkStatus" chip />
       </DataTable.Col>
       <DataTable.Col source="expiresAt">
-        <DateField source="expiresAt" locales="ru-RU" />
+        <RuDateField source="expiresAt" />
       </DataTable.Col>
       <DataTable.Col source="usedAt">
-        <DateField source="usedAt" locales="ru-RU" emptyText="—" />
+        <RuDateField source="usedAt" emptyText="—" />
       </DataTable.Col>
     </DataTable>
   </List>

@@ -1,9 +1,10 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { BooleanField, DataTable, DateField, List, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
+import { BooleanField, DataTable, List, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
 import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
 import type { ConsoleResource } from '../registry';
 import { ResponseCreate } from './ResponseCreate';
+import { RuDateField } from '../common/RuDateField';
 
 const filters = [
   <ReferenceInput key="templateId" source="templateId" reference="questionnaire-templates" alwaysOn>
@@ -16,7 +17,7 @@ const ResponseList = () => (
   <List filters={filters} perPage={25} sort={{ field: 'submittedAt', order: 'DESC' }}>
     <DataTable bulkActionButtons={false}>
       <DataTable.Col source="submittedAt">
-        <DateField source="submittedAt" locales="ru-RU" />
+        <RuDateField source="submittedAt" />
       </DataTable.Col>
       <DataTable.Col source="participantId" disableSort>
         <ReferenceField source="participantId" reference="participants" link="show" emptyText="—" />

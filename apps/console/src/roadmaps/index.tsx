@@ -3,7 +3,6 @@ import {
   Create,
   CreateButton,
   DataTable,
-  DateField,
   Edit,
   EditButton,
   List,
@@ -28,6 +27,7 @@ import { EnumField } from '../common/EnumField';
 import { EditLoadError, quietLoadError, ShowLoadError } from '../common/LoadError';
 import type { ConsoleResource } from '../registry';
 import { RuDateInput } from '../common/RuDateInput';
+import { RuDateField } from '../common/RuDateField';
 
 const RoadmapList = () => (
   <List perPage={25}>
@@ -130,7 +130,7 @@ const ItemList = () => (
       <DataTable.Col source="number" disableSort />
       <DataTable.Col source="activity" disableSort />
       <DataTable.Col source="plannedEnd" disableSort>
-        <DateField source="plannedEnd" locales="ru-RU" emptyText="—" />
+        <RuDateField source="plannedEnd" emptyText="—" />
       </DataTable.Col>
       <DataTable.Col source="status" disableSort>
         <EnumField source="status" enumName="RoadmapItemStatus" chip />

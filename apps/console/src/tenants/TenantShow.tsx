@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import {
   CanAccess,
   DataTable,
-  DateField,
   Labeled,
   ReferenceField,
   ReferenceManyField,
@@ -15,6 +14,7 @@ import {
 import { quietLoadError, ShowLoadError } from '../common/LoadError';
 import { OrgTypeField, TenantKindField, TenantNameField, TenantTitle } from './TenantFields';
 import type { Tenant } from './types';
+import { RuDateField } from '../common/RuDateField';
 
 const Children = () => {
   const record = useRecordContext<Tenant>();
@@ -55,7 +55,7 @@ export const TenantShow = () => (
       <ReferenceField source="parentId" reference="tenants" link="show" emptyText="—" />
       <TextField source="address" emptyText="—" />
       <TextField source="code" />
-      <DateField source="updatedAt" showTime locales="ru-RU" />
+      <RuDateField source="updatedAt" showTime />
       <Children />
     </SimpleShowLayout>
   </Show>

@@ -153,7 +153,7 @@ export class PlatformAdminRole1795300920000 implements MigrationInterface {
 
 /** The admin's policy beside a curator's, within Postgres' 63-character names. */
 function adminPolicyName(policy: string): string {
-  return `${policy.replace(/_curator_or_admin$/, '')}`.slice(0, 63 - ADMIN_SUFFIX.length) + ADMIN_SUFFIX;
+  return policy.replace(/_curator_or_admin$/, '').slice(0, 63 - ADMIN_SUFFIX.length) + ADMIN_SUFFIX;
 }
 
 async function policies(q: QueryRunner): Promise<PolicyRow[]> {

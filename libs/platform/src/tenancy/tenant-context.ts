@@ -127,8 +127,9 @@ export class TenantContext {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.connect();
+      serialiseQueries(runner);
       // The scope rides with the transaction's first statement: one round trip, not two.
-      serialiseQueries(runner, scopeStatement(scope));
+      appendToBegin(runner, scopeStatement(scope));
       await runner.startTransaction();
       return runner;
     } catch (error) {
@@ -164,19 +165,29 @@ export function scopeStatement(scope: Scope): string {
 }
 
 /**
+ * Appends `statement` to the `START TRANSACTION` that TypeORM's `startTransaction()` sends next
+ * (once): both go to the server in one simple-protocol query, one round trip.
+ */
+function appendToBegin(runner: QueryRunner, statement: string): void {
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let pending = true;
+  runner.query = ((...args: unknown[]) => {
+    if (pending && args[0] === 'START TRANSACTION' && args[1] === undefined) {
+      pending = false;
+      return query(`START TRANSACTION; ${statement}`);
+    }
+    return query(...args);
+  }) as QueryRunner['query'];
+}
+
+/**
  * GraphQL resolves sibling fields concurrently, and all of them share the operation's one
  * connection; a pg client must not be handed a query while another runs, so queries queue here.
- * `withBegin` is appended to TypeORM's `START TRANSACTION` (once): both go in one round trip.
  */
-function serialiseQueries(runner: QueryRunner, withBegin: string): void {
+function serialiseQueries(runner: QueryRunner): void {
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   let tail: Promise<unknown> = Promise.resolve();
-  let begin: string | null = withBegin;
   runner.query = ((...args: unknown[]) => {
-    if (begin !== null && args[0] === 'START TRANSACTION' && args[1] === undefined) {
-      args = [`START TRANSACTION; ${begin}`];
-      begin = null;
-    }
     const result = tail.then(() => query(...args));
     tail = result.catch(() => undefined);
     return result;

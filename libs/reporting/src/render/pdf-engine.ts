@@ -68,30 +68,40 @@ class ParsedFont {
   }
 }
 
+/** A Roboto file of pdfmake's `build/vfs_fonts.js`, base64. */
+function robotoBase64(file: string): string {
+  const vfs = load('pdfmake/build/vfs_fonts.js') as Record<string, string>;
+  if (!vfs[file]) throw new Error(`pdfmake's vfs_fonts.js has no ${file}`);
+  return vfs[file];
+}
+
+/** A pdfmake instance with the deny-all URL and local-file policies (refusals recorded if asked). */
+function lockedDown(instance: PdfMakeServer, denied?: string[]): PdfMakeServer {
+  instance.setUrlAccessPolicy((url) => {
+    denied?.push(url);
+    return false;
+  });
+  instance.setLocalAccessPolicy((path) => {
+    denied?.push(path);
+    return false;
+  });
+  return instance;
+}
+
 function pdfmake(): PdfMakeServer {
   if (engine) return engine;
   const instance = load('pdfmake') as PdfMakeServer;
-  const vfs = load('pdfmake/build/vfs_fonts.js') as Record<string, string>;
   const fontkit = createRequire(load.resolve('pdfkit'))('fontkit') as FontkitModule;
   fontkit.registerFormat(ParsedFont);
   const files: Record<string, string> = {};
   for (const [style, file] of Object.entries(ROBOTO)) {
-    if (!vfs[file]) throw new Error(`pdfmake's vfs_fonts.js has no ${file}`);
-    parsedFonts.set(file, fontkit.create(Buffer.from(vfs[file], 'base64')));
+    parsedFonts.set(file, fontkit.create(Buffer.from(robotoBase64(file), 'base64')));
     files[style] = `${FONT_TOKEN}${file}`;
     instance.virtualfs.writeFileSync(files[style], files[style], 'latin1');
   }
   instance.setFonts({ Roboto: files });
-  instance.setUrlAccessPolicy((url) => {
-    deniedAccess.push(url);
-    return false;
-  });
-  instance.setLocalAccessPolicy((path) => {
-    deniedAccess.push(path);
-    return false;
-  });
-  engine = instance;
-  return instance;
+  engine = lockedDown(instance, deniedAccess);
+  return engine;
 }
 
 /** Renders a finished document definition to PDF bytes. */
@@ -111,12 +121,9 @@ export async function renderPdfAsShipped(doc: PdfDocDefinition): Promise<Buffer>
   if (!shipped) {
     const Pdfmake = (load('pdfmake') as { constructor: new () => PdfMakeServer }).constructor;
     const instance = new Pdfmake();
-    const vfs = load('pdfmake/build/vfs_fonts.js') as Record<string, string>;
-    for (const file of Object.values(ROBOTO)) if (!instance.virtualfs.existsSync(file)) instance.virtualfs.writeFileSync(file, vfs[file], 'base64');
+    for (const file of Object.values(ROBOTO)) if (!instance.virtualfs.existsSync(file)) instance.virtualfs.writeFileSync(file, robotoBase64(file), 'base64');
     instance.setFonts({ Roboto: ROBOTO });
-    instance.setUrlAccessPolicy(() => false);
-    instance.setLocalAccessPolicy(() => false);
-    shipped = instance;
+    shipped = lockedDown(instance);
   }
   return shipped.createPdf(doc).getBuffer();
 }
