@@ -16,16 +16,20 @@ module.exports = [
           allow: [],
           depConstraints: [
             // Apps are thin shells over the domain libs and the platform.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:platform', 'type:testing'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:platform', 'type:testing', 'type:contracts'] },
             // A domain lib uses the platform and other domain libs' exported services.
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:platform', 'type:testing'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:platform', 'type:testing', 'type:contracts'] },
             // Test builders know the platform only (they write through SQL, not through domain code).
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
             // The platform knows no domain.
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
+            // Contracts (libs/contracts) are what the server and the console both run: anyone may
+            // use them, and they use nothing, so the console's bundle never pulls server code in.
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:contracts'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'scope:contracts'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:contracts'] },
+            { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:shared', 'scope:contracts'] },
             // tools/ (demo data, benchmarks, test harness) may use anything.
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
@@ -35,6 +39,23 @@ module.exports = [
       ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Issue 11: a value from outside is never a key into a plain object (`TABLE["__proto__"]` is
+    // Object.prototype). Constant tables are Maps (`lookupTable`) or read with `ownValue` /
+    // `requiredValue` (libs/platform/src/lookup.ts); this refuses `SOME_TABLE[key]` with a
+    // computed key in the product's sources (specs and tools index their own arrays freely).
+    files: ['libs/*/src/**/*.ts', 'apps/*/src/**/*.ts', 'apps/*/src/**/*.tsx'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[computed=true][object.type='Identifier'][object.name=/^[A-Z][A-Z0-9_]+$/]:not([property.type='Literal'])",
+          message: 'Look up a constant table with lookupTable()/Map.get, ownValue() or requiredValue() (platform/lookup.ts): a plain object answers "__proto__" and "constructor".',
+        },
+      ],
     },
   },
   {

@@ -6,6 +6,7 @@
  * percentages. Sources: SEEDS-DOMAIN §6.6–6.7 (seed 004's formulas).
  */
 import { FACTS, type FactName } from './indicator-facts';
+import { requiredValue } from '@nastavnik/platform/lookup';
 
 export type IndicatorUnit = 'percent' | 'count';
 
@@ -181,7 +182,7 @@ export function validateDefinitions(definitions: IndicatorDefinition[] = INDICAT
     for (const count of [d.numerator, d.denominator]) {
       if (!count) continue;
       if (!(count.fact in FACTS)) throw new Error(`indicator ${d.code}: unknown fact "${count.fact}"`);
-      if (count.person !== undefined && FACTS[count.fact].unit !== 'person') throw new Error(`indicator ${d.code}: a person condition needs a fact whose unit is a person, not "${count.fact}"`);
+      if (count.person !== undefined && requiredValue(FACTS, count.fact).unit !== 'person') throw new Error(`indicator ${d.code}: a person condition needs a fact whose unit is a person, not "${count.fact}"`);
       for (const condition of [count.where, count.person]) {
         if (condition !== undefined && (!condition.trim() || /;|--|\/\*/.test(condition))) throw new Error(`indicator ${d.code}: a condition may not be empty or contain ; or comments`);
       }

@@ -4,6 +4,7 @@ import { Pool, type PoolClient } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@nastavnik/platform/config/app-config';
 import { type FactCount, INDICATORS, type IndicatorDefinition, percentValue, validateDefinitions } from './indicator-definitions';
 import { FACTS, type FactName, PERSON_FACT, periodBounds } from './indicator-facts';
+import { requiredValue } from '@nastavnik/platform/lookup';
 
 export type SnapshotRow = {
   tenantId: string;
@@ -209,7 +210,7 @@ export function compileIndicatorSql(definitions: IndicatorDefinition[]): string 
       const x = `u.x${stackedOf(fact, flagOf(fact, where))}`;
       return `${countIn(PERSON_FACT, `count(*) filter (where ${count.person === undefined ? x : `${x} and (${count.person})`})`)} as ${alias}`;
     }
-    if (FACTS[fact].unit === 'person') return `${countIn(fact, `count(*) filter (where x${flagOf(fact, where)})`)} as ${alias}`;
+    if (requiredValue(FACTS, fact).unit === 'person') return `${countIn(fact, `count(*) filter (where x${flagOf(fact, where)})`)} as ${alias}`;
     return `${countIn(fact, `count(*) filter (where ${where})`)} as ${alias}`;
   });
 
@@ -221,7 +222,7 @@ export function compileIndicatorSql(definitions: IndicatorDefinition[]): string 
     const branches = [...withPerson].map((fact) => {
       const own = flags.listOf(fact);
       const values = stacked.map((s, k) => `${s.fact === fact ? `(${own[s.flag]})` : 'null::boolean'} as x${k}`);
-      return `select f.tenant_id, f.unit_id, ${values.join(', ')} from (${FACTS[fact].sql}) f where ${target}`;
+      return `select f.tenant_id, f.unit_id, ${values.join(', ')} from (${requiredValue(FACTS, fact).sql}) f where ${target}`;
     });
     ctes.push(`u_persons as (select tenant_id, unit_id, ${stacked.map((_, k) => `bool_or(x${k}) as x${k}`).join(', ')}
    from (${branches.join('\n   union all\n   ')}) r group by tenant_id, unit_id)`);
@@ -229,7 +230,7 @@ export function compileIndicatorSql(definitions: IndicatorDefinition[]): string 
   for (const [fact, list] of aggregates.lists) {
     const cte = fact;
     const selected = list.map((e, j) => `${e} as c${j}`).join(', ');
-    const { sql, unit } = FACTS[fact];
+    const { sql, unit } = requiredValue(FACTS, fact);
     if (fact === PERSON_FACT) {
       // The fence (offset 0) makes each person's age computed once, not once per condition using it.
       const join = stacked.length ? `

@@ -1,8 +1,7 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsReportingPeriod } from '@nastavnik/platform/graphql/validators';
 
-const PERIOD = /^\d{4}\/\d{4}$/;
-const PERIOD_MESSAGE = 'Период — учебный год в виде 2022/2023.';
 
 @ObjectType('IndicatorDefinition', { description: 'Целевой показатель модели наставничества' })
 export class IndicatorDefinitionType {
@@ -72,7 +71,7 @@ export class IndicatorTrendPointType {
 @ArgsType()
 export class IndicatorValuesArgs {
   @Field()
-  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  @IsReportingPeriod()
   period!: string;
 
   @Field(() => ID, { nullable: true, description: 'Организация; по умолчанию своя' })
@@ -84,7 +83,7 @@ export class IndicatorValuesArgs {
 @ArgsType()
 export class IndicatorComparisonArgs {
   @Field()
-  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  @IsReportingPeriod()
   period!: string;
 
   @Field()
@@ -112,6 +111,6 @@ export class IndicatorTrendArgs {
 @ArgsType()
 export class RequestRecomputeArgs {
   @Field()
-  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  @IsReportingPeriod()
   period!: string;
 }

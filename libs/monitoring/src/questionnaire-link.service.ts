@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import type { CreateQuestionnaireLinkInput, QuestionnaireLinkFilter } from './dtos/questionnaire.inputs';
 import { linkPath, linkTokenHash, newLinkToken } from './link-token';
 import { academicYearOf, isAcademicYear } from './questionnaire.codes';
-import { pageOf } from '@nastavnik/platform/graphql/list-query';
+import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { rethrowReference } from './questionnaire-common';
 import { QuestionnaireLinkEntity } from './questionnaire-link.entity';
 import { QuestionnaireResponseService } from './questionnaire-response.service';
@@ -15,12 +15,12 @@ import { QuestionnaireTemplateService } from './questionnaire-template.service';
 
 export const DEFAULT_LINK_DAYS = 14;
 
-const SORTABLE: Record<string, string> = {
+const SORTABLE = sortColumns({
   createdAt: 'l.created_at',
   expiresAt: 'l.expires_at',
   usedAt: 'l.used_at',
   academicYear: 'l.academic_year',
-};
+});
 
 /**
  * Personal one-time links, the curator's side: issue one for a participant (eligible for

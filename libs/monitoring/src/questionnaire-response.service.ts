@@ -7,7 +7,7 @@ import { ParticipantsService } from '@nastavnik/participants/participants.servic
 import type { EntityManager } from 'typeorm';
 import type { CreateQuestionnaireResponseInput, QuestionnaireResponseFilter, UpdateQuestionnaireResponseInput } from './dtos/questionnaire.inputs';
 import { academicYearOf, isAcademicYear } from './questionnaire.codes';
-import { pageOf } from '@nastavnik/platform/graphql/list-query';
+import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { QuestionnaireOwnership, rethrowReference } from './questionnaire-common';
 import { QuestionnaireQuestionEntity } from './questionnaire-question.entity';
 import { QuestionnaireAnswerEntity, QuestionnaireResponseEntity } from './questionnaire-response.entity';
@@ -15,7 +15,7 @@ import { type CheckedAnswer, checkAnswers } from './questionnaire-rules';
 import type { QuestionnaireTemplateEntity } from './questionnaire-template.entity';
 import { QuestionnaireTemplateService } from './questionnaire-template.service';
 
-const SORTABLE: Record<string, string> = {
+const SORTABLE = sortColumns({
   submittedAt: 'r.submitted_at',
   academicYear: 'r.academic_year',
   respondentRole: 'r.respondent_role',
@@ -23,7 +23,7 @@ const SORTABLE: Record<string, string> = {
   channel: 'r.channel',
   satisfied: 'r.satisfied',
   createdAt: 'r.created_at',
-};
+});
 
 /** A little slack for clocks: a response "submitted" a few minutes ahead is not refused. */
 const FUTURE_SLACK_MS = 5 * 60 * 1000;

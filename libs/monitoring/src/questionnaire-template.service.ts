@@ -10,13 +10,13 @@ import type {
   CopyQuestionnaireTemplateInput, CreateQuestionnaireQuestionInput, CreateQuestionnaireTemplateInput, QuestionnaireQuestionFilter,
   QuestionnaireTemplateFilter, UpdateQuestionnaireQuestionInput, UpdateQuestionnaireTemplateInput,
 } from './dtos/questionnaire.inputs';
-import { containsPattern, pageOf } from '@nastavnik/platform/graphql/list-query';
+import { containsPattern, pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { QuestionnaireOwnership, templateLockKey } from './questionnaire-common';
 import { QuestionnaireQuestionEntity } from './questionnaire-question.entity';
 import { type QuestionDraft, type QuestionRow, questionRows } from './questionnaire-rules';
 import { QuestionnaireTemplateEntity } from './questionnaire-template.entity';
 
-const SORTABLE: Record<string, string> = {
+const SORTABLE = sortColumns({
   title: 't.title',
   code: 't.code',
   instrument: 't.instrument',
@@ -26,8 +26,8 @@ const SORTABLE: Record<string, string> = {
   isActive: 't.is_active',
   createdAt: 't.created_at',
   updatedAt: 't.updated_at',
-};
-const QUESTION_SORTABLE: Record<string, string> = { position: 'q.position', text: 'q.text', kind: 'q.kind', createdAt: 'q.created_at' };
+});
+const QUESTION_SORTABLE = sortColumns({ position: 'q.position', text: 'q.text', kind: 'q.kind', createdAt: 'q.created_at' });
 
 type Draft = QuestionDraft & { id?: string };
 

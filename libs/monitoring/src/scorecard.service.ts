@@ -7,17 +7,17 @@ import type { EntityManager } from 'typeorm';
 import type { CreateProgrammeScorecardInput, ProgrammeScorecardFilter, UpdateProgrammeScorecardInput } from './dtos/scorecard.inputs';
 import { isCalendarDate, isCleanText } from '@nastavnik/platform/graphql/validators';
 import { isAcademicYear } from './questionnaire.codes';
-import { pageOf } from '@nastavnik/platform/graphql/list-query';
+import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { pgFailure, QuestionnaireOwnership, todayIso } from './questionnaire-common';
 import { ProgrammeScorecardEntity, SCORECARD_SIZE } from './scorecard.entity';
 
-const SORTABLE: Record<string, string> = {
+const SORTABLE = sortColumns({
   ratedOn: 's.rated_on',
   academicYear: 's.academic_year',
   total: 's.total',
   level: 's.level',
   createdAt: 's.created_at',
-};
+});
 
 /**
  * The programme effectiveness scorecard (E1–E9, 0/1/2 each): one per programme and academic

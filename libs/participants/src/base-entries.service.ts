@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictException, NotFoundException, ValidationFailedException, type FieldProblem } from '@nastavnik/platform/errors/app.exceptions';
+import { ConflictException, NotFoundException, type FieldProblem } from '@nastavnik/platform/errors/app.exceptions';
 import type { ListArgs, Page } from '@nastavnik/platform/graphql/list-args';
 import { groupBy } from '@nastavnik/platform/tenancy/batch';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
@@ -11,14 +11,16 @@ import type { BaseStatus } from './participant.codes';
 import { ParticipantEntity } from './participant.entity';
 import { uniqueList } from './participant.rules';
 import { validationOf } from './participant-records.service';
+import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
+import { ownValue } from '@nastavnik/platform/lookup';
 
-const SORTABLE: Record<string, string> = {
+const SORTABLE = sortColumns({
   includedOn: 'e.included_on',
   status: 'e.status',
   base: 'e.base',
   createdAt: 'e.created_at',
   updatedAt: 'e.updated_at',
-};
+});
 
 type EntryDraft = Omit<ParticipantBaseEntryEntity, 'id' | 'tenantId' | 'createdAt' | 'updatedAt'>;
 type DateField = 'includedOn' | 'surveyedOn' | 'selectedOn' | 'trainedOn' | 'pairedOn' | 'finishedOn' | 'withdrawnOn';
@@ -60,15 +62,7 @@ export class BaseEntriesService {
 
   async list(args: ListArgs, filter: BaseEntryFilter = {}): Promise<Page<ParticipantBaseEntryEntity>> {
     const em = await this.context.manager();
-    const column = SORTABLE[args.sortField ?? 'includedOn'];
-    if (!column) throw new ValidationFailedException(`Сортировка по полю «${args.sortField}» не поддерживается.`);
-    const [items, count] = await this.filtered(em, filter)
-      .orderBy(column, args.sortOrder.toUpperCase() === 'DESC' ? 'DESC' : 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .offset(args.page * args.perPage)
-      .limit(args.perPage)
-      .getManyAndCount();
-    return { items, count };
+    return pageOf(this.filtered(em, filter), args, SORTABLE, 'includedOn');
   }
 
   async count(filter: BaseEntryFilter = {}): Promise<number> {
@@ -128,7 +122,7 @@ export class BaseEntriesService {
     result.councilMember ??= false;
     result.categories = uniqueList(result.categories ?? []);
     result.infoSources = uniqueList(result.infoSources ?? []);
-    const stamp = STATUS_DATE[result.status];
+    const stamp = ownValue(STATUS_DATE, result.status);
     if (stamp && result.status !== previousStatus && result[stamp] === null) result[stamp] = today;
     if (result.status !== 'withdrawn' && previousStatus === 'withdrawn' && changes.withdrawnOn === undefined) result.withdrawnOn = null;
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictException, NotFoundException, ValidationFailedException, type FieldProblem } from '@nastavnik/platform/errors/app.exceptions';
+import { ConflictException, NotFoundException, type FieldProblem } from '@nastavnik/platform/errors/app.exceptions';
 import type { ListArgs, Page } from '@nastavnik/platform/graphql/list-args';
 import { groupBy } from '@nastavnik/platform/tenancy/batch';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
@@ -10,8 +10,9 @@ import { isRealDate, ruDate, todayIso, yearsBetween } from './dtos/input-helpers
 import { ParticipantEntity } from './participant.entity';
 import { ConsentPurpose } from './participant.codes';
 import { validationOf } from './participant-records.service';
+import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 
-const SORTABLE: Record<string, string> = { signedOn: 'c.signed_on', validUntil: 'c.valid_until', revokedOn: 'c.revoked_on', createdAt: 'c.created_at' };
+const SORTABLE = sortColumns({ signedOn: 'c.signed_on', validUntil: 'c.valid_until', revokedOn: 'c.revoked_on', createdAt: 'c.created_at' });
 const IN_FORCE = `c.revoked_on is null and c.signed_on <= current_date and (c.valid_until is null or c.valid_until >= current_date)`;
 
 type ConsentDraft = Pick<ConsentEntity, 'signedBy' | 'representativeName' | 'representativeRelation' | 'signedOn' | 'purposes' | 'validUntil' | 'documentRef'>;
@@ -28,15 +29,7 @@ export class ConsentsService {
 
   async list(args: ListArgs, filter: ConsentFilter = {}): Promise<Page<ConsentEntity>> {
     const em = await this.context.manager();
-    const column = SORTABLE[args.sortField ?? 'signedOn'];
-    if (!column) throw new ValidationFailedException(`Сортировка по полю «${args.sortField}» не поддерживается.`);
-    const [items, count] = await this.filtered(em, filter)
-      .orderBy(column, args.sortOrder.toUpperCase() === 'DESC' ? 'DESC' : 'ASC', 'NULLS LAST')
-      .addOrderBy('c.id', 'ASC')
-      .offset(args.page * args.perPage)
-      .limit(args.perPage)
-      .getManyAndCount();
-    return { items, count };
+    return pageOf(this.filtered(em, filter), args, SORTABLE, 'signedOn', { nullsLast: true });
   }
 
   async count(filter: ConsentFilter = {}): Promise<number> {

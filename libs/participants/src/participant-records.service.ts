@@ -9,8 +9,10 @@ import type { CreateParticipantInput, ParticipantFilter, UpdateParticipantInput 
 import { ParticipantEntity } from './participant.entity';
 import { DRAFT_FIELDS, participantProblems, uniqueList, type ParticipantDraft } from './participant.rules';
 import { ELIGIBLE_SQL } from './participants.service';
+import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
+import { requiredValue } from '@nastavnik/platform/lookup';
 
-const SORTABLE: Record<string, string[]> = {
+const SORTABLE = sortColumns({
   lastName: ['p.last_name', 'p.first_name', 'p.middle_name'],
   fullName: ['p.last_name', 'p.first_name', 'p.middle_name'],
   birthDate: ['p.birth_date'],
@@ -18,7 +20,7 @@ const SORTABLE: Record<string, string[]> = {
   grade: ['p.grade', 'p.class_letter'],
   createdAt: ['p.created_at'],
   updatedAt: ['p.updated_at'],
-};
+});
 
 /** The consent test of `hasValidConsent`: the same rule as eligibility, for the purpose of processing itself. */
 const HAS_VALID_CONSENT = ELIGIBLE_SQL.replace(/:purpose/g, `'processing'`);
@@ -36,12 +38,7 @@ export class ParticipantRecordsService {
 
   async list(args: ListArgs, filter: ParticipantFilter = {}): Promise<Page<ParticipantEntity>> {
     const em = await this.context.manager();
-    const columns = SORTABLE[args.sortField ?? 'lastName'];
-    if (!columns) throw new ValidationFailedException(`Сортировка по полю «${args.sortField}» не поддерживается.`);
-    const order = args.sortOrder.toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
-    const query = this.filtered(em, filter);
-    columns.forEach((column, i) => (i === 0 ? query.orderBy(column, order, 'NULLS LAST') : query.addOrderBy(column, order, 'NULLS LAST')));
-    const [items, count] = await query.addOrderBy('p.id', 'ASC').offset(args.page * args.perPage).limit(args.perPage).getManyAndCount();
+    const { items, count } = await pageOf(this.filtered(em, filter), args, SORTABLE, 'lastName', { nullsLast: true });
     return { items: await this.withConsentFlag(em, items), count };
   }
 
@@ -100,7 +97,7 @@ export class ParticipantRecordsService {
     }
     const result = draft as ParticipantDraft;
     for (const field of ['kind', 'lastName', 'firstName'] as const) {
-      if (result[field] === null) throw new ValidationFailedException(`Поле «${FIELD_TITLES[field]}» обязательно.`, [{ field, message: 'Обязательное поле.' }]);
+      if (result[field] === null) throw new ValidationFailedException(`Поле «${requiredValue(FIELD_TITLES, field)}» обязательно.`, [{ field, message: 'Обязательное поле.' }]);
     }
     result.classTeacher = result.classTeacher ?? false;
     result.subjects = uniqueList(result.subjects ?? []);

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { requiredValue } from '@nastavnik/platform/lookup';
 
 /**
  * Категория участника (who the person is), per the pools of the mentor and mentee bases:
@@ -272,7 +273,7 @@ export const CONSENT_PURPOSE_TITLES: Record<ConsentPurpose, string> = {
 registerEnumType(ConsentPurpose, {
   name: 'ConsentPurpose',
   description: 'Цель обработки персональных данных',
-  valuesMap: Object.fromEntries(Object.entries(ConsentPurpose).map(([key, code]) => [key, { description: CONSENT_PURPOSE_TITLES[code] }])),
+  valuesMap: Object.fromEntries(Object.entries(ConsentPurpose).map(([key, code]) => [key, { description: requiredValue(CONSENT_PURPOSE_TITLES, code) }])),
 });
 
 /** The purposes another lib may check eligibility for. */

@@ -27,6 +27,7 @@ import type { BaseKind, EligibilityPurpose } from './participant.codes';
 import { CONSENT_PURPOSE_TITLES } from './participant.codes';
 import { ParticipantBaseEntryEntity } from './participant-base-entry.entity';
 import { ParticipantEntity } from './participant.entity';
+import { requiredValue } from '@nastavnik/platform/lookup';
 
 export type EligibilityFilter = { base?: BaseKind; ids?: string[] };
 
@@ -57,9 +58,9 @@ export class ParticipantsService {
   async assertEligible(participantIds: string[], purpose: EligibilityPurpose): Promise<void> {
     const refused = await this.ineligible(participantIds, purpose);
     if (refused.length === 0) return;
-    const details: FieldProblem[] = refused.map((r) => ({ field: r.id, message: `${r.name}: ${INELIGIBLE_MESSAGES[r.reason]}` }));
+    const details: FieldProblem[] = refused.map((r) => ({ field: r.id, message: `${r.name}: ${requiredValue(INELIGIBLE_MESSAGES, r.reason)}` }));
     throw new ValidationFailedException(
-      `Нельзя использовать участников для цели «${CONSENT_PURPOSE_TITLES[purpose]}»: ${details.map((d) => d.message).join('; ')}.`,
+      `Нельзя использовать участников для цели «${requiredValue(CONSENT_PURPOSE_TITLES, purpose)}»: ${details.map((d) => d.message).join('; ')}.`,
       details,
     );
   }

@@ -14,6 +14,7 @@ import { type ReportParams, reportJobId, requestHash } from './report-request';
 import { PRODUCE_EXTRACT_JOB } from './jobs/produce-extract.job';
 import { RENDER_REPORT_JOB } from './jobs/render-report.job';
 import type { ReportFileJobData } from './jobs/report-file.job';
+import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 
 /** Where a request's job goes: PDF reports on `reports`, form extracts on `extracts`. */
 export function reportJobFor(kind: ReportKind): { queue: QueueName; name: string } {
@@ -23,7 +24,7 @@ export function reportJobFor(kind: ReportKind): { queue: QueueName; name: string
 type RequestOwner = { tenantId: string | null; tenantPath: string };
 type PreparedRequest = { kind: ReportKind; params: ReportParams; owner: RequestOwner; form?: { code: string; version: string } };
 
-const SORTABLE: Record<string, string> = { requestedAt: 'r.requested_at', kind: 'r.kind', status: 'r.status', fileName: 'r.file_name', finishedAt: 'r.finished_at' };
+const SORTABLE = sortColumns({ requestedAt: 'r.requested_at', kind: 'r.kind', status: 'r.status', fileName: 'r.file_name', finishedAt: 'r.finished_at' });
 
 /**
  * Requests, lists and downloads of reports, in the caller's scope. A request is a row (one per
@@ -94,10 +95,7 @@ export class ReportService {
     if (filter.ids) query.andWhere('r.id = any(:ids)', { ids: filter.ids });
     if (filter.kind) query.andWhere('r.kind = :kind', { kind: filter.kind });
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
-    const sort = SORTABLE[args.sortField ?? 'requestedAt'] ?? 'r.requested_at';
-    query.orderBy(sort, args.sortOrder.toUpperCase() === 'DESC' ? 'DESC' : 'ASC').addOrderBy('r.id', 'ASC');
-    const [items, count] = await query.skip(args.page * args.perPage).take(args.perPage).getManyAndCount();
-    return { items, count };
+    return pageOf(query, args, SORTABLE, 'requestedAt');
   }
 
   async count(filter: ReportFilter = {}): Promise<number> {

@@ -5,15 +5,17 @@ import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { type EntityManager } from 'typeorm';
 import type { CreateTenantInput, TenantFilter, UpdateTenantInput } from './dtos/tenant.inputs';
 import { TenantEntity, TenantKind } from './tenant.entity';
+import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
+import { requiredValue } from '@nastavnik/platform/lookup';
 
-const SORTABLE: Record<string, string> = {
+const SORTABLE = sortColumns({
   path: 't.path',
   code: 't.code',
   fullName: 't.full_name',
   shortName: 't.short_name',
   kind: 't.kind',
   createdAt: 't.created_at',
-};
+});
 
 /** Which kind of node may stand under which. */
 const PARENT_KINDS: Record<TenantKind, TenantKind[]> = {
@@ -32,15 +34,7 @@ export class TenantService {
 
   async list(args: ListArgs, filter: TenantFilter = {}): Promise<Page<TenantEntity>> {
     const em = await this.context.manager();
-    const sortColumn = SORTABLE[args.sortField ?? 'path'];
-    if (!sortColumn) throw new ValidationFailedException(`Сортировка по полю «${args.sortField}» не поддерживается.`);
-    const query = this.filtered(em, filter)
-      .orderBy(sortColumn, args.sortOrder.toUpperCase() === 'DESC' ? 'DESC' : 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .offset(args.page * args.perPage)
-      .limit(args.perPage);
-    const [items, count] = await query.getManyAndCount();
-    return { items, count };
+    return pageOf(this.filtered(em, filter), args, SORTABLE, 'path');
   }
 
   async count(filter: TenantFilter = {}): Promise<number> {
@@ -141,7 +135,7 @@ export class TenantService {
   }
 
   private async checkedParent(em: EntityManager, kind: TenantKind, parentId: string | null): Promise<TenantEntity | null> {
-    const allowed = PARENT_KINDS[kind];
+    const allowed = requiredValue(PARENT_KINDS, kind);
     if (allowed.length === 0) {
       if (parentId) throw new ValidationFailedException('У региона не может быть вышестоящего узла.');
       return null;

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { IsAcademicYear, IsCleanText } from '@nastavnik/platform/graphql/validators';
+import { IsAcademicYear, IsCleanText, Nullable } from '@nastavnik/platform/graphql/validators';
 import { LinkStatus, QuestionKind, QuestionnaireInstrument, QuestionnairePhase, RespondentRole, ResponseChannel } from '../questionnaire.codes';
 
 const CODE_MESSAGE = 'Код анкеты: от 2 до 60 символов — строчные латинские буквы, цифры, «-» и «_», начинается с буквы или цифры.';
@@ -16,7 +16,7 @@ const ID_MESSAGE = 'Некорректный идентификатор запи
 @InputType({ description: 'Вариант ответа закрытого вопроса' })
 export class QuestionOptionInput {
   @Field(() => String, { nullable: true, description: 'Код варианта (строчные латинские буквы, цифры, «_»); не указан — присваивается' })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Код варианта должен быть строкой.' })
   @MaxLength(40, { message: 'Код варианта — не длиннее 40 символов.' })
   @IsCleanText()
@@ -29,7 +29,7 @@ export class QuestionOptionInput {
   label!: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Для вопроса удовлетворённости: выбор этого варианта означает «удовлетворён»' })
-  @IsOptional()
+  @Nullable()
   @IsBoolean({ message: 'Отметка «удовлетворён» — да или нет.' })
   satisfied?: boolean | null;
 }
@@ -38,54 +38,54 @@ export class QuestionOptionInput {
 @InputType({ isAbstract: true })
 class QuestionFields {
   @Field(() => Int, { nullable: true, description: 'Место в анкете (1 — первый); не указано — в конец' })
-  @IsOptional()
+  @Nullable()
   @IsInt({ message: 'Номер вопроса — целое число.' })
   @Min(1, { message: 'Номер вопроса — от 1.' })
   @Max(1000, { message: 'Номер вопроса — не больше 1000.' })
   position?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Подсказка' })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Подсказка должна быть строкой.' })
   @MaxLength(1000, { message: 'Подсказка — не длиннее 1000 символов.' })
   @IsCleanText()
   hint?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Обязательный (по умолчанию да)' })
-  @IsOptional()
+  @Nullable()
   @IsBoolean({ message: 'Обязательность — да или нет.' })
   required?: boolean | null;
 
   @Field(() => Int, { nullable: true, description: 'Шкала: наименьшая оценка (по умолчанию 1)' })
-  @IsOptional()
+  @Nullable()
   @IsInt({ message: 'Границы шкалы — целые числа.' })
   @Min(0, { message: 'Границы шкалы — от 0 до 100.' })
   @Max(100, { message: 'Границы шкалы — от 0 до 100.' })
   scaleMin?: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Шкала: наибольшая оценка (по умолчанию 10)' })
-  @IsOptional()
+  @Nullable()
   @IsInt({ message: 'Границы шкалы — целые числа.' })
   @Min(0, { message: 'Границы шкалы — от 0 до 100.' })
   @Max(100, { message: 'Границы шкалы — от 0 до 100.' })
   scaleMax?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Подпись наименьшей оценки' })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Подпись шкалы должна быть строкой.' })
   @MaxLength(200, { message: 'Подпись шкалы — не длиннее 200 символов.' })
   @IsCleanText()
   minLabel?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Подпись наибольшей оценки' })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Подпись шкалы должна быть строкой.' })
   @MaxLength(200, { message: 'Подпись шкалы — не длиннее 200 символов.' })
   @IsCleanText()
   maxLabel?: string | null;
 
   @Field(() => [QuestionOptionInput], { nullable: true, description: 'Варианты ответа закрытого вопроса' })
-  @IsOptional()
+  @Nullable()
   @IsArray({ message: 'Варианты ответа — список.' })
   @ArrayMaxSize(50, { message: 'Вариантов ответа — не больше 50.' })
   @ValidateNested({ each: true })
@@ -93,12 +93,12 @@ class QuestionFields {
   options?: QuestionOptionInput[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Это вопрос удовлетворённости (в анкете он один; отметка снимается с прежнего)' })
-  @IsOptional()
+  @Nullable()
   @IsBoolean({ message: 'Отметка вопроса удовлетворённости — да или нет.' })
   isSatisfaction?: boolean | null;
 
   @Field(() => Int, { nullable: true, description: 'Для вопроса удовлетворённости со шкалой: оценка, начиная с которой респондент удовлетворён' })
-  @IsOptional()
+  @Nullable()
   @IsInt({ message: 'Порог удовлетворённости — целое число.' })
   @Min(0, { message: 'Порог удовлетворённости — от 0 до 100.' })
   @Max(100, { message: 'Порог удовлетворённости — от 0 до 100.' })
@@ -167,7 +167,7 @@ export class QuestionnaireQuestionListArgs extends ListArgs {
 @InputType({ isAbstract: true })
 class TemplateFields {
   @Field(() => String, { nullable: true, description: 'Пояснение для респондента' })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Пояснение должно быть строкой.' })
   @MaxLength(4000, { message: 'Пояснение — не длиннее 4000 символов.' })
   @IsCleanText()
@@ -221,7 +221,7 @@ export class CreateQuestionnaireTemplateInput extends TemplateFields {
   respondentRole!: RespondentRole;
 
   @Field(() => ID, { nullable: true, description: 'Только для администратора платформы: организация; не указана — анкета по умолчанию' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: ID_MESSAGE })
   tenantId?: string | null;
 }
@@ -249,21 +249,21 @@ export class UpdateQuestionnaireTemplateInput extends TemplateFields {
 @InputType({ description: 'Копия анкеты (обычно — анкеты по умолчанию) в свою организацию' })
 export class CopyQuestionnaireTemplateInput {
   @Field(() => String, { nullable: true, description: 'Код копии; не указан — код исходной анкеты' })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: CODE_MESSAGE })
   @Matches(/^[a-z0-9][a-z0-9_-]{1,59}$/, { message: CODE_MESSAGE })
   @IsCleanText()
   code?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Название копии; не указано — название исходной анкеты' })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Укажите название анкеты.' })
   @Length(3, 300, { message: 'Название анкеты — от 3 до 300 символов.' })
   @IsCleanText()
   title?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Только для администратора платформы: организация, в которую копируется анкета' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: ID_MESSAGE })
   tenantId?: string | null;
 }
@@ -343,19 +343,19 @@ export class QuestionnaireAnswerInput {
   questionId!: string;
 
   @Field(() => Int, { nullable: true, description: 'Оценка по шкале' })
-  @IsOptional()
+  @Nullable()
   @IsInt({ message: 'Оценка — целое число.' })
   value?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Ответ на открытый вопрос' })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Ответ должен быть строкой.' })
   @MaxLength(4000, { message: 'Ответ — не длиннее 4000 символов.' })
   @IsCleanText()
   text?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Коды выбранных вариантов' })
-  @IsOptional()
+  @Nullable()
   @IsArray({ message: 'Выбранные варианты — список.' })
   @ArrayMaxSize(50, { message: 'Выбрано слишком много вариантов.' })
   @IsString({ each: true, message: 'Код варианта должен быть строкой.' })
@@ -366,12 +366,12 @@ export class QuestionnaireAnswerInput {
 @InputType({ isAbstract: true })
 class ResponseFields {
   @Field(() => ID, { nullable: true, description: 'Программа наставничества' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: ID_MESSAGE })
   programmeId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Наставническая пара/группа' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: ID_MESSAGE })
   pairId?: string | null;
 
@@ -393,12 +393,12 @@ export class CreateQuestionnaireResponseInput extends ResponseFields {
   templateId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Участник; для анкеты куратора можно не указывать' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: ID_MESSAGE })
   participantId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Только для администратора платформы и анкеты куратора без участника: организация' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: ID_MESSAGE })
   tenantId?: string | null;
 
@@ -503,12 +503,12 @@ export class CreateQuestionnaireLinkInput {
   participantId!: string;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: ID_MESSAGE })
   programmeId?: string | null;
 
   @Field(() => ID, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: ID_MESSAGE })
   pairId?: string | null;
 

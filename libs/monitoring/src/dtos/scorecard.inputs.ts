@@ -3,7 +3,7 @@ import { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ScorecardLevel } from '../scorecard.entity';
-import { IsAcademicYear, IsCalendarDate, IsCleanText } from '@nastavnik/platform/graphql/validators';
+import { IsAcademicYear, IsCalendarDate, IsCleanText, Nullable } from '@nastavnik/platform/graphql/validators';
 
 const SCORES_COUNT = 'Нужно ровно 9 оценок — по показателям E1–E9.';
 const SCORE_VALUE = 'Каждая оценка — 0 (не проявляется), 1 (частично проявляется) или 2 (проявляется в полной мере).';
@@ -23,7 +23,7 @@ class ScorecardFields {
   rater?: string;
 
   @Field(() => String, { nullable: true, description: 'Комментарий' })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Комментарий должен быть строкой.' })
   @MaxLength(4000, { message: 'Комментарий — не длиннее 4000 символов.' })
   @IsCleanText()
@@ -49,7 +49,7 @@ export class CreateProgrammeScorecardInput extends ScorecardFields {
   scores!: number[];
 
   @Field(() => ID, { nullable: true, description: 'Только для администратора платформы: организация' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'Некорректный идентификатор организации.' })
   tenantId?: string | null;
 }

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ConsentPurpose, ConsentSigner, RepresentativeRelation } from '../participant.codes';
 import { ISO_DATE, NoControlChars, PERSON_NAME, Tidy } from './input-helpers';
+import { Nullable } from '@nastavnik/platform/graphql/validators';
 
 const TEXT = 'Текст не должен содержать управляющих символов.';
 
@@ -18,7 +19,7 @@ export class CreateConsentInput {
   signedBy!: ConsentSigner;
 
   @Field(() => String, { nullable: true, description: 'ФИО законного представителя' })
-  @IsOptional()
+  @Nullable()
   @Tidy()
   @IsString({ message: 'ФИО представителя должно быть строкой.' })
   @Length(3, 300, { message: 'ФИО представителя — от 3 до 300 символов.' })
@@ -26,7 +27,7 @@ export class CreateConsentInput {
   representativeName?: string | null;
 
   @Field(() => RepresentativeRelation, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsEnum(RepresentativeRelation, { message: 'Кем приходится представитель: мать, отец, опекун, попечитель или иной.' })
   representativeRelation?: RepresentativeRelation | null;
 
@@ -42,12 +43,12 @@ export class CreateConsentInput {
   purposes!: ConsentPurpose[];
 
   @Field(() => String, { nullable: true, description: 'Действует до, ГГГГ-ММ-ДД' })
-  @IsOptional()
+  @Nullable()
   @Matches(ISO_DATE, { message: 'Срок действия — в формате ГГГГ-ММ-ДД.' })
   validUntil?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Номер или место хранения бумажного согласия' })
-  @IsOptional()
+  @Nullable()
   @Tidy()
   @IsString({ message: 'Реквизиты документа должны быть строкой.' })
   @MaxLength(300, { message: 'Реквизиты документа — не длиннее 300 символов.' })

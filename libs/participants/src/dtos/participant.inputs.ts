@@ -19,13 +19,14 @@ import {
 } from 'class-validator';
 import { BaseKind, BaseStatus, Direction, InterestArea, ParticipantKind, Sex } from '../participant.codes';
 import { ISO_DATE, NoControlChars, PERSON_NAME, Tidy } from './input-helpers';
+import { Nullable } from '@nastavnik/platform/graphql/validators';
 
 const TEXT = 'Текст не должен содержать управляющих символов.';
 
 @InputType({ description: 'Новый участник' })
 export class CreateParticipantInput {
   @Field(() => ID, { nullable: true, description: 'Организация — только для администратора платформы; куратор добавляет в свою' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'Некорректный идентификатор организации.' })
   tenantId?: string | null;
 
@@ -48,7 +49,7 @@ export class CreateParticipantInput {
   firstName!: string;
 
   @Field(() => String, { nullable: true, description: 'Отчество (если есть)' })
-  @IsOptional()
+  @Nullable()
   @Tidy()
   @IsString({ message: 'Отчество должно быть строкой.' })
   @Length(1, 100, { message: 'Отчество — от 1 до 100 символов.' })
@@ -56,32 +57,32 @@ export class CreateParticipantInput {
   middleName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Дата рождения, ГГГГ-ММ-ДД' })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Дата рождения — в формате ГГГГ-ММ-ДД.' })
   @Matches(ISO_DATE, { message: 'Дата рождения — в формате ГГГГ-ММ-ДД.' })
   birthDate?: string | null;
 
   @Field(() => Sex, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsEnum(Sex, { message: 'Пол: мужской или женский.' })
   sex?: Sex | null;
 
   @Field(() => Int, { nullable: true, description: 'Класс 1–11 (для обучающихся)' })
-  @IsOptional()
+  @Nullable()
   @IsInt({ message: 'Класс — целое число от 1 до 11.' })
   @Min(1, { message: 'Класс — от 1 до 11.' })
   @Max(11, { message: 'Класс — от 1 до 11.' })
   grade?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Литера класса («А», «Б»…)' })
-  @IsOptional()
+  @Nullable()
   @Tidy()
   @IsString({ message: 'Литера класса должна быть строкой.' })
   @Matches(/^\p{L}{1,3}$/u, { message: 'Литера класса — от 1 до 3 букв.' })
   classLetter?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Должность' })
-  @IsOptional()
+  @Nullable()
   @Tidy()
   @IsString({ message: 'Должность должна быть строкой.' })
   @Length(1, 200, { message: 'Должность — от 1 до 200 символов.' })
@@ -89,19 +90,19 @@ export class CreateParticipantInput {
   position?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Педагогический стаж, лет (0–60)' })
-  @IsOptional()
+  @Nullable()
   @IsInt({ message: 'Стаж — целое число лет от 0 до 60.' })
   @Min(0, { message: 'Стаж — от 0 до 60 лет.' })
   @Max(60, { message: 'Стаж — от 0 до 60 лет.' })
   teachingExperienceYears?: number | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Опыт классного руководства' })
-  @IsOptional()
+  @Nullable()
   @IsBoolean({ message: 'Опыт классного руководства: да или нет.' })
   classTeacher?: boolean | null;
 
   @Field(() => [String], { nullable: true, description: 'Предметы' })
-  @IsOptional()
+  @Nullable()
   @Tidy()
   @ArrayMaxSize(20, { message: 'Не больше 20 предметов.' })
   @IsString({ each: true, message: 'Предмет должен быть строкой.' })
@@ -110,7 +111,7 @@ export class CreateParticipantInput {
   subjects?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Организация (вуз, колледж, предприятие) — для внешних участников' })
-  @IsOptional()
+  @Nullable()
   @Tidy()
   @IsString({ message: 'Организация должна быть строкой.' })
   @Length(1, 300, { message: 'Наименование организации — от 1 до 300 символов.' })
@@ -118,28 +119,28 @@ export class CreateParticipantInput {
   organisationName?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @Tidy()
   @MaxLength(200, { message: 'Адрес эл. почты — не длиннее 200 символов.' })
   @IsEmail({}, { message: 'Некорректный адрес электронной почты.' })
   email?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @Tidy()
   @IsString({ message: 'Телефон должен быть строкой.' })
   @Matches(/^\+?[0-9][0-9 ()-]{4,38}$/, { message: 'Телефон: цифры, пробелы, скобки, дефисы, от 5 до 40 символов.' })
   phone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Достижения' })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Достижения должны быть строкой.' })
   @MaxLength(2000, { message: 'Достижения — не длиннее 2000 символов.' })
   @NoControlChars({ message: TEXT })
   achievements?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Запросы' })
-  @IsOptional()
+  @Nullable()
   @Tidy()
   @ArrayMaxSize(20, { message: 'Не больше 20 запросов.' })
   @IsString({ each: true, message: 'Запрос должен быть строкой.' })
@@ -148,17 +149,17 @@ export class CreateParticipantInput {
   requests?: string[] | null;
 
   @Field(() => [InterestArea], { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsEnum(InterestArea, { each: true, message: 'Неизвестная область интересов.' })
   interests?: InterestArea[] | null;
 
   @Field(() => [Direction], { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsEnum(Direction, { each: true, message: 'Неизвестное направление (ожидается D01–D11).' })
   directions?: Direction[] | null;
 
   @Field(() => String, { nullable: true, description: 'Заметки куратора' })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Заметки должны быть строкой.' })
   @MaxLength(4000, { message: 'Заметки — не длиннее 4000 символов.' })
   @NoControlChars({ message: TEXT })

@@ -14,6 +14,7 @@ import {
   type BaseKind,
   type ConsentSigner,
 } from '../participant.codes';
+import { ownValue, requiredValue } from '@nastavnik/platform/lookup';
 
 /** The keys of the columns an import understands. */
 export type ColumnKey =
@@ -53,7 +54,7 @@ export const COLUMN_HEADINGS: Record<ColumnKey, string[]> = {
 export const REQUIRED_COLUMNS: ColumnKey[] = ['lastName', 'firstName', 'kind'];
 
 export function headingOf(key: ColumnKey): string {
-  return COLUMN_HEADINGS[key][0];
+  return requiredValue(COLUMN_HEADINGS, key)[0];
 }
 
 const norm = (value: string) => value.toLowerCase().replace(/ё/g, 'е').replace(/[«»"*]/g, '').replace(/\s+/g, ' ').replace(/\s*:\s*/g, ': ').trim();
@@ -77,7 +78,7 @@ export function mapHeadings(headings: string[]): { columns: Map<ColumnKey, numbe
   return { columns, problems };
 }
 
-const KIND_WORDS: Record<string, ParticipantKind> = {
+const KIND_WORDS: Partial<Record<string, ParticipantKind>> = {
   ученик: 'student', ученица: 'student', обучающийся: 'student', обучающаяся: 'student', учащийся: 'student', школьник: 'student',
   педагог: 'teacher', учитель: 'teacher', руководитель: 'teacher', директор: 'teacher',
   студент: 'uni_student', студентка: 'uni_student', 'студент вуза': 'uni_student', 'студент колледжа': 'uni_student', 'студент вуза/колледжа': 'uni_student',
@@ -88,7 +89,7 @@ const KIND_WORDS: Record<string, ParticipantKind> = {
   ветеран: 'veteran', 'ветеран педагогического труда': 'veteran',
   другое: 'other', иное: 'other',
 };
-for (const code of Object.values(ParticipantKind)) KIND_WORDS[code] = code;
+Object.assign(KIND_WORDS, Object.fromEntries(Object.values(ParticipantKind).map((code) => [code, code])));
 
 const BASE_WORDS: Record<string, BaseKind> = { наставник: 'mentor', наставники: 'mentor', наставляемый: 'mentee', наставляемая: 'mentee', наставляемые: 'mentee', mentor: 'mentor', mentee: 'mentee' };
 const SEX_WORDS: Record<string, Sex> = { м: 'male', муж: 'male', мужской: 'male', ж: 'female', жен: 'female', женский: 'female' };
@@ -143,8 +144,8 @@ export function parseRow(line: number, cells: string[], columns: Map<ColumnKey, 
 
   const kind = cell('kind');
   if (kind === '') fail('kind', 'Не указана категория (ученик, педагог, студент, работодатель, выпускник…).');
-  else if (!KIND_WORDS[norm(kind)]) fail('kind', `Неизвестная категория «${kind}»: ожидается ученик, педагог, студент, представитель вуза/СПО, работодатель, выпускник, родитель, ветеран или другое.`);
-  else fields.kind = KIND_WORDS[norm(kind)];
+  else if (!ownValue(KIND_WORDS, norm(kind))) fail('kind', `Неизвестная категория «${kind}»: ожидается ученик, педагог, студент, представитель вуза/СПО, работодатель, выпускник, родитель, ветеран или другое.`);
+  else fields.kind = ownValue(KIND_WORDS, norm(kind));
 
   const date = (key: ColumnKey, title: string): string | null => {
     const value = cell(key);
@@ -158,7 +159,7 @@ export function parseRow(line: number, cells: string[], columns: Map<ColumnKey, 
 
   const sex = cell('sex');
   if (sex !== '') {
-    if (SEX_WORDS[norm(sex)]) fields.sex = SEX_WORDS[norm(sex)];
+    if (ownValue(SEX_WORDS, norm(sex))) fields.sex = ownValue(SEX_WORDS, norm(sex));
     else fail('sex', `Пол «${sex}» не распознан: ожидается «м» или «ж».`);
   }
 
@@ -197,7 +198,7 @@ export function parseRow(line: number, cells: string[], columns: Map<ColumnKey, 
   }
 
   for (const word of splitList(cell('bases'))) {
-    const base = BASE_WORDS[norm(word)];
+    const base = ownValue(BASE_WORDS, norm(word));
     if (!base) fail('bases', `База «${word}» не распознана: ожидается «наставник» и/или «наставляемый».`);
     else if (!row.bases.includes(base)) row.bases.push(base);
   }
@@ -222,13 +223,13 @@ function parseConsent(
   const signerWord = cell('consentSigner');
   let signedBy: ConsentSigner | null = 'self';
   if (signerWord !== '') {
-    signedBy = SIGNER_WORDS[norm(signerWord)] ?? null;
+    signedBy = ownValue(SIGNER_WORDS, norm(signerWord)) ?? null;
     if (!signedBy) fail('consentSigner', `«${signerWord}» не распознано: ожидается «сам» или «законный представитель».`);
   } else if (cell('consentRepresentative') !== '') {
     signedBy = 'legal_representative';
   }
   const relationWord = cell('consentRelation');
-  const relation = relationWord === '' ? null : (RELATION_WORDS[norm(relationWord)] ?? null);
+  const relation = relationWord === '' ? null : (ownValue(RELATION_WORDS, norm(relationWord)) ?? null);
   if (relationWord !== '' && !relation) fail('consentRelation', `«${relationWord}» не распознано: ожидается мать, отец, опекун, попечитель или иной.`);
   const representative = cell('consentRepresentative') || null;
   if (representative && (representative.length < 3 || representative.length > 300 || !PERSON_NAME.test(representative))) {
@@ -271,8 +272,8 @@ const FIELD_COLUMN: Partial<Record<string, ColumnKey>> = { classLetter: 'grade' 
 
 /** The heading of the column a participant field comes from. */
 export function columnOfField(field: string): string | undefined {
-  const key = (FIELD_COLUMN[field] ?? field) as ColumnKey;
-  return COLUMN_HEADINGS[key]?.[0];
+  const key = (ownValue(FIELD_COLUMN, field) ?? field) as ColumnKey;
+  return ownValue(COLUMN_HEADINGS, key)?.[0];
 }
 
 /** «12.03.2010», «12.03.10» is refused (ambiguous century), «2010-03-12». */

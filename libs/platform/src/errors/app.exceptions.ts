@@ -9,11 +9,13 @@ export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'CONFLICT'
   | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
   | 'BAD_REQUEST'
   | 'LINK_INVALID'
   | 'LINK_EXPIRED'
   | 'LINK_USED'
   | 'LINK_WITHDRAWN'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export type FieldProblem = { field: string; message: string };
@@ -57,6 +59,12 @@ export class ValidationFailedException extends AppException {
 export class ConflictException extends AppException {
   constructor(message: string) {
     super('CONFLICT', message, 409);
+  }
+}
+
+export class ServiceUnavailableException extends AppException {
+  constructor(message = 'Сервис временно недоступен: повторите попытку через минуту.') {
+    super('SERVICE_UNAVAILABLE', message, 503);
   }
 }
 

@@ -1,6 +1,22 @@
 import { ValidationFailedException } from '../errors/app.exceptions';
+import { lookupTable } from '../lookup';
 import type { ListArgs, Page } from './list-args';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/** What a list may be sorted by: the API's field name → the column(s) it orders by. Only own keys are ever found. */
+export type SortColumns = ReadonlyMap<string, readonly string[]>;
+
+export function sortColumns(entries: Readonly<Record<string, string | readonly string[]>>): SortColumns {
+  const table = lookupTable(entries);
+  return new Map([...table].map(([field, columns]) => [field, typeof columns === 'string' ? [columns] : columns]));
+}
+
+export type PageOptions = {
+  /** `NULLS LAST` for lists whose sort columns may be empty. */
+  nullsLast?: boolean;
+  /** `skip`/`take` instead of `offset`/`limit`: for queries that join to-many relations. */
+  joinsMany?: boolean;
+};
 
 /**
  * One page of a react-admin list: sorted by a whitelisted field (then by id, so pages are
@@ -9,17 +25,19 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 export async function pageOf<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   args: ListArgs,
-  sortable: Record<string, string>,
+  sortable: SortColumns,
   defaultSort: string,
+  options: PageOptions = {},
 ): Promise<Page<T>> {
-  const sortColumn = sortable[args.sortField ?? defaultSort];
-  if (!sortColumn) throw new ValidationFailedException(`Сортировка по полю «${args.sortField}» не поддерживается.`);
-  const [items, count] = await query
-    .orderBy(sortColumn, args.sortOrder.toUpperCase() === 'DESC' ? 'DESC' : 'ASC')
-    .addOrderBy(`${query.alias}.id`, 'ASC')
-    .offset(args.page * args.perPage)
-    .limit(args.perPage)
-    .getManyAndCount();
+  const columns = sortable.get(args.sortField ?? defaultSort);
+  if (!columns) throw new ValidationFailedException(`Сортировка по полю «${args.sortField}» не поддерживается.`, [{ field: 'sortField', message: `Можно сортировать по: ${[...sortable.keys()].join(', ')}.` }]);
+  const order = args.sortOrder.toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
+  const nulls = options.nullsLast ? 'NULLS LAST' : undefined;
+  columns.forEach((column, i) => (i === 0 ? query.orderBy(column, order, nulls) : query.addOrderBy(column, order, nulls)));
+  query.addOrderBy(`${query.alias}.id`, 'ASC');
+  const [items, count] = options.joinsMany
+    ? await query.skip(args.page * args.perPage).take(args.perPage).getManyAndCount()
+    : await query.offset(args.page * args.perPage).limit(args.perPage).getManyAndCount();
   return { items, count };
 }
 

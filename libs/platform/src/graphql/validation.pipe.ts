@@ -1,19 +1,107 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidationFailedException, type FieldProblem } from '../errors/app.exceptions';
+import { nullableFieldsOf, textProblem } from './validators';
 
-/** class-validator on every input; unknown properties are refused; errors carry Russian messages. */
+const NOT_INPUT_CLASSES: ReadonlySet<unknown> = new Set([String, Number, Boolean, Array, Object]);
+
+/** Deeper than any input of the API: a document nested further is refused, not walked. */
+const MAX_INPUT_DEPTH = 12;
+
+/**
+ * The one gate every argument of every resolver and route passes (registered as APP_PIPE):
+ * 1. every string, in whatever field, is checked for what no record needs (NUL and other controls,
+ *    broken UTF-16, direction overrides, nothing visible) — so no field can forget it;
+ * 2. class-validator with Russian messages; unknown properties are refused;
+ * 3. an explicit `null` means «clear it» only where the input declares `@Nullable()`; anywhere
+ *    else it is the same as leaving the field out (the field's default, or absent), and a `null`
+ *    filter or argument object is an absent one.
+ */
+export class InputPipe extends ValidationPipe {
+  constructor() {
+    super({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => failed(flatten(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const problems: FieldProblem[] = [];
+    checkStrings(value, metadata.data ?? metadata.type, problems, 0);
+    if (problems.length) throw failed(problems);
+    const isInputClass = typeof metadata.metatype === 'function' && !NOT_INPUT_CLASSES.has(metadata.metatype);
+    if (value === null && isInputClass) return undefined;
+    const result = await super.transform(value, metadata);
+    resetUndeclaredNulls(result, 0);
+    return result;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    transform: true,
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const details = flatten(errors);
-      const first = details[0]?.message ?? 'Некорректные данные.';
-      return new ValidationFailedException(details.length > 1 ? `${first} (и ещё ошибок: ${details.length - 1})` : first, details);
-    },
-  });
+  return new InputPipe();
+}
+
+function failed(details: FieldProblem[]): ValidationFailedException {
+  const first = details[0]?.message ?? 'Некорректные данные.';
+  return new ValidationFailedException(details.length > 1 ? `${first} (и ещё ошибок: ${details.length - 1})` : first, details);
+}
+
+function checkStrings(value: unknown, field: string, problems: FieldProblem[], depth: number): void {
+  if (problems.length >= 20) return;
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    if (problem) problems.push({ field, message: problem });
+    return;
+  }
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return;
+  if (depth > MAX_INPUT_DEPTH) {
+    problems.push({ field, message: 'Слишком глубоко вложенные данные.' });
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => checkStrings(item, `${field}[${i}]`, problems, depth + 1));
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (textProblem(key)) problems.push({ field, message: 'Некорректное имя поля.' });
+    else checkStrings(item, `${field}.${key}`, problems, depth + 1);
+  }
+}
+
+/**
+ * Turns each `null` that the input class did not declare `@Nullable()` into the field's default
+ * (what `new Input()` holds — e.g. `sortOrder = 'ASC'`) or removes it, through nested inputs.
+ */
+function resetUndeclaredNulls(value: unknown, depth: number): void {
+  if (value === null || typeof value !== 'object' || depth > MAX_INPUT_DEPTH || ArrayBuffer.isView(value) || value instanceof Date) return;
+  if (Array.isArray(value)) {
+    for (const item of value) resetUndeclaredNulls(item, depth + 1);
+    return;
+  }
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  if (!prototype || prototype === Object.prototype) return; // a plain object: not an input class
+  const nullable = nullableFieldsOf(prototype.constructor);
+  let defaults: Record<string, unknown> | undefined;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (record[key] === null && !nullable.has(key)) {
+      defaults ??= defaultsOf(prototype);
+      if (defaults[key] === undefined || defaults[key] === null) delete record[key];
+      else record[key] = defaults[key];
+    } else {
+      resetUndeclaredNulls(record[key], depth + 1);
+    }
+  }
+}
+
+function defaultsOf(prototype: object): Record<string, unknown> {
+  try {
+    return new (prototype.constructor as new () => Record<string, unknown>)();
+  } catch {
+    return {};
+  }
 }
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DB_ROLES } from '../database/db-roles';
+import { requiredValue } from '../lookup';
 
 const APP = DB_ROLES.app;
 const ADMIN = DB_ROLES.platformAdmin;
@@ -89,7 +90,7 @@ export class PlatformAdminRole1795300920000 implements MigrationInterface {
         const parts = [p.qual !== null ? `using (${p.qual.replace(RANGE, `(${CURATOR_OWN_ROWS})`)})` : '', p.check !== null ? `with check (${p.check.replace(RANGE, `(${CURATOR_OWN_ROWS})`)})` : ''];
         await q.query(`alter policy "${p.policy}" on "${p.table}" ${parts.join(' ')}`);
         const admin = [p.qual !== null ? `using (${p.qual.replace(RANGE, `(${PLATFORM_ADMIN_SCOPE})`)})` : '', p.check !== null ? `with check (${p.check.replace(RANGE, `(${PLATFORM_ADMIN_SCOPE})`)})` : ''];
-        await q.query(`create policy "${adminPolicyName(p.policy)}" on "${p.table}" for ${COMMANDS[p.cmd]} to ${ADMIN} ${admin.join(' ')}`);
+        await q.query(`create policy "${adminPolicyName(p.policy)}" on "${p.table}" for ${requiredValue(COMMANDS, p.cmd)} to ${ADMIN} ${admin.join(' ')}`);
       } else if (p.roles.includes(APP)) {
         await q.query(`alter policy "${p.policy}" on "${p.table}" to ${[...p.roles, ADMIN].join(', ')}`);
       } else if (p.roles.length === 1 && p.roles[0] === '-' && p.qual === ADMIN_ONLY && (p.check === null || p.check === ADMIN_ONLY)) {

@@ -1,6 +1,6 @@
 import { Field, ID, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { IsAcademicYear, IsCalendarDate, IsCleanText, IsNotBlank } from './validators';
+import { ArrayMaxSize, IsArray, IsInt, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsAcademicYear, IsCalendarDate, IsCleanText, IsNotBlank, Nullable } from './validators';
 
 /*
  * Field + validation decorators shared by this lib's inputs, so that each input reads as a list
@@ -11,7 +11,7 @@ const CLEAN = 'Текст не должен содержать управляю�
 
 type Compose = (target: object, key: string | symbol) => void;
 const all = (...decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
-const optional = (nullable: boolean, ...rest: PropertyDecorator[]): Compose => all(...(nullable ? [IsOptional()] : []), ...rest);
+const optional = (nullable: boolean, ...rest: PropertyDecorator[]): Compose => all(...(nullable ? [Nullable()] : []), ...rest);
 
 /** A required (or, with `optional`, nullable) one-line text of `min..max` characters. */
 export function TextField(label: string, min: number, max: number, options: { optional?: boolean; description?: string } = {}): PropertyDecorator {
@@ -34,7 +34,7 @@ export function TextListField(label: string, options: { maxItems?: number; maxLe
   const maxLength = options.maxLength ?? 2000;
   return all(
     Field(() => [String], { nullable: true, description: options.description }),
-    IsOptional(),
+    Nullable(),
     IsArray({ message: `${label}: ожидается список.` }),
     ArrayMaxSize(maxItems, { message: `${label} — не больше ${maxItems} пунктов.` }),
     IsString({ each: true, message: `${label}: каждый пункт — текст.` }),
@@ -67,7 +67,7 @@ export function IdListField(label: string, options: { maxItems?: number; descrip
   const maxItems = options.maxItems ?? 50;
   return all(
     Field(() => [ID], { nullable: true, description: options.description }),
-    IsOptional(),
+    Nullable(),
     IsArray({ message: `${label}: ожидается список.` }),
     ArrayMaxSize(maxItems, { message: `${label} — не больше ${maxItems}.` }),
     IsUUID('all', { each: true, message: `${label}: некорректный идентификатор в списке.` }),

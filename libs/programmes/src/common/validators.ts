@@ -1,7 +1,7 @@
 import { ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import { yearsBetween } from '@nastavnik/platform/graphql/validators';
 
-export { IsAcademicYear, IsCalendarDate, IsCleanText, IsNotBlank, isAcademicYear, isCalendarDate } from '@nastavnik/platform/graphql/validators';
+export { IsAcademicYear, IsCalendarDate, IsCleanText, IsNotBlank, Nullable, isAcademicYear, isCalendarDate } from '@nastavnik/platform/graphql/validators';
 
 /** Age in whole years on `onDate` of a person born on `birthDate` (both `YYYY-MM-DD`). */
 export const ageOn = yearsBetween;

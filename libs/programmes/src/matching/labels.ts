@@ -1,3 +1,4 @@
+import { ownValue } from '@nastavnik/platform/lookup';
 /**
  * Russian wording shared by the scorer and the hard rules: short labels of the mentoring
  * directions (направления, SEEDS-DOMAIN §3.7a), participant kinds, and number agreement.
@@ -31,8 +32,8 @@ export const KIND_LABELS: Readonly<Record<string, string>> = {
   head: 'руководитель образовательной организации',
 };
 
-export const directionLabel = (code: string): string => DIRECTION_LABELS[code] ?? code;
-export const kindLabel = (kind: string): string => KIND_LABELS[kind] ?? kind;
+export const directionLabel = (code: string): string => ownValue(DIRECTION_LABELS, code) ?? code;
+export const kindLabel = (kind: string): string => ownValue(KIND_LABELS, kind) ?? kind;
 
 /** Russian plural agreement: plural(4, ['год', 'года', 'лет']) → 'года'. */
 export function plural(n: number, forms: readonly [one: string, few: string, many: string]): string {

@@ -1,5 +1,6 @@
 import type { HardRule, MatchMentee, MatchMentor } from './matching.types';
 import { GRADES, YEARS, kindLabel, plural } from './labels';
+import { ownValue, requiredValue } from '@nastavnik/platform/lookup';
 
 /**
  * Hard rules of the forms of mentoring (формы наставничества, SEEDS-DOMAIN §3.1) and of their
@@ -154,11 +155,11 @@ export type RoleModelCode = keyof typeof ROLE_MODELS;
  * «Ученик – ученик» keeps the general rule that the mentee is of a lower level than the mentor.
  */
 export function rulesForForm(form: FormCode, roleModel?: RoleModelCode): HardRule[] {
-  const spec = FORMS[form];
+  const spec = ownValue(FORMS, form);
   if (!spec) throw new RangeError(`Неизвестная форма наставничества: ${String(form)}`);
   const rules: HardRule[] = [notSamePerson, mentorKindIn(spec.mentorKinds, spec.title), menteeKindIn(spec.menteeKinds, spec.title)];
   if (roleModel) {
-    const model = ROLE_MODELS[roleModel];
+    const model = ownValue(ROLE_MODELS, roleModel);
     if (!model || model.form !== form) {
       throw new RangeError(`Ролевая модель ${String(roleModel)} не относится к форме «${spec.title}»`);
     }
@@ -187,7 +188,7 @@ export function allOf(rules: readonly HardRule[]): HardRule {
 export function anyForm(forms: readonly (FormCode | { form: FormCode; roleModel?: RoleModelCode })[]): HardRule {
   const sets = forms.map((f) => {
     const { form, roleModel } = typeof f === 'string' ? { form: f, roleModel: undefined } : f;
-    const spec = FORMS[form];
+    const spec = requiredValue(FORMS, form);
     const probe = { id: '', name: '', kind: '' };
     const mentorKindRule = mentorKindIn(spec.mentorKinds, spec.title);
     const menteeKindRule = menteeKindIn(spec.menteeKinds, spec.title);

@@ -1,5 +1,6 @@
 import type { MatchMentee, MatchMentor, MatchPerson, MatchWeights, ScoreComponent } from './matching.types';
 import { GRADES, POINTS, QUESTIONS_DATIVE, YEARS, decimal, directionLabel, listOf, plural } from './labels';
+import { requiredValue } from '@nastavnik/platform/lookup';
 
 /**
  * Compatibility score of a mentor–mentee pair, 0..100, from six criteria (SEEDS-DOMAIN §4.2
@@ -372,7 +373,7 @@ function coverageComponent(
   offered: ReadonlySet<string>,
 ): ScoreComponent | null {
   if (!share || wanted.length === 0) return null;
-  const words = COVERAGE_WORDS[criterion];
+  const words = requiredValue(COVERAGE_WORDS, criterion);
   const common = wanted.filter((v) => offered.has(v));
   const points = coveragePoints(share, common.length, wanted.length);
   if (offered.size === 0) return { criterion, points, explanation: `${words.missing} ${plus(points)}.` };

@@ -3,7 +3,7 @@ import { NotFoundException, ValidationFailedException } from '@nastavnik/platfor
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
-import { containsPattern, pageOf } from '@nastavnik/platform/graphql/list-query';
+import { containsPattern, pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import type { MentoringPairEntity } from '../pairs/mentoring-pair.entity';
 import { MentoringPairService } from '../pairs/mentoring-pair.service';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
@@ -13,7 +13,7 @@ import { ReferenceService } from '../reference/reference.service';
 import { MeetingEntity } from './meeting.entity';
 import type { CreateMeetingInput, MeetingFilter, UpdateMeetingInput } from './meeting.inputs';
 
-const SORTABLE: Record<string, string> = { heldOn: 'm.held_on', durationMinutes: 'm.duration_minutes', createdAt: 'm.created_at' };
+const SORTABLE = sortColumns({ heldOn: 'm.held_on', durationMinutes: 'm.duration_minutes', createdAt: 'm.created_at' });
 
 /**
  * Meetings (встречи) of pairs and groups, and of the whole programme. A pair meets once it is

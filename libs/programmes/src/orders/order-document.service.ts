@@ -3,12 +3,12 @@ import { ConflictException, NotFoundException, ValidationFailedException } from 
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
-import { containsPattern, pageOf } from '@nastavnik/platform/graphql/list-query';
+import { containsPattern, pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { TenantOwnership } from '../common/tenant-ownership';
 import { OrderDocumentEntity } from './order-document.entity';
 import type { CreateOrderDocumentInput, OrderDocumentFilter, UpdateOrderDocumentInput } from './order-document.inputs';
 
-const SORTABLE: Record<string, string> = { issuedOn: 'o.issued_on', number: 'o.number', title: 'o.title', kind: 'o.kind', createdAt: 'o.created_at' };
+const SORTABLE = sortColumns({ issuedOn: 'o.issued_on', number: 'o.number', title: 'o.title', kind: 'o.kind', createdAt: 'o.created_at' });
 
 /** Orders, directives and protocols (приказы, распоряжения, протоколы) of an organisation. */
 @Injectable()

@@ -5,6 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsOptional, IsUUID, Valida
 import { BaseFilter } from '../common/base-filter';
 import { DateField, IdField, TextField } from '../common/input-decorators';
 import { FormationMethod, PairEndReason, PairStatus } from './mentoring-pair.entity';
+import { Nullable } from '@nastavnik/platform/graphql/validators';
 
 export const MAX_GROUP_SIZE = 30;
 
@@ -24,7 +25,7 @@ export class CreateMentoringPairInput {
   @IdField('Направление', { optional: true }) directionId?: string | null;
 
   @Field(() => FormationMethod, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsEnum(FormationMethod, { message: 'Неизвестный способ формирования пары.' })
   formationMethod?: FormationMethod | null;
 
@@ -46,7 +47,7 @@ export class ChangePairStatusInput {
   @DateField('Дата', { optional: true, description: 'Дата начала (для «Действует») или окончания; по умолчанию — сегодня' }) date?: string | null;
 
   @Field(() => PairEndReason, { nullable: true, description: 'Причина — обязательна при досрочном прекращении' })
-  @IsOptional()
+  @Nullable()
   @IsEnum(PairEndReason, { message: 'Неизвестная причина прекращения.' })
   endReason?: PairEndReason | null;
 

@@ -6,7 +6,7 @@ import type { ParticipantEntity } from '@nastavnik/participants/participant.enti
 import { ParticipantsService } from '@nastavnik/participants/participants.service';
 import type { EntityManager } from 'typeorm';
 import { assertMove } from '../common/lifecycle';
-import { pageOf } from '@nastavnik/platform/graphql/list-query';
+import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { today } from '../common/validators';
 import { OrderDocumentService } from '../orders/order-document.service';
 import type { ProgrammeEntity } from '../programmes/programme.entity';
@@ -18,7 +18,7 @@ import type { ChangePairStatusInput, CreateMentoringPairInput, MentoringPairFilt
 import { PAIR_LIFECYCLE } from './pair-lifecycle';
 import { displayName, formViolations, pairWarnings } from './pair-rules';
 
-const SORTABLE: Record<string, string> = { status: 'p.status', startDate: 'p.start_date', endDate: 'p.end_date', createdAt: 'p.created_at', updatedAt: 'p.updated_at' };
+const SORTABLE = sortColumns({ status: 'p.status', startDate: 'p.start_date', endDate: 'p.end_date', createdAt: 'p.created_at', updatedAt: 'p.updated_at' });
 
 /** Statuses in which a pair holds its mentees (a mentee is in one such pair per programme). */
 const OPEN: PairStatus[] = ['draft', 'active'];

@@ -2,6 +2,7 @@ import { INTEREST_TITLES, PARTICIPANT_KIND_TITLES, type ParticipantKind } from '
 import type { HardRule, MatchPerson } from '../matching/matching.types';
 import { ROLE_MODELS, mentorSenior } from '../matching/rules';
 import { ageOn } from '../common/validators';
+import { ownValue } from '@nastavnik/platform/lookup';
 
 /** What the rules of a form need to know about a person (a participant of the organisation). */
 export type PersonFacts = {
@@ -60,7 +61,7 @@ export function years(n: number): string {
   return `${n} ${word}`;
 }
 
-const kinds = (list: readonly ParticipantKind[]) => list.map((k) => `«${PARTICIPANT_KIND_TITLES[k] ?? k}»`).join(', ');
+const kinds = (list: readonly ParticipantKind[]) => list.map((k) => `«${ownValue(PARTICIPANT_KIND_TITLES, k) ?? k}»`).join(', ');
 
 /**
  * What the form forbids (Russian messages): a mentor or mentee of a kind the form does not allow,
@@ -69,7 +70,7 @@ const kinds = (list: readonly ParticipantKind[]) => list.map((k) => `«${PARTICI
 export function formViolations(form: FormRules, mentor: PersonFacts, mentees: PersonFacts[], onDate: string): string[] {
   const problems: string[] = [];
   if (!form.mentorKinds.includes(mentor.kind)) {
-    problems.push(`${displayName(mentor)} не может быть наставником в форме «${form.title}»: категория «${PARTICIPANT_KIND_TITLES[mentor.kind]}», а допустимы ${kinds(form.mentorKinds)}.`);
+    problems.push(`${displayName(mentor)} не может быть наставником в форме «${form.title}»: категория «${ownValue(PARTICIPANT_KIND_TITLES, mentor.kind) ?? mentor.kind}», а допустимы ${kinds(form.mentorKinds)}.`);
   }
   if (form.mentorMinAge !== null && mentor.birthDate && ageOn(mentor.birthDate, onDate) < form.mentorMinAge) {
     problems.push(`Наставнику ${displayName(mentor)} ${years(ageOn(mentor.birthDate, onDate))} — в форме «${form.title}» наставник не моложе ${form.mentorMinAge} лет.`);
@@ -80,7 +81,7 @@ export function formViolations(form: FormRules, mentor: PersonFacts, mentees: Pe
       continue;
     }
     if (!form.menteeKinds.includes(mentee.kind)) {
-      problems.push(`${displayName(mentee)} не может быть наставляемым в форме «${form.title}»: категория «${PARTICIPANT_KIND_TITLES[mentee.kind]}», а допустимы ${kinds(form.menteeKinds)}.`);
+      problems.push(`${displayName(mentee)} не может быть наставляемым в форме «${form.title}»: категория «${ownValue(PARTICIPANT_KIND_TITLES, mentee.kind) ?? mentee.kind}», а допустимы ${kinds(form.menteeKinds)}.`);
     }
     const age = mentee.birthDate ? ageOn(mentee.birthDate, onDate) : null;
     if (age !== null && form.menteeMinAge !== null && age < form.menteeMinAge) {

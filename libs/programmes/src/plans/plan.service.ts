@@ -4,7 +4,7 @@ import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
 import { assertMove } from '../common/lifecycle';
-import { containsPattern, pageOf } from '@nastavnik/platform/graphql/list-query';
+import { containsPattern, pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { checkDates, today } from '../common/validators';
 import { MentoringPairService } from '../pairs/mentoring-pair.service';
 import { MentoringFormatEntity } from '../reference/reference.entities';
@@ -15,8 +15,8 @@ import type {
 } from './plan.inputs';
 import { PLAN_LIFECYCLE } from './plan-lifecycle';
 
-const PROGRAMME_SORTABLE: Record<string, string> = { title: 'pp.title', startDate: 'pp.start_date', endDate: 'pp.end_date', status: 'pp.status', createdAt: 'pp.created_at' };
-const TASK_SORTABLE: Record<string, string> = { position: 't.position', deadline: 't.deadline', status: 't.status', title: 't.title', completedOn: 't.completed_on' };
+const PROGRAMME_SORTABLE = sortColumns({ title: 'pp.title', startDate: 'pp.start_date', endDate: 'pp.end_date', status: 'pp.status', createdAt: 'pp.created_at' });
+const TASK_SORTABLE = sortColumns({ position: 't.position', deadline: 't.deadline', status: 't.status', title: 't.title', completedOn: 't.completed_on' });
 
 /**
  * Personalised programmes (персонализированные программы) of pairs and groups, one per pair, and

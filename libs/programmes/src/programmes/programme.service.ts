@@ -4,7 +4,7 @@ import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
 import { assertMove } from '../common/lifecycle';
-import { containsPattern, pageOf } from '@nastavnik/platform/graphql/list-query';
+import { containsPattern, pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { checkDates } from '../common/validators';
 import { TenantOwnership } from '../common/tenant-ownership';
 import { OrderDocumentService } from '../orders/order-document.service';
@@ -14,9 +14,9 @@ import { PROGRAMME_LIFECYCLE } from './programme-lifecycle';
 import { ProgrammeEntity, type ProgrammeStatus } from './programme.entity';
 import type { CreateProgrammeInput, ProgrammeFilter, UpdateProgrammeInput } from './programme.inputs';
 
-const SORTABLE: Record<string, string> = {
+const SORTABLE = sortColumns({
   title: 'p.title', academicYear: 'p.academic_year', status: 'p.status', startDate: 'p.start_date', endDate: 'p.end_date', createdAt: 'p.created_at',
-};
+});
 
 /**
  * Mentoring programmes (программы наставничества) of an organisation. A programme is edited while

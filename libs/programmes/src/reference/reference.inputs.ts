@@ -7,6 +7,7 @@ import {
 } from 'class-validator';
 import { IsCleanText, IsNotBlank } from '../common/validators';
 import { DirectionAudience, MeetingScope } from './reference.entities';
+import { Nullable } from '@nastavnik/platform/graphql/validators';
 
 const CODE_MESSAGE = 'Код: от 1 до 40 символов — латинские буквы, цифры и «_».';
 const TEXT_MESSAGE = 'Текст не должен содержать управляющих символов.';
@@ -100,7 +101,7 @@ export class CreateMentoringFormInput extends ReferenceInput {
   mentorUsuallyOlder?: boolean;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Источник: ожидается текст.' })
   @MaxLength(500, { message: 'Источник — не длиннее 500 символов.' })
   @IsCleanText({ message: TEXT_MESSAGE })
@@ -119,7 +120,7 @@ export class CreateRoleModelInput extends ReferenceInput {
   @LongText('Цель') goal?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Источник: ожидается текст.' })
   @MaxLength(500, { message: 'Источник — не длиннее 500 символов.' })
   @IsCleanText({ message: TEXT_MESSAGE })
@@ -175,7 +176,7 @@ export class UpdateMeetingTypeInput extends PartialType(OmitType(CreateMeetingTy
 @InputType({ description: 'Новый этап реализации целевой модели' })
 export class CreateProgrammeStageInput extends ReferenceInput {
   @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsInt({ message: 'Номер этапа — целое число от 1 до 20.' })
   @Min(1, { message: 'Номер этапа — целое число от 1 до 20.' })
   @Max(20, { message: 'Номер этапа — целое число от 1 до 20.' })

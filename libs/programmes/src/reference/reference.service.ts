@@ -3,7 +3,7 @@ import { ConflictException, NotFoundException, ValidationFailedException } from 
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
-import { containsPattern, pageOf } from '@nastavnik/platform/graphql/list-query';
+import { containsPattern, pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import type { AnyReferenceFilter } from './reference.inputs';
 import {
   MeetingTypeEntity, MenteeInterestEntity, MentoringDirectionEntity, MentoringFormatEntity, MentoringFormEntity, ProgrammeStageEntity, type ReferenceEntry, RoleModelEntity,
@@ -21,7 +21,7 @@ const LABELS = new Map<ReferenceClass<ReferenceEntry>, string>([
   [ProgrammeStageEntity, 'Этап'],
 ]);
 
-const SORTABLE: Record<string, string> = { sortOrder: 'r.sort_order', code: 'r.code', title: 'r.title', isActive: 'r.is_active', createdAt: 'r.created_at' };
+const SORTABLE = sortColumns({ sortOrder: 'r.sort_order', code: 'r.code', title: 'r.title', isActive: 'r.is_active', createdAt: 'r.created_at' });
 
 /** Which input keys name a filter column, per list. */
 const FILTER_COLUMNS: Record<string, string> = { formId: 'form_id', audience: 'audience', scope: 'scope' };

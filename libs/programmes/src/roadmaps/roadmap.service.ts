@@ -3,7 +3,7 @@ import { ConflictException, NotFoundException, ValidationFailedException } from 
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
-import { containsPattern, pageOf } from '@nastavnik/platform/graphql/list-query';
+import { containsPattern, pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { TenantOwnership } from '../common/tenant-ownership';
 import { checkDates } from '../common/validators';
 import { OrderDocumentService } from '../orders/order-document.service';
@@ -15,10 +15,10 @@ import type {
   CreateRoadmapInput, CreateRoadmapItemInput, RoadmapFilter, RoadmapItemFilter, UpdateRoadmapInput, UpdateRoadmapItemInput,
 } from './roadmap.inputs';
 
-const ROADMAP_SORTABLE: Record<string, string> = { academicYear: 'r.academic_year', title: 'r.title', createdAt: 'r.created_at' };
-const ITEM_SORTABLE: Record<string, string> = {
+const ROADMAP_SORTABLE = sortColumns({ academicYear: 'r.academic_year', title: 'r.title', createdAt: 'r.created_at' });
+const ITEM_SORTABLE = sortColumns({
   position: 'i.position', number: 'i.number', status: 'i.status', plannedStart: 'i.planned_start', plannedEnd: 'i.planned_end', executedOn: 'i.executed_on',
-};
+});
 
 /**
  * Roadmaps (дорожные карты) of an organisation, one per academic year, and their items with the

@@ -5,7 +5,7 @@ import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { ELIGIBLE_SQL, ParticipantsService } from '@nastavnik/participants/participants.service';
 import type { EntityManager } from 'typeorm';
-import { pageOf } from '@nastavnik/platform/graphql/list-query';
+import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { today } from '../common/validators';
 import type { MatchResult } from '../matching/matching.types';
 import { defaultWeights } from '../matching/rules';
@@ -19,7 +19,7 @@ import { MatchSuggestionEntity, type SuggestPairsResult } from './match-suggesti
 import type { AcceptSuggestionInput, MatchSuggestionFilter } from './match-suggestion.inputs';
 import { suggestionRules } from './suggestion-rules';
 
-const SORTABLE: Record<string, string> = { score: 's.score', status: 's.status', createdAt: 's.created_at' };
+const SORTABLE = sortColumns({ score: 's.score', status: 's.status', createdAt: 's.created_at' });
 const ALL = { page: 0, perPage: 500, sortOrder: 'ASC' };
 
 /**

@@ -3,14 +3,13 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { ExtractFormat, ReportKind, ReportStatus } from '../report-file.entity';
+import { IsReportingPeriod } from '@nastavnik/platform/graphql/validators';
 
-const PERIOD = /^\d{4}\/\d{4}$/;
-const PERIOD_MESSAGE = 'Период — учебный год в виде 2022/2023.';
 
 @ArgsType()
 export class RequestSchoolReportArgs {
   @Field({ description: 'Учебный год, например 2022/2023' })
-  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  @IsReportingPeriod()
   period!: string;
 
   @Field(() => ID, { nullable: true, description: 'Организация; по умолчанию своя' })
@@ -22,7 +21,7 @@ export class RequestSchoolReportArgs {
 @ArgsType()
 export class RequestRegionReportArgs {
   @Field()
-  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  @IsReportingPeriod()
   period!: string;
 
   @Field(() => ID, { nullable: true, description: 'Регион или муниципалитет; по умолчанию свой' })
@@ -50,7 +49,7 @@ export class RequestExtractArgs {
   formVersion?: string;
 
   @Field()
-  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  @IsReportingPeriod()
   period!: string;
 
   @Field(() => ID, { nullable: true, description: 'Регион; без него — свой регион, а для федерального уровня — все регионы' })

@@ -1,6 +1,7 @@
 import { REGION_TIME_ZONE } from '@nastavnik/platform/calendar';
 import { BASE_STYLES, barChart, pageFooter, type PdfContent, type PdfDocDefinition, valueText } from './pdf-engine';
 import type { SchoolReportData } from './report-data.types';
+import { ownValue } from '@nastavnik/platform/lookup';
 
 const LEVELS: Record<string, string> = { optimal: 'оптимальный', acceptable: 'допустимый', unacceptable: 'недопустимый' };
 const STATUSES: Record<string, string> = { planned: 'запланировано', in_progress: 'выполняется', done: 'выполнено', not_done: 'не выполнено' };
@@ -55,7 +56,7 @@ export function schoolReportDocument(data: SchoolReportData): PdfDocDefinition {
       table: {
         headerRows: 1,
         widths: ['*', 50, 80, 70],
-        body: [[th('Программа'), th('Баллы'), th('Уровень'), th('Дата оценки')], ...data.scorecard.map((s) => [s.programme, `${s.total} из 18`, LEVELS[s.level] ?? s.level, s.ratedOn])],
+        body: [[th('Программа'), th('Баллы'), th('Уровень'), th('Дата оценки')], ...data.scorecard.map((s) => [s.programme, `${s.total} из 18`, ownValue(LEVELS, s.level) ?? s.level, s.ratedOn])],
       },
       layout: 'lightHorizontalLines',
       fontSize: 8.5,
@@ -110,7 +111,7 @@ export function schoolReportDocument(data: SchoolReportData): PdfDocDefinition {
           widths: [22, '*', 58, 70, 58, '*'],
           body: [
             [th('№'), th('Мероприятие'), th('Срок'), th('Ответственный'), th('Статус'), th('Результат исполнения')],
-            ...data.roadmap.items.map((i) => [i.number, i.activity, i.due ?? '—', i.responsible ?? '—', STATUSES[i.status] ?? i.status, i.result ?? '—']),
+            ...data.roadmap.items.map((i) => [i.number, i.activity, i.due ?? '—', i.responsible ?? '—', ownValue(STATUSES, i.status) ?? i.status, i.result ?? '—']),
           ],
         },
         layout: 'lightHorizontalLines',

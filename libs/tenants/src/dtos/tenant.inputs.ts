@@ -3,6 +3,7 @@ import { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { OrganisationType, TenantKind } from '../tenant.entity';
+import { Nullable } from '@nastavnik/platform/graphql/validators';
 
 const CODE_MESSAGE = 'Код: от 2 до 40 символов — строчные латинские буквы, цифры, «-» и «_», начинается с буквы или цифры.';
 
@@ -18,7 +19,7 @@ export class CreateTenantInput {
   code!: string;
 
   @Field(() => ID, { nullable: true, description: 'Вышестоящий узел; у региона не указывается' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'Некорректный идентификатор вышестоящего узла.' })
   parentId?: string | null;
 
@@ -33,12 +34,12 @@ export class CreateTenantInput {
   shortName!: string;
 
   @Field(() => OrganisationType, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsEnum(OrganisationType, { message: 'Неизвестный тип организации.' })
   orgType?: OrganisationType | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Адрес должен быть строкой.' })
   @MaxLength(500, { message: 'Адрес — не длиннее 500 символов.' })
   address?: string | null;
@@ -64,12 +65,12 @@ export class UpdateTenantInput {
   shortName?: string;
 
   @Field(() => OrganisationType, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsEnum(OrganisationType, { message: 'Неизвестный тип организации.' })
   orgType?: OrganisationType | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsString({ message: 'Адрес должен быть строкой.' })
   @MaxLength(500, { message: 'Адрес — не длиннее 500 символов.' })
   address?: string | null;
