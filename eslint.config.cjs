@@ -44,7 +44,7 @@ module.exports = [
   {
     // Issue 11: a value from outside is never a key into a plain object (`TABLE["__proto__"]` is
     // Object.prototype). Constant tables are Maps (`lookupTable`) or read with `ownValue` /
-    // `requiredValue` (libs/platform/src/lookup.ts); this refuses `SOME_TABLE[key]` with a
+    // `requiredValue` (libs/contracts/src/lookup.ts); this refuses `SOME_TABLE[key]` with a
     // computed key in the product's sources (specs and tools index their own arrays freely).
     files: ['libs/*/src/**/*.ts', 'apps/*/src/**/*.ts', 'apps/*/src/**/*.tsx'],
     ignores: ['**/*.spec.ts'],
@@ -53,7 +53,7 @@ module.exports = [
         'error',
         {
           selector: "MemberExpression[computed=true][object.type='Identifier'][object.name=/^[A-Z][A-Z0-9_]+$/]:not([property.type='Literal'])",
-          message: 'Look up a constant table with lookupTable()/Map.get, ownValue() or requiredValue() (platform/lookup.ts): a plain object answers "__proto__" and "constructor".',
+          message: 'Look up a constant table with lookupTable()/Map.get, ownValue() or requiredValue() (contracts/lookup.ts): a plain object answers "__proto__" and "constructor".',
         },
       ],
     },

@@ -41,6 +41,16 @@ describe('lint: module boundaries', () => {
     expect(found.length).toBe(1);
   });
 
+  it('the contracts (code the console shares with the API) depend on nothing, not even the platform', async () => {
+    const found = await violations('libs/contracts/src/probe.ts', `import { QUEUES } from '@nastavnik/platform/queue/queues';\nexport const probe = QUEUES;\n`);
+    expect(found.length).toBe(1);
+  });
+
+  it('every project may use the contracts: the console, a domain lib, the platform', async () => {
+    const probe = `import { toCsv } from '@nastavnik/contracts/spreadsheet/safe-cell';\nexport const probe = toCsv;\n`;
+    for (const file of ['apps/console/src/probe.ts', 'libs/reporting/src/probe.ts', 'libs/platform/src/probe.ts']) expect([file, await violations(file, probe)]).toEqual([file, []]);
+  });
+
   it('allowed imports pass: an app uses a domain lib and the platform', async () => {
     const found = await violations('apps/api/src/probe.ts', `import { TenantService } from '@nastavnik/tenants/tenant.service';\nimport { QUEUES } from '@nastavnik/platform/queue/queues';\nexport const probe = [TenantService, QUEUES];\n`);
     expect(found).toEqual([]);

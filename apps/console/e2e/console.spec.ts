@@ -425,6 +425,19 @@ describe('console in a real browser (Chromium, development identity)', () => {
       await page.getByText('Загрузка завершена: добавлено 2, обновлено 0.').first().waitFor();
       const { rows } = await world.owner.query<{ last_name: string }>(`select last_name from participants where tenant_id = $1 and last_name like 'Импортов%' order by 1`, [school]);
       expect(rows.map((row) => row.last_name)).toEqual(['Импортов', 'Импортова']);
+
+      // «Экспорт» of the list: Russian columns, and a formula typed into a field stays text (formula-safe writer).
+      await world.owner.query(`update participants set position = '=HYPERLINK("http://x","клик")' where tenant_id = $1 and last_name = 'Импортова'`, [school]);
+      await page.getByRole('menuitem', { name: 'Участники' }).click();
+      const exported = await download(page, () => page.getByRole('button', { name: 'Экспорт' }).click());
+      try {
+        const text = exported.bytes.toString('utf8');
+        expect(exported.name).toBe('Участники.csv');
+        expect(text.startsWith('\uFEFFФамилия;Имя;Отчество;Дата рождения;Пол;Категория;Класс;Должность;')).toBe(true);
+        expect(text).toContain(`Импортова;Анна;Сергеевна;;;Педагог организации (в том числе руководитель);;"'=HYPERLINK(""http://x"",""клик"")";`);
+      } finally {
+        exported.dispose();
+      }
       expect(problems).toEqual([]);
     } finally {
       await context.close();

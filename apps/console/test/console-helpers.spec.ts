@@ -3,7 +3,7 @@ import { choicesOf, labelOf } from '../src/common/choices';
 import { isoToRu, realDate, ruToIso } from '../src/common/ruDate';
 import { ratio, formatValue, isHeadline } from '../src/indicators/types';
 import { pastDate } from '../src/participants/dates';
-import { formatOf, toBase64 } from '../src/participants/importFile';
+import { formatOf, importPath } from '../src/participants/importFile';
 import { participantLabel } from '../src/participants/label';
 import { answersOf, missingRequired, type Question } from '../src/questionnaires/answers';
 import { isFinished, periodOf, type Report } from '../src/reports/report';
@@ -35,11 +35,11 @@ describe('console helpers', () => {
     expect(isHeadline({ code: 'MEET.ORG.D01', shortTitle: '', title: '', unit: 'count', defaultTarget: null })).toBe(false);
   });
 
-  it('reads an import file as base64 and its format from the name', () => {
-    const bytes = new Uint8Array(70_000).map((_, i) => i % 251);
-    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+  it('uploads an import file to the REST route, its format from the name', () => {
     expect(formatOf('Список.CSV')).toBe('CSV');
     expect(formatOf('uchastniki.xlsx')).toBe('XLSX');
+    expect(importPath('Список.CSV', true)).toBe('/participants/import?format=csv&dryRun=true');
+    expect(importPath('uchastniki.xlsx', false)).toBe('/participants/import?format=xlsx&dryRun=false');
   });
 
   it('sends only answered questions, each with the field its kind uses', () => {

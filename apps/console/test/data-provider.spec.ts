@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildSchema, introspectionFromSchema, print, validate, type DocumentNode } from 'graphql';
 import type { IntrospectionResult } from 'ra-data-graphql';
 import { HttpError } from 'react-admin';
+import { createDataProvider } from '../src/dataProvider';
 import { buildQueryFactory } from '../src/dataProvider/buildQuery';
 import { httpErrorFromGraphql, toHttpError } from '../src/dataProvider/errors';
 import { pluralize } from '../src/dataProvider/operations';
@@ -140,5 +141,29 @@ describe('console data provider: errors', () => {
     expect(toHttpError(new TypeError('Failed to fetch')).message).toBe('Сервер платформы недоступен. Проверьте подключение и повторите попытку.');
     expect(toHttpError(new HttpError('Failed to fetch', 0)).message).toMatch(/^Сервер платформы недоступен/);
     expect(toHttpError(new HttpError('Response not successful: Received status code 502', 502)).message).toBe('Сервер ответил ошибкой (код 502). Повторите попытку позже.');
+  });
+});
+
+describe('console data provider: file uploads to REST routes', () => {
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+
+  it('posts the raw file with the bearer token and returns the JSON answer; a refusal is an HttpError with the API message', async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const answers = [new Response(JSON.stringify({ rows: 2, created: 2 }), { status: 200 }), new Response(JSON.stringify({ code: 'VALIDATION_FAILED', message: 'Файл больше 5 МБ: разделите его на части.' }), { status: 413 })];
+    globalThis.fetch = (async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return answers.shift() as Response;
+    }) as typeof fetch;
+    const provider = createDataProvider({ apiBase: 'http://api', bindings: [], getToken: async () => 'tkn' });
+    const file = new Blob([new Uint8Array([80, 75, 3, 4])]);
+    expect(await provider.uploadFile('/participants/import?format=xlsx&dryRun=true', file)).toEqual({ rows: 2, created: 2 });
+    expect(calls[0].url).toBe('http://api/participants/import?format=xlsx&dryRun=true');
+    expect(calls[0].init).toMatchObject({ method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream', authorization: 'Bearer tkn' } });
+    const refused = await provider.uploadFile('/participants/import?format=xlsx&dryRun=true', file).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(HttpError);
+    expect([(refused as HttpError).status, (refused as HttpError).message]).toEqual([413, 'Файл больше 5 МБ: разделите его на части.']);
   });
 });

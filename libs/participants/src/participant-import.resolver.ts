@@ -1,9 +1,10 @@
 import { Args, ArgsType, Field, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsBoolean, IsEnum, IsString, IsUUID } from 'class-validator';
 import { ImportFormat, ImportReport } from './import/import-report';
 import { ParticipantImportService } from './participant-import.service';
 import { PERSONAL_DATA_ROLES } from './participant.resolver';
+import { Nullable } from '@nastavnik/platform/graphql/validators';
 
 @ArgsType()
 export class ImportParticipantsArgs {
@@ -20,7 +21,7 @@ export class ImportParticipantsArgs {
   dryRun!: boolean;
 
   @Field(() => ID, { nullable: true, description: 'Организация — только для администратора платформы' })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'Некорректный идентификатор организации.' })
   tenantId?: string | null;
 }

@@ -40,9 +40,15 @@ export class ParticipantImportService {
     private readonly records: ParticipantRecordsService,
   ) {}
 
+  /** The GraphQL mutation's upload: the file as base64, up to 1.5 MB. */
   async import(file: string, format: ImportFileFormat, dryRun: boolean, tenantId: string | null = null): Promise<ImportReport> {
+    return this.importFile(decodeUpload(file), format, dryRun, tenantId);
+  }
+
+  /** The file's bytes (the REST route's raw body, up to 5 MB; or the decoded GraphQL upload). */
+  async importFile(bytes: Buffer, format: ImportFileFormat, dryRun: boolean, tenantId: string | null = null): Promise<ImportReport> {
     const tenant = await this.records.targetTenant(tenantId);
-    const table = await readTable(decodeUpload(file), format);
+    const table = await readTable(bytes, format);
     const { columns, problems: headingProblems } = mapHeadings(table.headings);
     if (headingProblems.length > 0) {
       const expected = Object.values(COLUMN_HEADINGS).map((names) => `«${names[0]}»`).join(', ');

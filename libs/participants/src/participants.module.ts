@@ -1,12 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { FastifyInstance } from 'fastify';
 import { TenantsCoreModule } from '@nastavnik/tenants/tenants.module';
 import { BaseEntriesService } from './base-entries.service';
 import { BaseEntryResolver } from './base-entry.resolver';
 import { ConsentEntity } from './consent.entity';
 import { ConsentResolver } from './consent.resolver';
 import { ConsentsService } from './consents.service';
+import { acceptRawUploads } from './import/read-upload';
 import { ParticipantBaseEntryEntity } from './participant-base-entry.entity';
+import { PARTICIPANT_IMPORT_PATH, ParticipantImportController } from './participant-import.controller';
 import { ParticipantImportResolver } from './participant-import.resolver';
 import { ParticipantImportService } from './participant-import.service';
 import { ParticipantRecordsService } from './participant-records.service';
@@ -24,9 +28,18 @@ const SERVICES = [ParticipantsService, ParticipantRecordsService, BaseEntriesSer
 })
 export class ParticipantsCoreModule {}
 
-/** The GraphQL surface of the participants lib (api only). */
+/** The GraphQL surface of the participants lib and its file upload route (api only). */
 @Module({
   imports: [ParticipantsCoreModule],
   providers: [ParticipantResolver, BaseEntryResolver, ConsentResolver, ParticipantImportResolver],
+  controllers: [ParticipantImportController],
 })
-export class ParticipantsApiModule {}
+export class ParticipantsApiModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /** Before the server is ready: the import route takes the file as a raw body (read-upload.ts). */
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (fastify) acceptRawUploads(fastify, [PARTICIPANT_IMPORT_PATH]);
+  }
+}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useLogin, useNotify, useTranslate } from 'react-admin';
 import type { DevUser } from '../config';
 import { ROLES, roleFromRealmRoles, type Role } from './roles';
+import { requiredValue } from '@nastavnik/contracts/lookup';
 
 const ROLE_COLOR: Record<Role, string> = {
   'platform-admin': '#6a4c93',
@@ -79,13 +80,13 @@ export const DevLoginPage = ({ users }: { users: DevUser[] }) => {
                   sx={{ borderRadius: 1, alignItems: 'flex-start' }}
                 >
                   <ListItemAvatar sx={{ mt: 0.5 }}>
-                    <Avatar sx={{ bgcolor: role ? ROLE_COLOR[role] : 'grey.500' }}>{initials(user.displayName)}</Avatar>
+                    <Avatar sx={{ bgcolor: role ? requiredValue(ROLE_COLOR, role) : 'grey.500' }}>{initials(user.displayName)}</Avatar>
                   </ListItemAvatar>
                   <ListItemText
                     primary={user.displayName}
                     secondary={
                       <>
-                        <Box component="span" sx={{ display: 'block', color: role ? ROLE_COLOR[role] : undefined, fontWeight: 500 }}>
+                        <Box component="span" sx={{ display: 'block', color: role ? requiredValue(ROLE_COLOR, role) : undefined, fontWeight: 500 }}>
                           {role ? translate(`nastavnik.roles.${role}`) : user.roles.join(', ')}
                         </Box>
                         {user.description}

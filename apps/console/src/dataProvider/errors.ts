@@ -1,4 +1,5 @@
 import { HttpError } from 'react-admin';
+import { ownValue } from '@nastavnik/contracts/lookup';
 
 /** A GraphQL error as the API formats it (libs/platform/src/graphql/error-formatter.ts). */
 export type ApiGraphqlError = {
@@ -28,7 +29,7 @@ export const NETWORK_ERROR_MESSAGE = 'Сервер платформы недос
 export function httpErrorFromGraphql(errors: readonly ApiGraphqlError[]): HttpError {
   const first = errors[0] ?? { message: 'Неизвестная ошибка сервера.' };
   const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  const status = STATUS_BY_CODE[code] ?? 500;
+  const status = ownValue(STATUS_BY_CODE, code) ?? 500;
   const message = code === 'GRAPHQL_VALIDATION_FAILED' ? 'Сервер не принял запрос консоли. Обновите страницу; если ошибка повторится, сообщите в поддержку.' : first.message;
   const body: { code: string; errors?: Record<string, unknown> } = { code };
   if (code === 'VALIDATION_FAILED') {

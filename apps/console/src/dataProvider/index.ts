@@ -13,6 +13,8 @@ export type ConsoleDataProvider = DataProvider & {
   graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
   /** A file the API serves to the signed-in person (`/reports/<id>/file`), fetched with the bearer token. */
   fetchFile: (path: string) => Promise<Blob>;
+  /** A file posted as the raw body to a REST route of the API (`/participants/import?…`) with the bearer token; its JSON answer. */
+  uploadFile: <T>(path: string, file: Blob) => Promise<T>;
 };
 
 type Options = {
@@ -104,5 +106,21 @@ export function createDataProvider({ apiBase, bindings, getToken }: Options): Co
     }
     return response.blob();
   };
-  return { ...crud, graphql: post, fetchFile };
+  const uploadFile = async <T,>(path: string, file: Blob): Promise<T> => {
+    const token = await getToken();
+    let response: Response;
+    try {
+      response = await fetch(`${apiBase}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: file,
+      });
+    } catch (error) {
+      throw toHttpError(error);
+    }
+    const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+    if (!response.ok) throw new HttpError(body.message ?? `Сервер ответил ошибкой (код ${response.status}).`, response.status, { code: body.code });
+    return body as T;
+  };
+  return { ...crud, graphql: post, fetchFile, uploadFile };
 }

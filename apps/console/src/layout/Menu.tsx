@@ -3,6 +3,7 @@ import InsightsIcon from '@mui/icons-material/Insights';
 import SchoolIcon from '@mui/icons-material/School';
 import { Menu, usePermissions, useTranslate } from 'react-admin';
 import type { Role } from '../auth/roles';
+import { requiredValue } from '@nastavnik/contracts/lookup';
 
 const HOME: Record<Role, { label: string; icon: typeof HomeIcon }> = {
   'platform-admin': { label: 'nastavnik.menu.home', icon: HomeIcon },
@@ -18,7 +19,7 @@ const HOME: Record<Role, { label: string; icon: typeof HomeIcon }> = {
 export const ConsoleMenu = () => {
   const { permissions: role } = usePermissions<Role>();
   const translate = useTranslate();
-  const home = role ? HOME[role] : HOME['platform-admin'];
+  const home = requiredValue(HOME, role ?? 'platform-admin');
   const Icon = home.icon;
   return (
     <Menu>

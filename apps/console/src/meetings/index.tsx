@@ -3,7 +3,6 @@ import {
   Create,
   DataTable,
   Edit,
-  List,
   NumberInput,
   ReferenceField,
   ReferenceInput,
@@ -12,6 +11,7 @@ import {
   SimpleForm,
   TextInput,
 } from 'react-admin';
+import { List } from '../common/List';
 import { EditLoadError, quietLoadError } from '../common/LoadError';
 import type { ConsoleResource } from '../registry';
 import { RuDateInput } from '../common/RuDateInput';

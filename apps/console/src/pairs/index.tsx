@@ -5,7 +5,6 @@ import {
   ChipField,
   Create,
   DataTable,
-  List,
   ReferenceArrayField,
   ReferenceArrayInput,
   ReferenceField,
@@ -22,6 +21,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
+import { List } from '../common/List';
 import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
 import { quietLoadError, ShowLoadError } from '../common/LoadError';

@@ -1,55 +1,64 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, Card, CardContent, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { type ChangeEvent, useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { useGraphqlAction } from '../common/graphql';
+import type { ConsoleDataProvider } from '../dataProvider';
 import { StatTiles } from '../dashboard/StatTiles';
-import { formatOf, toBase64 } from './importFile';
+import { importPath, MAX_IMPORT_BYTES } from './importFile';
 
 export type ImportProblem = { line: number; column: string | null; message: string };
 export type ImportReport = { rows: number; created: number; updated: number; unchanged: number; dryRun: boolean; committed: boolean; errors: ImportProblem[] };
 
-const MAX_BYTES = 1_500_000;
-const IMPORT = `mutation Import($file: String!, $format: ImportFormat!, $dryRun: Boolean!) {
-  importParticipants(file: $file, format: $format, dryRun: $dryRun) { rows created updated unchanged dryRun committed errors { line column message } }
-}`;
-
 /**
  * «Импорт из Excel»: pick a file, a dry run shows what would happen (rows, created/updated/
- * unchanged, every bad line with its Russian reason), then «Загрузить» commits the same file.
+ * unchanged, every bad line with its Russian reason), then «Загрузить» commits the same bytes.
+ * The file goes to `POST /participants/import` as it is (up to 5 MB), with the console's token.
  */
 export const ParticipantImport = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
   const t = (key: string, options?: Record<string, unknown>) => translate(`resources.participants.import.${key}`, options);
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const [file, setFile] = useState<{ name: string; bytes: Blob } | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const { run, pending } = useGraphqlAction<{ importParticipants: ImportReport }>();
+  const [pending, setPending] = useState(false);
+
+  const send = async (chosen: { name: string; bytes: Blob }, dryRun: boolean): Promise<ImportReport | undefined> => {
+    setPending(true);
+    try {
+      return await dataProvider.uploadFile<ImportReport>(importPath(chosen.name, dryRun), chosen.bytes);
+    } catch (error) {
+      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
+      return undefined;
+    } finally {
+      setPending(false);
+    }
+  };
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     setReport(null);
     if (!chosen) return setFile(null);
-    if (chosen.size > MAX_BYTES) {
+    if (chosen.size > MAX_IMPORT_BYTES) {
       notify(t('tooBig'), { type: 'error' });
       return setFile(null);
     }
-    const base64 = toBase64(new Uint8Array(await chosen.arrayBuffer()));
+    // The bytes as they are now: «Загрузить» sends what the dry run checked, even if the file changes on disk.
+    const picked = { name: chosen.name, bytes: new Blob([await chosen.arrayBuffer()]) };
     event.target.value = ''; // the same file, fixed, can be chosen again
-    setFile({ name: chosen.name, base64 });
-    const result = await run(IMPORT, { file: base64, format: formatOf(chosen.name), dryRun: true });
-    if (result) setReport(result.importParticipants);
+    setFile(picked);
+    const result = await send(picked, true);
+    if (result) setReport(result);
   };
 
   const commit = async () => {
     if (!file) return;
-    const result = await run(IMPORT, { file: file.base64, format: formatOf(file.name), dryRun: false });
+    const result = await send(file, false);
     if (!result) return;
-    setReport(result.importParticipants);
-    const { created, updated } = result.importParticipants;
-    notify(t('done', { created, updated }), { type: 'success' });
+    setReport(result);
+    notify(t('done', { created: result.created, updated: result.updated }), { type: 'success' });
   };
 
   const committed = report?.committed ?? false;

@@ -8,7 +8,6 @@ import {
   ExportButton,
   FilterButton,
   Link,
-  List,
   NumberInput,
   SearchInput,
   SelectInput,
@@ -17,6 +16,8 @@ import {
 } from 'react-admin';
 import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
+import { List } from '../common/List';
+import { participantExporter } from './participantExport';
 
 const ListActions = () => {
   const translate = useTranslate();
@@ -41,9 +42,12 @@ const filters = [
   <BooleanInput key="hasValidConsent" source="hasValidConsent" />,
 ];
 
-/** The school's mentors and mentees (row-level security: the curator's own organisation only). */
+/**
+ * The school's mentors and mentees (row-level security: the curator's own organisation only).
+ * «Экспорт» writes the list's Russian columns through the formula-safe CSV writer.
+ */
 export const ParticipantList = () => (
-  <List filters={filters} actions={<ListActions />} sort={{ field: 'lastName', order: 'ASC' }} perPage={25}>
+  <List filters={filters} actions={<ListActions />} sort={{ field: 'lastName', order: 'ASC' }} perPage={25} exporter={participantExporter}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="fullName" />
       <DataTable.Col source="kind">

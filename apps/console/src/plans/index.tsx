@@ -6,7 +6,6 @@ import {
   DataTable,
   Edit,
   EditButton,
-  List,
   ReferenceField,
   ReferenceInput,
   ReferenceManyField,
@@ -22,6 +21,7 @@ import {
   useGetList,
   useRecordContext,
 } from 'react-admin';
+import { List } from '../common/List';
 import { choicesOf } from '../common/choices';
 import { createLinkTo } from '../common/createLink';
 import { EnumField } from '../common/EnumField';

@@ -5,7 +5,6 @@ import {
   DataTable,
   Edit,
   EditButton,
-  List,
   ReferenceArrayField,
   ReferenceField,
   ReferenceManyField,
@@ -20,6 +19,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { List } from '../common/List';
 import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
 import { EditLoadError, quietLoadError, ShowLoadError } from '../common/LoadError';

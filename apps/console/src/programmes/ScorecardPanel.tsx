@@ -4,6 +4,7 @@ import { useDataProvider, useNotify, useRecordContext, useTranslate } from 'reac
 import { labelOf } from '../common/choices';
 import { useGraphqlAction } from '../common/graphql';
 import type { ConsoleDataProvider } from '../dataProvider';
+import { ownValue } from '@nastavnik/contracts/lookup';
 
 type Scorecard = { id: string; ratedOn: string; rater: string; scores: number[]; total: number; level: string; academicYear: string };
 type Indicator = { code: string; title: string; criterion: string };
@@ -73,7 +74,7 @@ export const ScorecardPanel = () => {
               ))}
               <TableCell align="center">{card.total}</TableCell>
               <TableCell>
-                <Chip size="small" color={LEVEL_COLOR[card.level]} label={labelOf('ScorecardLevel', card.level)} />
+                <Chip size="small" color={ownValue(LEVEL_COLOR, card.level)} label={labelOf('ScorecardLevel', card.level)} />
               </TableCell>
             </TableRow>
           ))}

@@ -1,5 +1,6 @@
 import LinkIcon from '@mui/icons-material/Link';
-import { DataTable, List, ReferenceField, SelectInput } from 'react-admin';
+import { DataTable, ReferenceField, SelectInput } from 'react-admin';
+import { List } from '../common/List';
 import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
 import type { ConsoleResource } from '../registry';

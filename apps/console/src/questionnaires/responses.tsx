@@ -1,5 +1,6 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { BooleanField, DataTable, List, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
+import { BooleanField, DataTable, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
+import { List } from '../common/List';
 import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
 import type { ConsoleResource } from '../registry';

@@ -4,7 +4,6 @@ import {
   BooleanField,
   BooleanInput,
   DataTable,
-  List,
   SearchInput,
   SelectInput,
   Show,
@@ -15,6 +14,7 @@ import {
   useRecordContext,
   useRedirect,
 } from 'react-admin';
+import { List } from '../common/List';
 import { Button } from '@mui/material';
 import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';

@@ -1,4 +1,5 @@
-import { BooleanField, BooleanInput, Create, DataTable, Edit, List, NumberInput, required, SearchInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import { BooleanField, BooleanInput, Create, DataTable, Edit, NumberInput, required, SearchInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
+import { List } from '../common/List';
 import { EditLoadError, quietLoadError, ShowLoadError } from '../common/LoadError';
 
 export const ReferenceList = () => (

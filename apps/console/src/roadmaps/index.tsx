@@ -5,7 +5,6 @@ import {
   DataTable,
   Edit,
   EditButton,
-  List,
   ReferenceField,
   ReferenceInput,
   ReferenceManyField,
@@ -20,6 +19,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
+import { List } from '../common/List';
 import { choicesOf } from '../common/choices';
 import { createLinkTo } from '../common/createLink';
 import { currentAcademicYear } from '../common/graphql';

@@ -1,6 +1,7 @@
 import { Box, Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { Tenant, TenantKind } from './types';
+import { ownValue } from '@nastavnik/contracts/lookup';
 
 const KIND_COLOR: Record<TenantKind, 'primary' | 'secondary' | 'success'> = {
   REGION: 'primary',
@@ -13,7 +14,7 @@ export const TenantKindField = (_props: { source?: string; label?: string }) => 
   const record = useRecordContext<Tenant>();
   const translate = useTranslate();
   if (!record?.kind) return null;
-  return <Chip size="small" variant="outlined" color={KIND_COLOR[record.kind]} label={translate(`nastavnik.tenantKindShort.${record.kind}`)} />;
+  return <Chip size="small" variant="outlined" color={ownValue(KIND_COLOR, record.kind)} label={translate(`nastavnik.tenantKindShort.${record.kind}`)} />;
 };
 
 export const OrgTypeField = (_props: { source?: string; label?: string }) => {

@@ -1,10 +1,11 @@
 import { AutocompleteInput, ReferenceInput, required, useTranslate } from 'react-admin';
 import { PARENT_KIND } from './choices';
 import type { TenantKind } from './types';
+import { ownValue } from '@nastavnik/contracts/lookup';
 
 /** The node a region's municipality or a municipality's organisation belongs to. */
 export const ParentInput = ({ kind, helperText }: { kind: TenantKind; helperText?: string }) => {
-  const parentKind = PARENT_KIND[kind];
+  const parentKind = ownValue(PARENT_KIND, kind);
   const translate = useTranslate();
   if (!parentKind) return null;
   return (

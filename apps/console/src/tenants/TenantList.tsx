@@ -3,7 +3,6 @@ import {
   CreateButton,
   DataTable,
   FilterButton,
-  List,
   ReferenceField,
   ReferenceInput,
   SearchInput,
@@ -11,6 +10,7 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { List } from '../common/List';
 import { KIND_CHOICES, ORG_TYPE_CHOICES } from './choices';
 import { OrgTypeField, TenantKindField, TenantNameField } from './TenantFields';
 

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
+import { tidyCell } from './cell-text';
+import { readXlsxRows } from './read-xlsx';
 
 export type ImportFileFormat = 'xlsx' | 'csv';
 
@@ -8,21 +9,32 @@ export type ImportFileFormat = 'xlsx' | 'csv';
 export type TableRow = { line: number; cells: string[] };
 export type Table = { headings: string[]; rows: TableRow[] };
 
-/** The API's request body limit is 8 MiB; base64 adds a third, so a file of up to 5 MB fits. */
-export const MAX_IMPORT_BYTES = 5_000_000;
+/**
+ * File size limits per route. The GraphQL mutation carries the file as base64 in a JSON body, and
+ * /graphql's body limit is small (2 MB), so the mutation takes files of up to 1.5 MB; larger
+ * school files go to `POST /participants/import` as raw bytes, up to 5 MB (read from the stream
+ * with that cap, see `read-upload.ts`).
+ */
+export const MAX_GRAPHQL_IMPORT_BYTES = 1_500_000;
+export const MAX_FILE_IMPORT_BYTES = 5_000_000;
 export const MAX_IMPORT_ROWS = 5_000;
 const MAX_COLUMNS = 60;
+/**
+ * The uncompressed XLSX parts an import reads (sheet, shared strings, styles, workbook): a sheet
+ * of 5,000 rows × 60 columns of inline text is about 25 MB; what is larger is not a school list.
+ */
+export const MAX_XLSX_UNPACKED_BYTES = 40_000_000;
 
 /** Decodes the base64 upload, refusing what is not base64 or too large before any parsing. */
-export function decodeUpload(file: string): Buffer {
+export function decodeUpload(file: string, maxBytes = MAX_GRAPHQL_IMPORT_BYTES): Buffer {
   const compact = file.replace(/\s+/g, '');
-  if (compact.length > Math.ceil(MAX_IMPORT_BYTES / 3) * 4) throw tooLarge();
+  if (compact.length > Math.ceil(maxBytes / 3) * 4) throw fileTooLarge(maxBytes);
   if (compact.length === 0) throw new ValidationFailedException('Файл пуст.');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
     throw new ValidationFailedException('Файл передан повреждённым: ожидается содержимое в кодировке base64.');
   }
   const buffer = Buffer.from(compact, 'base64');
-  if (buffer.length > MAX_IMPORT_BYTES) throw tooLarge();
+  if (buffer.length > maxBytes) throw fileTooLarge(maxBytes);
   return buffer;
 }
 
@@ -38,27 +50,10 @@ export async function readTable(buffer: Buffer, format: ImportFileFormat): Promi
   return { headings: header.cells, rows };
 }
 
-async function readXlsx(buffer: Buffer): Promise<TableRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new ValidationFailedException('Не удалось прочитать файл XLSX: сохраните его в Excel или LibreOffice как «Книга Excel (.xlsx)».');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ValidationFailedException('В книге XLSX нет ни одного листа.');
-  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) {
-    throw new ValidationFailedException(`В файле больше ${MAX_IMPORT_ROWS} строк с данными. Разделите файл на части.`);
-  }
-  if (sheet.columnCount > MAX_COLUMNS) throw new ValidationFailedException(`В файле больше ${MAX_COLUMNS} столбцов: лишние столбцы удалите.`);
-  const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= sheet.columnCount; column += 1) cells.push(cellText(row.getCell(column).value));
-    rows.push({ line, cells });
-  });
+/** The first sheet's non-empty rows, read as a stream with caps on rows, columns and unpacked size (read-xlsx.ts). */
+function readXlsx(buffer: Buffer): Promise<TableRow[]> {
   // Leading blank rows: the first non-empty row is the header, wherever it is.
-  return rows;
+  return readXlsxRows(buffer, { maxRows: MAX_IMPORT_ROWS, maxColumns: MAX_COLUMNS, maxUnpackedBytes: MAX_XLSX_UNPACKED_BYTES });
 }
 
 function readCsv(buffer: Buffer): TableRow[] {
@@ -82,23 +77,6 @@ function readCsv(buffer: Buffer): TableRow[] {
   return records.map(({ record, info }) => ({ line: info.lines, cells: record.map((c) => tidyCell(c)) }));
 }
 
-/** An XLSX cell value as the text a person sees (dates as ГГГГ-ММ-ДД). */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (typeof value === 'string') return tidyCell(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if ('richText' in value) return tidyCell(value.richText.map((part) => part.text).join(''));
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
-  if ('text' in value) return tidyCell(String(value.text));
-  if ('error' in value) return '';
-  return '';
-}
-
-function tidyCell(value: string): string {
-  return value.replace(/[\u00a0\t]/g, ' ').replace(/ {2,}/g, ' ').trim();
-}
-
-function tooLarge(): ValidationFailedException {
-  return new ValidationFailedException(`Файл больше ${(MAX_IMPORT_BYTES / 1_000_000).toLocaleString('ru-RU')} МБ: разделите его на части.`);
+export function fileTooLarge(maxBytes: number): ValidationFailedException {
+  return new ValidationFailedException(`Файл больше ${(maxBytes / 1_000_000).toLocaleString('ru-RU')} МБ: разделите его на части.`);
 }

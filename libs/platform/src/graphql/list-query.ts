@@ -1,5 +1,5 @@
 import { ValidationFailedException } from '../errors/app.exceptions';
-import { lookupTable } from '../lookup';
+import { lookupTable } from '@nastavnik/contracts/lookup';
 import type { ListArgs, Page } from './list-args';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { percentValue } from '@nastavnik/monitoring/indicator-definitions';
+import { safeCell, toCsv, type SheetCell } from '@nastavnik/contracts/spreadsheet/safe-cell';
 import type { FormColumnKey, FormDefinition } from '../forms/form-definitions';
+import { requiredValue } from '@nastavnik/contracts/lookup';
 
 export type ExtractValue = { numerator: number; denominator: number | null; value: number | null; organisations: number };
 export type ExtractData = {
@@ -26,7 +28,7 @@ function cellOf(key: FormColumnKey, row: FormDefinition['rows'][number], v: Extr
     case 'title':
       return row.title;
     case 'unit':
-      return UNITS[row.unit];
+      return requiredValue(UNITS, row.unit);
     case 'numerator':
       return v ? v.numerator : null;
     case 'denominator':
@@ -40,7 +42,9 @@ function cellOf(key: FormColumnKey, row: FormDefinition['rows'][number], v: Extr
  * The federal form as XLSX: one sheet per region in the form's layout (headings, column titles,
  * one line per form row), and a first sheet «Свод» with every region when there are several.
  * The form code and version are printed in the headings and in the workbook's properties.
- * Aggregates only: every number is a sum over organisations' snapshots.
+ * Aggregates only: every number is a sum over organisations' snapshots. Every cell goes through
+ * `safeCell` (libs/contracts): a region's name is typed by people, and a workbook re-saved as CSV
+ * must not turn a text that starts with «=» into a formula.
  */
 export async function extractXlsx(data: ExtractData): Promise<Buffer> {
   const workbook = new (exceljs().Workbook)();
@@ -52,35 +56,35 @@ export async function extractXlsx(data: ExtractData): Promise<Buffer> {
   const sheets = data.regions.length > 1 ? [{ code: 'ALL', name: 'Свод', values: totals(data) }, ...data.regions] : data.regions;
   for (const region of sheets) {
     const sheet = workbook.addWorksheet(sheetName(region.code === 'ALL' ? 'Свод' : `${region.code}`));
-    for (const heading of data.form.headings) sheet.addRow([heading]).font = { bold: true };
-    sheet.addRow([`Период: ${data.period.replace('/', '–')} учебный год`]);
-    sheet.addRow([`Территория: ${region.name} (${region.code})`]);
-    sheet.addRow([`Версия формы: ${data.form.code} v${data.form.version}, действует с ${data.form.validFrom}`]);
-    sheet.addRow([]);
-    const header = sheet.addRow(data.form.columns.map((c) => c.title));
+    const addRow = (cells: SheetCell[]) => sheet.addRow(cells.map(safeCell));
+    for (const heading of data.form.headings) addRow([heading]).font = { bold: true };
+    addRow([`Период: ${data.period.replace('/', '–')} учебный год`]);
+    addRow([`Территория: ${region.name} (${region.code})`]);
+    addRow([`Версия формы: ${data.form.code} v${data.form.version}, действует с ${data.form.validFrom}`]);
+    addRow([]);
+    const header = addRow(data.form.columns.map((c) => c.title));
     header.font = { bold: true };
-    for (const row of data.form.rows) sheet.addRow(data.form.columns.map((c) => cellOf(c.key, row, region.values[row.indicator])));
+    for (const row of data.form.rows) addRow(data.form.columns.map((c) => cellOf(c.key, row, region.values[row.indicator])));
     data.form.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.key === 'title' ? 70 : 16));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The same layout as CSV (UTF-8 with BOM, `;` as in Russian Excel): one block of lines per region. */
+/**
+ * The same layout as CSV (UTF-8 with BOM, `;` as in Russian Excel): one block of lines per region,
+ * written by the shared formula-safe writer (a region named «=HYPERLINK(…)» stays text).
+ */
 export function extractCsv(data: ExtractData): Buffer {
-  const quote = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines: string[] = [];
-  lines.push([`# ${data.form.code} v${data.form.version}`, data.form.title, `период ${data.period}`].map(quote).join(';'));
-  lines.push(['Код региона', 'Регион', ...data.form.columns.map((c) => c.title)].map(quote).join(';'));
+  const lines: SheetCell[][] = [];
+  lines.push([`# ${data.form.code} v${data.form.version}`, data.form.title, `период ${data.period}`]);
+  lines.push(['Код региона', 'Регион', ...data.form.columns.map((c) => c.title)]);
   const regions = data.regions.length > 1 ? [{ code: 'ALL', name: 'Свод', values: totals(data) }, ...data.regions] : data.regions;
   for (const region of regions) {
     for (const row of data.form.rows) {
-      lines.push([region.code, region.name, ...data.form.columns.map((c) => cellOf(c.key, row, region.values[row.indicator]))].map(quote).join(';'));
+      lines.push([region.code, region.name, ...data.form.columns.map((c) => cellOf(c.key, row, region.values[row.indicator]))]);
     }
   }
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return Buffer.from(toCsv(lines, { delimiter: ';', bom: true }), 'utf8');
 }
 
 function totals(data: ExtractData): Record<string, ExtractValue> {
