@@ -6,7 +6,7 @@
  * percentages. Sources: SEEDS-DOMAIN §6.6–6.7 (seed 004's formulas).
  */
 import { FACTS, type FactName } from './indicator-facts';
-import { requiredValue } from '@nastavnik/platform/lookup';
+import { requiredValue } from '@nastavnik/contracts/lookup';
 
 export type IndicatorUnit = 'percent' | 'count';
 

@@ -4,7 +4,7 @@ import { Pool, type PoolClient } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@nastavnik/platform/config/app-config';
 import { type FactCount, INDICATORS, type IndicatorDefinition, percentValue, validateDefinitions } from './indicator-definitions';
 import { FACTS, type FactName, PERSON_FACT, periodBounds } from './indicator-facts';
-import { requiredValue } from '@nastavnik/platform/lookup';
+import { requiredValue } from '@nastavnik/contracts/lookup';
 
 export type SnapshotRow = {
   tenantId: string;

@@ -12,7 +12,7 @@ import { ParticipantEntity } from './participant.entity';
 import { uniqueList } from './participant.rules';
 import { validationOf } from './participant-records.service';
 import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
-import { ownValue } from '@nastavnik/platform/lookup';
+import { ownValue } from '@nastavnik/contracts/lookup';
 
 const SORTABLE = sortColumns({
   includedOn: 'e.included_on',

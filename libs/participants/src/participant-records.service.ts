@@ -10,7 +10,7 @@ import { ParticipantEntity } from './participant.entity';
 import { DRAFT_FIELDS, participantProblems, uniqueList, type ParticipantDraft } from './participant.rules';
 import { ELIGIBLE_SQL } from './participants.service';
 import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
-import { requiredValue } from '@nastavnik/platform/lookup';
+import { requiredValue } from '@nastavnik/contracts/lookup';
 
 const SORTABLE = sortColumns({
   lastName: ['p.last_name', 'p.first_name', 'p.middle_name'],

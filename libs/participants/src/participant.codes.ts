@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { requiredValue } from '@nastavnik/platform/lookup';
+import { requiredValue } from '@nastavnik/contracts/lookup';
 
 /**
  * Категория участника (who the person is), per the pools of the mentor and mentee bases:

@@ -27,7 +27,7 @@ import type { BaseKind, EligibilityPurpose } from './participant.codes';
 import { CONSENT_PURPOSE_TITLES } from './participant.codes';
 import { ParticipantBaseEntryEntity } from './participant-base-entry.entity';
 import { ParticipantEntity } from './participant.entity';
-import { requiredValue } from '@nastavnik/platform/lookup';
+import { requiredValue } from '@nastavnik/contracts/lookup';
 
 export type EligibilityFilter = { base?: BaseKind; ids?: string[] };
 

@@ -6,7 +6,7 @@ import { type EntityManager } from 'typeorm';
 import type { CreateTenantInput, TenantFilter, UpdateTenantInput } from './dtos/tenant.inputs';
 import { TenantEntity, TenantKind } from './tenant.entity';
 import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
-import { requiredValue } from '@nastavnik/platform/lookup';
+import { requiredValue } from '@nastavnik/contracts/lookup';
 
 const SORTABLE = sortColumns({
   path: 't.path',

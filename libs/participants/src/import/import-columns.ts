@@ -14,7 +14,7 @@ import {
   type BaseKind,
   type ConsentSigner,
 } from '../participant.codes';
-import { ownValue, requiredValue } from '@nastavnik/platform/lookup';
+import { ownValue, requiredValue } from '@nastavnik/contracts/lookup';
 
 /** The keys of the columns an import understands. */
 export type ColumnKey =

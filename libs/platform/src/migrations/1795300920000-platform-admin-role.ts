@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DB_ROLES } from '../database/db-roles';
-import { requiredValue } from '../lookup';
+import { requiredValue } from '@nastavnik/contracts/lookup';
 
 const APP = DB_ROLES.app;
 const ADMIN = DB_ROLES.platformAdmin;

@@ -1,4 +1,4 @@
-import { ownValue } from '@nastavnik/platform/lookup';
+import { ownValue } from '@nastavnik/contracts/lookup';
 /**
  * Russian wording shared by the scorer and the hard rules: short labels of the mentoring
  * directions (направления, SEEDS-DOMAIN §3.7a), participant kinds, and number agreement.

@@ -1,6 +1,6 @@
 import type { HardRule, MatchMentee, MatchMentor } from './matching.types';
 import { GRADES, YEARS, kindLabel, plural } from './labels';
-import { ownValue, requiredValue } from '@nastavnik/platform/lookup';
+import { ownValue, requiredValue } from '@nastavnik/contracts/lookup';
 
 /**
  * Hard rules of the forms of mentoring (формы наставничества, SEEDS-DOMAIN §3.1) and of their

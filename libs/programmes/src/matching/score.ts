@@ -1,6 +1,6 @@
 import type { MatchMentee, MatchMentor, MatchPerson, MatchWeights, ScoreComponent } from './matching.types';
 import { GRADES, POINTS, QUESTIONS_DATIVE, YEARS, decimal, directionLabel, listOf, plural } from './labels';
-import { requiredValue } from '@nastavnik/platform/lookup';
+import { requiredValue } from '@nastavnik/contracts/lookup';
 
 /**
  * Compatibility score of a mentor–mentee pair, 0..100, from six criteria (SEEDS-DOMAIN §4.2

@@ -2,7 +2,7 @@ import { INTEREST_TITLES, PARTICIPANT_KIND_TITLES, type ParticipantKind } from '
 import type { HardRule, MatchPerson } from '../matching/matching.types';
 import { ROLE_MODELS, mentorSenior } from '../matching/rules';
 import { ageOn } from '../common/validators';
-import { ownValue } from '@nastavnik/platform/lookup';
+import { ownValue } from '@nastavnik/contracts/lookup';
 
 /** What the rules of a form need to know about a person (a participant of the organisation). */
 export type PersonFacts = {

@@ -1,7 +1,7 @@
 import { REGION_TIME_ZONE } from '@nastavnik/platform/calendar';
 import { BASE_STYLES, barChart, pageFooter, type PdfContent, type PdfDocDefinition, valueText } from './pdf-engine';
 import type { SchoolReportData } from './report-data.types';
-import { ownValue } from '@nastavnik/platform/lookup';
+import { ownValue } from '@nastavnik/contracts/lookup';
 
 const LEVELS: Record<string, string> = { optimal: 'оптимальный', acceptable: 'допустимый', unacceptable: 'недопустимый' };
 const STATUSES: Record<string, string> = { planned: 'запланировано', in_progress: 'выполняется', done: 'выполнено', not_done: 'не выполнено' };
