@@ -1,22 +1,38 @@
 import 'reflect-metadata';
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AppConfig } from '@nastavnik/platform/config/app-config';
+import { AuthService } from '@nastavnik/platform/auth/auth.service';
+import { type AppConfig, loadConfig } from '@nastavnik/platform/config/app-config';
+import { GRAPHQL_PATH } from '@nastavnik/platform/graphql/graphql-options';
+import { installRateLimits, limitRoutesPerAddress } from '@nastavnik/platform/http/rate-limits';
+import { installRequestAuthentication } from '@nastavnik/platform/http/request-authentication';
+import { DEFAULT_BODY_LIMIT } from '@nastavnik/platform/http/request-limits';
+import { API_SECURITY_HEADERS } from '@nastavnik/platform/http/security-headers';
 import { installTenantHttpHooks } from '@nastavnik/platform/http/tenant-http-hooks';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { AppModule } from './app.module';
 
 /** Builds the API (used by main.ts and by the integration specs alike). */
-export async function createApiApp(config?: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ logger: false, bodyLimit: 8 * 1024 * 1024 /* a 5 MB spreadsheet as base64 in an import mutation */, trustProxy: true });
+export async function createApiApp(config: AppConfig = loadConfig(), options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+  // `/graphql` has a smaller limit of its own (graphql-options.ts); this default leaves room for the import route's file.
+  const adapter = new FastifyAdapter({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: config.trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bufferLogs: false,
   });
-  // Before init: the hooks must wrap every route, GraphQL's included.
-  installTenantHttpHooks(app.getHttpAdapter().getInstance(), app.get(TenantContext));
+  // Before init, in this order: the hooks must wrap every route, GraphQL's included; the headers
+  // go on every answer, refusals included; the limiters exist before the hook that counts failures.
+  const fastify = app.getHttpAdapter().getInstance();
+  const context = app.get(TenantContext);
+  await app.register(helmet, API_SECURITY_HEADERS);
+  await installRateLimits(fastify, config);
+  // The one public route with a body and a database behind it: the questionnaire links anyone may open (`/q/<token>`).
+  limitRoutesPerAddress(fastify, { name: 'questionnaire', prefixes: ['/q/'], max: config.rateLimits.questionnaire, windowMs: config.rateLimits.windowMs });
+  installRequestAuthentication(fastify, { auth: app.get(AuthService), context, config, graphqlPath: GRAPHQL_PATH });
+  installTenantHttpHooks(fastify, context);
   app.enableShutdownHooks();
   await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  await fastify.ready();
   return app;
 }

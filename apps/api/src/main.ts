@@ -5,8 +5,9 @@ import { createApiApp } from './bootstrap';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp(config);
-  await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
-  new Logger('api').log(`GraphQL: http://localhost:${config.port}/graphql · health: http://localhost:${config.port}/health · auth: ${config.auth.mode}`);
+  await app.listen({ port: config.port, host: config.host });
+  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  new Logger('api').log(`GraphQL: ${base}/graphql · health: ${base}/health · auth: ${config.auth.mode}`);
 }
 
 main().catch((error: unknown) => {

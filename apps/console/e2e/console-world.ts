@@ -124,10 +124,10 @@ function newestMtime(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
 }
 
-/** `vite build` unless apps/console/dist is newer than every source of the console. */
+/** `vite build` unless apps/console/dist is newer than every source of the console (libs/contracts included: the console bundles it). */
 async function buildConsoleIfStale(): Promise<void> {
   const built = join(CONSOLE_DIR, 'dist', 'index.html');
-  const sources = ['src', 'public', 'index.html', 'vite.config.mts'].map((entry) => join(CONSOLE_DIR, entry)).filter(existsSync);
+  const sources = [...['src', 'public', 'index.html', 'vite.config.mts'].map((entry) => join(CONSOLE_DIR, entry)), join(ROOT, 'libs', 'contracts', 'src')].filter(existsSync);
   if (process.env.CONSOLE_E2E_REBUILD !== '1' && existsSync(built) && statSync(built).mtimeMs > Math.max(...sources.map(newestMtime))) return;
   await Proc.start('vite build', [VITE, 'build', '--config', join(CONSOLE_DIR, 'vite.config.mts'), '--logLevel', 'warn'], {
     VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
@@ -238,9 +238,13 @@ export class ConsoleWorld {
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
-    // Uncaught errors in the page fail the spec that caused them.
+    // Uncaught errors in the page fail the spec that caused them, and so does anything the
+    // console's Content-Security-Policy (vite.config.mts) blocks.
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(message.text());
+    });
     return { context, page, problems };
   }
 

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
+import { RateLimited } from '@nastavnik/platform/http/rate-limited.decorator';
 import { StatisticalFormType } from './dtos/statistical-form.type';
 import { FORMS } from './forms/form-definitions';
 import { RequestExtractArgs, RequestRegionReportArgs, RequestSchoolReportArgs, ReportListArgs } from './dtos/report.inputs';
@@ -33,12 +34,14 @@ export class ReportResolver {
     return this.reports.get(id);
   }
 
+  @RateLimited('reports')
   @Roles(...READERS)
   @Mutation(() => ReportFileEntity, { description: 'Запросить отчёт организации (PDF); одинаковые запросы дают один файл' })
   requestSchoolReport(@Args() args: RequestSchoolReportArgs): Promise<ReportFileEntity> {
     return this.reports.requestSchoolReport(args);
   }
 
+  @RateLimited('reports')
   @Roles(...REGIONAL)
   @Mutation(() => ReportFileEntity, { description: 'Запросить сравнительный отчёт региона или муниципалитета (PDF)' })
   requestRegionReport(@Args() args: RequestRegionReportArgs): Promise<ReportFileEntity> {
@@ -51,6 +54,7 @@ export class ReportResolver {
     return [...FORMS].sort((a, b) => a.code.localeCompare(b.code) || Number(b.version) - Number(a.version)).map((form) => StatisticalFormType.of(form));
   }
 
+  @RateLimited('reports')
   @Roles(...REGIONAL)
   @Mutation(() => ReportFileEntity, { description: 'Запросить выгрузку по статистической форме (XLSX или CSV), только агрегаты' })
   requestExtract(@Args() args: RequestExtractArgs): Promise<ReportFileEntity> {

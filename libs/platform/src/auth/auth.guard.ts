@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenException } from '../errors/app.exceptions';
 import { TenantContext } from '../tenancy/tenant-context';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
@@ -32,9 +32,13 @@ export class AuthGuard implements CanActivate {
 }
 
 export function requestOf(execution: ExecutionContext): FastifyRequest {
+  return replyOf(execution).request;
+}
+
+/** The Fastify reply of a resolver's or a route's request (Mercurius puts it in the GraphQL context). */
+export function replyOf(execution: ExecutionContext): FastifyReply {
   if (execution.getType<string>() === 'graphql') {
-    const context = GqlExecutionContext.create(execution).getContext<{ reply: { request: FastifyRequest } }>();
-    return context.reply.request;
+    return GqlExecutionContext.create(execution).getContext<{ reply: FastifyReply }>().reply;
   }
-  return execution.switchToHttp().getRequest<FastifyRequest>();
+  return execution.switchToHttp().getResponse<FastifyReply>();
 }

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type ModuleMetadata, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { TenantRateLimitGuard } from '../http/tenant-rate-limit.guard';
 import { ScopeResolver } from '../tenancy/scope';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -19,7 +20,9 @@ export class AuthModule {
         TokenVerifier,
         AuthService,
         { provide: ScopeResolver, useExisting: options.scopeResolver },
+        // In this order: the rate limits of `@RateLimited` count per tenant, so they need the caller.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: TenantRateLimitGuard },
       ],
       exports: [AuthService, TokenVerifier],
     };

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig, DEV_IDENTITY_DIR } from '../config/app-config';
 import { NotFoundException, ValidationFailedException } from '../errors/app.exceptions';
 import { Public } from './auth.decorators';
 import { DEV_USERS } from './dev-users';
+import { LoopbackOnlyGuard } from './loopback-only.guard';
 import { mintKeycloakToken } from './keycloak-token';
 
 const TOKEN_TTL_SECONDS = 8 * 3600;
@@ -12,8 +13,11 @@ const TOKEN_TTL_SECONDS = 8 * 3600;
 /**
  * Development identity mode (AUTH_MODE=dev only — the app refuses that mode in production):
  * stands in for Keycloak's login on a machine without Keycloak. It mints tokens of Keycloak's
- * shape for the demo users, which then go through the very same guard as real ones.
+ * shape for the demo users, which then go through the very same guard as real ones. Only for
+ * callers on this machine: a demo started on a laptop in a school network lends no one else a
+ * login (the API itself listens on 127.0.0.1 unless HOST says otherwise).
  */
+@UseGuards(LoopbackOnlyGuard)
 @Controller('auth/dev')
 export class DevIdentityController {
   private readonly privateKey: string;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 
 export type AuthMode = 'keycloak' | 'dev';
@@ -14,9 +15,30 @@ export type AuthConfig = {
   realmPublicKey?: string;
 };
 
+/**
+ * Which proxies' `X-Forwarded-*` headers Fastify believes, in Fastify's own terms: none, every
+ * one, or those at the given addresses/CIDRs (and proxy-addr's names such as `loopback`).
+ */
+export type TrustProxy = boolean | string[];
+
+/** Requests allowed per window; beyond them the answer is 429 with `Retry-After`. 0 turns a limit off. */
+export type RateLimitConfig = {
+  windowMs: number;
+  /** Requests with an invalid token, per source address. */
+  authFailures: number;
+  /** Requests to the public questionnaire links (`/q/…`), per source address. */
+  questionnaire: number;
+  /** Report and extract requests, per tenant (per person for those bound to no tenant). */
+  reports: number;
+};
+
 export type AppConfig = {
   nodeEnv: string;
   port: number;
+  /** The address the API listens on: loopback unless told otherwise (the container image says 0.0.0.0). */
+  host: string;
+  trustProxy: TrustProxy;
+  rateLimits: RateLimitConfig;
   databaseUrl: string;
   migrationDatabaseUrl: string;
   /** The indicator engine's role; only the worker's configuration should set it. */
@@ -59,19 +81,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigurationError(`AUTH_MODE=dev needs the development key pair in ${dir}: run "npm run setup"`);
     }
   }
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigurationError(`PORT is not a port: ${env.PORT}`);
+  const port = integerSetting(env, 'PORT', 3000, 0, 65535);
+  const host = (env.HOST ?? '').trim() || '127.0.0.1';
   return {
     nodeEnv,
     port,
+    host,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
+    rateLimits: {
+      windowMs: integerSetting(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
+      authFailures: integerSetting(env, 'RATE_LIMIT_AUTH_FAILURES', 20, 0),
+      questionnaire: integerSetting(env, 'RATE_LIMIT_QUESTIONNAIRE', 60, 0),
+      reports: integerSetting(env, 'RATE_LIMIT_REPORTS', 20, 0),
+    },
     databaseUrl: env.DATABASE_URL ?? 'postgres://nastavnik_app@127.0.0.1:5432/nastavnik',
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL ?? 'postgres://nastavnik_owner@127.0.0.1:5432/nastavnik',
     indicatorsDatabaseUrl: env.INDICATORS_DATABASE_URL ?? 'postgres://nastavnik_indicators@127.0.0.1:5432/nastavnik',
-    databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
+    databasePoolSize: integerSetting(env, 'DATABASE_POOL_SIZE', 10, 1),
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: env.REDIS_PREFIX ?? 'nastavnik',
-    queueLockMs: Number(env.QUEUE_LOCK_MS ?? 30_000),
-    queueStalledCheckMs: Number(env.QUEUE_STALLED_CHECK_MS ?? 30_000),
+    queueLockMs: integerSetting(env, 'QUEUE_LOCK_MS', 30_000, 1),
+    queueStalledCheckMs: integerSetting(env, 'QUEUE_STALLED_CHECK_MS', 30_000, 1),
     auth: {
       mode,
       keycloakUrl: (env.KEYCLOAK_URL ?? 'http://localhost:8080').replace(/\/+$/, ''),
@@ -80,6 +110,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       realmPublicKey,
     },
   };
+}
+
+/** A whole number from the environment; anything else stops the start-up instead of becoming NaN. */
+function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigurationError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigurationError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+/** proxy-addr's names for address ranges, which Fastify accepts in place of addresses. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: `false` (default), `true`, or a comma list of addresses, CIDRs and range names. A
+ * hop count is refused rather than passed on: Fastify 5 no longer honours one (it cannot tell a
+ * proxy from a client that writes the header itself) and would silently trust nothing.
+ */
+function trustProxySetting(raw: string | undefined): TrustProxy {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    throw new ConfigurationError(`TRUST_PROXY=${value}: Fastify does not trust proxies by hop count; list the proxies' addresses or CIDRs instead (e.g. TRUST_PROXY=10.0.0.0/8)`);
+  }
+  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const invalid = entries.filter((entry) => !PROXY_RANGE_NAMES.has(entry) && !isAddressOrCidr(entry));
+  if (entries.length === 0 || invalid.length > 0) {
+    throw new ConfigurationError(`TRUST_PROXY must be false, true, or addresses/CIDRs separated by commas; not understood: "${invalid.join(', ') || value}"`);
+  }
+  return entries;
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** `-----BEGIN PUBLIC KEY-----…` → the base64 body keycloak-connect expects. */

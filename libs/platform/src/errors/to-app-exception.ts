@@ -14,7 +14,7 @@ export function toAppException(error: unknown): AppException | undefined {
   if (fromDatabase) return fromDatabase;
   // Fastify refused the request body (FST_ERR_CTP_BODY_TOO_LARGE and friends).
   const fastifyStatus = (error as { statusCode?: unknown; code?: unknown } | null)?.statusCode;
-  if (fastifyStatus === 413) return new ValidationFailedException('Запрос слишком большой: файл должен быть не больше 5 МБ.');
+  if (fastifyStatus === 413) return new ValidationFailedException('Запрос слишком большой: уменьшите файл или разделите данные на части.');
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500 && String((error as { code?: unknown }).code).startsWith('FST_')) {
     return new ValidationFailedException('Некорректный запрос.');
   }

@@ -1,0 +1,146 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { pemBody } from '@nastavnik/platform/config/app-config';
+import { TestDb, TEST_ISSUER_BASE, tokenFor } from '@nastavnik/testing/test-context';
+import { readTestEnv } from '@nastavnik/testing/test-env';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const MB = 1024 * 1024;
+
+/** Resident memory of a process, from /proc (the figure the kernel's OOM killer goes by). */
+function rssMb(pid: number): number {
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error(`no VmRSS for ${pid}`);
+  return Number(match[1]) / 1024;
+}
+
+/** A distinct ≈ 2 MB document of the kind that filled memory before authentication: `{ a a a … }`. */
+function hugeDocument(i: number): string {
+  return JSON.stringify({ query: `{ ${'a '.repeat(MB - 16)} b${i} }` });
+}
+
+/**
+ * The API as `npm run start:api` runs it, in a process of its own, so that its memory can be read:
+ * anonymous documents of 2 MB each used to be parsed, validated and cached before authentication
+ * (≈ 560 MB each; the process died after 8).
+ */
+describe('anonymous documents cost the API nothing (a real process, measured RSS)', () => {
+  let api: ChildProcess;
+  let output = '';
+  let base: string;
+  let db: TestDb;
+  let curator: string;
+  let school: string;
+
+  beforeAll(async () => {
+    const env = readTestEnv();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    api = spawn(process.execPath, ['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: env.appUrl,
+        MIGRATION_DATABASE_URL: env.ownerUrl,
+        INDICATORS_DATABASE_URL: env.indicatorsUrl,
+        DATABASE_POOL_SIZE: '3',
+        REDIS_URL: env.redisUrl,
+        REDIS_PREFIX: `${env.redisPrefix}:anonymous-memory`, // under the run's prefix, which global teardown removes
+        AUTH_MODE: 'keycloak',
+        KEYCLOAK_URL: TEST_ISSUER_BASE,
+        KEYCLOAK_REALM: 'mentoring',
+        KEYCLOAK_CLIENT_ID: 'mentoring-api',
+        KEYCLOAK_REALM_PUBLIC_KEY: pemBody(env.publicKeyPem),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    api.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));
+    api.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));
+    await waitForHealth(base, api, () => output);
+    db = new TestDb();
+    school = (await db.newSchoolWorld()).school.code;
+    curator = tokenFor('curator', school);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (api.exitCode === null && api.signalCode === null) {
+      const exited = new Promise((resolve) => api.once('exit', resolve));
+      api.kill('SIGTERM');
+      await exited;
+    }
+    await db?.close();
+  });
+
+  const canary = async (): Promise<unknown> => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${curator}` },
+      body: JSON.stringify({ query: '{ myTenant { code } }' }),
+    });
+    expect(response.status).toBe(200);
+    return response.json();
+  };
+
+  it('refuses 20 distinct 2 MB anonymous documents (and 5 with a forged token) with 401, RSS grows < 100 MB, and the service answers', async () => {
+    const pid = api.pid!;
+    // Warm up the code paths a first request loads (GraphQL, the guard, the database pool).
+    expect(await canary()).toEqual({ data: { myTenant: { code: school } } });
+    const before = rssMb(pid);
+
+    const forged = tokenFor('curator', school, { issuer: 'http://evil.test/realms/mentoring' });
+    const answers: (number | string)[] = [];
+    let firstRefusal: unknown;
+    for (let i = 0; i < 25; i += 1) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (i >= 20) headers.authorization = `Bearer ${forged}`;
+      try {
+        const response = await fetch(`${base}/graphql`, { method: 'POST', headers, body: hugeDocument(i) });
+        answers.push(response.status);
+        const body: unknown = await response.json();
+        firstRefusal ??= body;
+      } catch (error) {
+        answers.push(`no answer: ${(error as Error).message}`); // the process died under the load
+      }
+    }
+
+    // Memory first: that is what the documents attacked.
+    const answered = answers.filter((answer) => typeof answer === 'number').length;
+    expect(existsSync(`/proc/${pid}/status`) ? 'alive' : `died after answering ${answered} of 25: ${answers.join(', ')}`).toBe('alive');
+    expect(rssMb(pid) - before).toBeLessThan(100);
+    expect(answers).toEqual(Array.from({ length: 25 }, () => 401));
+    expect(firstRefusal).toEqual({ data: null, errors: [{ message: expect.stringMatching(/вход/), extensions: { code: 'UNAUTHENTICATED' } }] });
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    expect(await canary()).toEqual({ data: { myTenant: { code: school } } });
+  }, 180_000);
+});
+
+async function waitForHealth(base: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(`${base}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the API did not answer ${base}/health:\n${output()}`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import type { AuthService } from '../auth/auth.service';
+import type { AppConfig } from '../config/app-config';
+import { UnauthenticatedException } from '../errors/app.exceptions';
+import type { TenantContext } from '../tenancy/tenant-context';
+import { enforceLimit, requestLimiter } from './rate-limits';
+import { sendRefusal } from './refusal';
+import { tenantStoreOf } from './tenant-http-hooks';
+
+export type RequestAuthenticationOptions = {
+  auth: AuthService;
+  context: TenantContext;
+  config: AppConfig;
+  /** Requests to this path are refused in GraphQL's shape (`{ data: null, errors: [...] }`), others in the REST shape. */
+  graphqlPath: string;
+};
+
+/**
+ * Authenticates every request to a route that is not `@Public()` in an `onRequest` hook — before
+ * its body is read, so that no one without a valid token gets a document parsed, validated or
+ * cached, nor a body buffered. The result is memoised in the request's context store: the guard
+ * and GraphQL's `preExecution` hook, which authenticate again, get it for nothing. Unknown paths
+ * are left to the 404 handler.
+ *
+ * Invalid tokens are counted per source address; once an address has presented
+ * `RATE_LIMIT_AUTH_FAILURES` of them in the window, its requests with a token are refused (429)
+ * before the token is even checked. Requests without a token are not counted: refusing them costs
+ * nothing, and a signed-out browser tab must not lock its colleagues behind the same address out.
+ */
+export function installRequestAuthentication(fastify: FastifyInstance, options: RequestAuthenticationOptions): void {
+  const { auth, context, config, graphqlPath } = options;
+  const failures = requestLimiter(fastify, config.rateLimits.authFailures, config.rateLimits.windowMs, (request) => `auth-failures:${normalizeIP(request.ip)}`);
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.is404 || request.routeOptions.config.nastavnikPublic) return;
+    const presentsToken = request.headers.authorization !== undefined;
+    try {
+      if (presentsToken) await enforceLimit(failures, request, { increment: false });
+      await auth.authenticate(tenantStoreOf(request, context), request.headers);
+    } catch (error) {
+      if (presentsToken && failures && error instanceof UnauthenticatedException) await failures(request, { increment: true });
+      return sendRefusal(reply, error, request.routeOptions.url === graphqlPath ? 'graphql' : 'rest');
+    }
+  });
+}
