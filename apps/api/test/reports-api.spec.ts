@@ -12,6 +12,9 @@ import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
 import { QUEUES } from '@nastavnik/platform/queue/queues';
+import { runScopedJob } from '@nastavnik/platform/queue/scoped-job';
+import type { Scope } from '@nastavnik/platform/tenancy/scope';
+import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { ProduceExtractJob } from '@nastavnik/reporting/jobs/produce-extract.job';
 import { RenderReportJob } from '@nastavnik/reporting/jobs/render-report.job';
 import { ReportingWorkerModule } from '@nastavnik/reporting/reporting.module';
@@ -61,6 +64,32 @@ async function waitForReport(owner: Pool, id: string, timeoutMs = 30_000): Promi
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * The rows of a `pdftotext -layout` page as cells: the layout keeps a table row on one line with
+ * its columns two or more spaces apart, so a figure is checked in its row and column, not merely
+ * somewhere in the document. A cell that wraps (a long title) keeps only its first line here.
+ */
+function layoutRows(pdfPath: string): string[][] {
+  return execFileSync('pdftotext', ['-layout', pdfPath, '-'])
+    .toString('utf8')
+    .split('\n')
+    .map((line) => line.trim().split(/\s{2,}/))
+    .filter((cells) => cells[0] !== '');
+}
+
+/** The one row whose first cells are `key`, e.g. `rowOf(rows, 'T3')` or `rowOf(rows, '1', 'Шаминская СОШ')`. */
+function rowOf(rows: string[][], ...key: string[]): string[] {
+  const found = rows.filter((cells) => key.every((k, i) => cells[i] === k));
+  if (found.length !== 1) throw new Error(`expected one row starting ${JSON.stringify(key)}, found ${found.length}`);
+  return found[0];
+}
+
+/** A school report's target-indicator row without its (wrapping) title: code, numerator, denominator, value as printed, target. */
+const indicatorRow = (rows: string[][], code: string) => {
+  const cells = rowOf(rows, code);
+  return [cells[0], ...cells.slice(-4)];
+};
 
 const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -135,8 +164,14 @@ describe('reports: request, render, download, isolation', () => {
     writeFileSync(pdf, file.body as Buffer);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString('utf8');
     expect(text).toContain('МБОУ «Мишкинская СОШ»');
-    expect(text).toContain('33 из 59 – 56 %');
-    expect(text).toContain('8 из 12 – 67 %');
+    // Seed 004's figures in their rows, as the report prints them (SEEDS-DOMAIN §8.2): «33 из 59 – 56 %».
+    const rows = layoutRows(pdf);
+    expect(indicatorRow(rows, 'T1')).toEqual(['T1', '55', '108', '55 из 108 – 51 %', '—']);
+    expect(indicatorRow(rows, 'T3')).toEqual(['T3', '33', '59', '33 из 59 – 56 %', '—']);
+    expect(indicatorRow(rows, 'T4')).toEqual(['T4', '8', '12', '8 из 12 – 67 %', '—']);
+    expect(indicatorRow(rows, 'N1')).toEqual(['N1', '60', '170', '60 из 170 – 35 %', '≥ 70 %']);
+    expect(rowOf(rows, 'Наставники')).toEqual(['Наставники', '15']);
+    expect(rowOf(rows, 'Наставляемые')).toEqual(['Наставляемые', '59']);
     expect(text).toContain('Исполнение дорожной карты');
     expect(text).not.toContain('только сводные разделы');
     expect(deniedAccess).toEqual([]);
@@ -148,7 +183,7 @@ describe('reports: request, render, download, isolation', () => {
     const file = await download(analystA, report.id);
     writeFileSync(join(tmp, 'school-analyst.pdf'), file.body as Buffer);
     const text = execFileSync('pdftotext', [join(tmp, 'school-analyst.pdf'), '-']).toString('utf8').replace(/\s+/g, ' ');
-    expect(text).toContain('33 из 59 – 56 %');
+    expect(indicatorRow(layoutRows(join(tmp, 'school-analyst.pdf')), 'T3')).toEqual(['T3', '33', '59', '33 из 59 – 56 %', '—']);
     expect(text).toContain('только сводные разделы');
   });
 
@@ -171,10 +206,22 @@ describe('reports: request, render, download, isolation', () => {
     const file = await download(analystA, report.id);
     writeFileSync(join(tmp, 'region.pdf'), file.body as Buffer);
     const text = execFileSync('pdftotext', [join(tmp, 'region.pdf'), '-']).toString('utf8').replace(/\s+/g, ' ');
-    expect(text).toContain('Мишкинская СОШ');
-    expect(text).toContain('Шаминская СОШ');
-    expect(text).toContain('95'); // T1: 55 + 40 = 95 of 108 + 50 = 158 → 60 %
-    expect(text).toContain('158');
+    const rows = layoutRows(join(tmp, 'region.pdf'));
+    // Totals: code, Σ numerators, Σ denominators, value, target, organisations below target (the title wraps; left out).
+    // T1: 55 + 40 = 95 of 108 + 50 = 158 → 60.1 % → 60 %; T3: 33 + 10 = 43 of 59 + 20 = 79 → 54.4 % → 54 %.
+    const totals = (code: string) => {
+      const cells = rowOf(rows, code);
+      return [cells[0], ...cells.slice(2)];
+    };
+    expect(totals('T1')).toEqual(['T1', '95', '158', '60 %', '—', '0']);
+    expect(totals('T3')).toEqual(['T3', '43', '79', '54 %', '—', '0']);
+    // League table, ranked by T1: rank, organisation, …, «value % (numerator/denominator)» per indicator.
+    const league = (rank: string, name: string) => {
+      const cells = rowOf(rows, rank, name);
+      return [cells[0], cells[1], ...cells.slice(-2)];
+    };
+    expect(league('1', 'Шаминская СОШ')).toEqual(['1', 'Шаминская СОШ', '80 % (40/50)', '50 % (10/20)']);
+    expect(league('2', 'Мишкинская СОШ')).toEqual(['2', 'Мишкинская СОШ', '51 % (55/108)', '56 % (33/59)']);
     expect(text).not.toContain(b.school.short_name);
   });
 
@@ -278,7 +325,24 @@ describe('reports: request, render, download, isolation', () => {
     expect((await download(curatorA, 'not-a-uuid')).status).toBe(400);
     expect(codesOf(await api.gql(official, `mutation { requestExtract(formCode: "NOPE", period: "${PERIOD}") { id } }`))).toEqual(['VALIDATION_FAILED']);
     expect(codesOf(await api.gql(analystA, `mutation { requestRegionReport(period: "2022-2023") { id } }`))).toEqual(['VALIDATION_FAILED']);
-    expect(worker.get(RenderReportJob)).toBeDefined();
-    expect(worker.get(ProduceExtractJob)).toBeDefined();
+  });
+
+  it("the worker's report and extract jobs, run as the worker runs them: a finished row is left alone, another school's row is not visible", async () => {
+    const { rows } = await db.owner.query(`select id, file_bytes from report_files where tenant_id = $1 and requested_role = 'curator' and status = 'done'`, [a.school.id]);
+    expect(rows).toHaveLength(1);
+    const [{ id: reportId, file_bytes: before }] = rows;
+    const scopeOf = (school: TenantRow): Scope => ({ role: 'curator', tenantId: school.id, tenantPath: school.path, allTenants: false, actor: 'reports-spec' });
+    const context = worker.get(TenantContext);
+    for (const job of [worker.get(RenderReportJob), worker.get(ProduceExtractJob)]) {
+      // The requester's scope: the row is done, so a late or repeated job writes nothing.
+      const own = { scope: scopeOf(a.school), reportId };
+      expect(await runScopedJob(context, own, () => job.handle(own))).toEqual({ reportId, status: 'already-done', bytes: 0 });
+      // Another school's curator: the job sees no row (RLS), so a job carrying the wrong scope produces nothing.
+      const other = { scope: scopeOf(b.school), reportId };
+      await expect(runScopedJob(context, other, () => job.handle(other))).rejects.toThrow(`report ${reportId} is not visible in the job's scope`);
+    }
+    const after = (await db.owner.query(`select status, file_bytes from report_files where id = $1`, [reportId])).rows[0];
+    expect(after.status).toBe('done');
+    expect(Buffer.compare(after.file_bytes, before)).toBe(0);
   });
 });

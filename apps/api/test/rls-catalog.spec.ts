@@ -31,10 +31,37 @@ describe('row-level security: the catalog', () => {
     const { rows } = await client.query<{ table: string; forced: boolean }>(`
       select c.relname as table, c.relrowsecurity and c.relforcerowsecurity as forced
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
-       where c.relkind in ('r', 'p', 'v', 'm') and n.nspname not in ('pg_catalog', 'information_schema')
+       where c.relkind in ('r', 'p', 'm') and n.nspname not in ('pg_catalog', 'information_schema')
          and has_table_privilege('nastavnik_app', c.oid, 'select, insert, update, delete')`);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((r) => !r.forced)).toEqual([]);
+  });
+
+  it('every view the app role may read is a read model (docs/adr/0004): security_invoker, over tables under forced RLS and such views only', async () => {
+    // A view without security_invoker reads as its owner, who bypasses RLS; with it, the reader's policies apply.
+    const { rows } = await client.query<{ view: string; invoker: boolean; unsafe: string[] }>(`
+      with recursive reads as (
+        select v.oid as view, d.refobjid as rel
+          from pg_class v join pg_rewrite r on r.ev_class = v.oid
+          join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid and d.refclassid = 'pg_class'::regclass and d.refobjid <> v.oid
+         where v.relkind = 'v'
+        union
+        select reads.view, d.refobjid
+          from reads join pg_class u on u.oid = reads.rel and u.relkind = 'v' and coalesce('security_invoker=true' = any (u.reloptions), false)
+          join pg_rewrite r on r.ev_class = u.oid
+          join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid and d.refclassid = 'pg_class'::regclass and d.refobjid <> u.oid)
+      select c.relname as view, coalesce('security_invoker=true' = any (c.reloptions), false) as invoker,
+             array(select u.relname::text from reads join pg_class u on u.oid = reads.rel
+                    where reads.view = c.oid
+                      and not (u.relkind in ('r', 'p') and u.relrowsecurity and u.relforcerowsecurity)
+                      and not (u.relkind = 'v' and coalesce('security_invoker=true' = any (u.reloptions), false))
+                    order by 1) as unsafe
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where c.relkind = 'v' and n.nspname not in ('pg_catalog', 'information_schema')
+         and has_table_privilege('nastavnik_app', c.oid, 'select, insert, update, delete')
+       order by 1`);
+    expect(rows.map((r) => r.view)).toContain('tenant_tree');
+    expect(rows.filter((r) => !r.invoker || r.unsafe.length > 0)).toEqual([]);
   });
 
   it('the app role is not superuser, has no BYPASSRLS and owns nothing', async () => {
@@ -88,6 +115,16 @@ describe('row-level security: the catalog', () => {
     expect(rows.filter((r) => r.table !== 'tenants' && r.table !== 'indicator_snapshots')).toEqual([]);
     const ranges = await client.query(`select p.polname from pg_policy p where pg_get_expr(p.polqual, p.polrelid) like '%scope_tenant_low%' or pg_get_expr(p.polwithcheck, p.polrelid) like '%scope_tenant_low%'`);
     expect(ranges.rows).toEqual([]);
+  });
+
+  it('every policy was declared by kind, through declareRowPolicies in the migrations of the lib that owns its table (docs/adr/0002)', async () => {
+    // The helper comments each policy with its kind; a policy created by hand, or rewritten by
+    // text, carries none.
+    const { rows } = await client.query<{ table: string; policy: string; comment: string | null }>(`
+      select c.relname as table, p.polname as policy, obj_description(p.oid, 'pg_policy') as comment
+        from pg_policy p join pg_class c on c.oid = p.polrelid order by 1, 2`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => !/^(curator-own|reader-subtree|any-scope-read|admin|indicator-engine|custom): ./.test(r.comment ?? ''))).toEqual([]);
   });
 
   it('the indicator engine role is not superuser, cannot bypass RLS, owns nothing, and writes only indicator tables', async () => {

@@ -33,9 +33,10 @@ export type EngineTarget = { path: string } | { tenantIds: string[] };
 
 /**
  * The region-wide indicator computation. It runs under its own database role
- * (`nastavnik_indicators`, docs/adr/0006), which reads only the column-minimal fact views and the
- * tenant tree and writes only snapshots — it has to see every school at once, so it cannot run
- * under one person's scope. One SQL statement computes every indicator for every organisation it
+ * (`nastavnik_indicators`, docs/adr/0006), which reads only the column-minimal fact views (each
+ * published by the lib that owns its records) and the tenant tree (`tenant_tree`, the tenants
+ * lib's read model) and writes only snapshots — it has to see every school at once, so it cannot
+ * run under one person's scope. One SQL statement computes every indicator for every organisation it
  * is given. A region's organisations are split between the engine's connections, each part
  * computed and written at once in its own transaction; an organisation is always wholly in one
  * part (its snapshots come from one statement and are written together). The upsert makes a
@@ -81,7 +82,7 @@ export class IndicatorEngine implements OnModuleDestroy {
     // The organisations first, then every fact filtered by `tenant_id = any(ids)` — an index condition.
     const ids = 'tenantIds' in target
       ? target.tenantIds
-      : (await this.pool.query<{ id: string }>(`select id from tenants where kind = 'organisation' and path <@ $1::ltree order by id`, [target.path])).rows.map((r) => r.id);
+      : (await this.pool.query<{ id: string }>(`select id from tenant_tree where kind = 'organisation' and path <@ $1::ltree order by id`, [target.path])).rows.map((r) => r.id);
     const count = Math.max(1, Math.min(CONNECTIONS, Math.floor(ids.length / MIN_PART)));
     const size = Math.ceil(ids.length / count);
     return Array.from({ length: count }, (_, i) => ids.slice(i * size, (i + 1) * size));
@@ -121,7 +122,7 @@ export class IndicatorEngine implements OnModuleDestroy {
         `insert into indicator_snapshots (tenant_id, tenant_path, period, indicator_code, numerator, denominator, computed_at, computation_id)
          select r.tenant_id, t.path, $1, r.code, r.numerator, r.denominator, now(), $2
            from unnest($3::uuid[], $4::text[], $5::bigint[], $6::bigint[]) as r(tenant_id, code, numerator, denominator)
-           join tenants t on t.id = r.tenant_id
+           join tenant_tree t on t.id = r.tenant_id
           where not exists (select from indicator_snapshots s
                              where s.tenant_id = r.tenant_id and s.period = $1 and s.indicator_code = r.code
                                and (s.numerator, s.denominator, s.tenant_path) is not distinct from (r.numerator, r.denominator, t.path))
@@ -215,7 +216,7 @@ export function compileIndicatorSql(definitions: IndicatorDefinition[]): string 
   });
 
   const ctes = [
-    `orgs as (select t.id as tenant_id from tenants t
+    `orgs as (select t.id as tenant_id from tenant_tree t
                where t.kind = 'organisation' and t.id = any ($4::uuid[]) and $1::text is not null and $2::date <= $3::date)`,
   ];
   if (stacked.length) {

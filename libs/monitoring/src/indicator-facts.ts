@@ -1,7 +1,7 @@
 /**
  * The indicator facts: per-organisation row sets the definitions count over. Each is a query
- * over a fact view that the lib owning the records provides (`ind_*`, column-minimal, no names),
- * readable by the engine's role only. Parameters: $1 = period ('2022/2023'), $2 = the reference
+ * over a fact view that the lib owning the records publishes (`ind_*`, in that lib's
+ * `read-models.ts`; column-minimal, no names), readable by the engine's role only. Parameters: $1 = period ('2022/2023'), $2 = the reference
  * date for ages (1 September of the academic year), $3 = the period's last day. Each yields
  * `tenant_id` and `unit_id` (what a definition counts, distinct: a person, or a meeting).
  *

@@ -32,7 +32,7 @@ export class IndicatorQueryService {
     const id = tenantId ?? this.context.scope.tenantId;
     if (!id) throw new ValidationFailedException('Укажите организацию.');
     const em = await this.context.manager();
-    const [org] = await em.query(`select id from tenants where id = $1 and kind = 'organisation'`, [id]);
+    const [org] = await em.query(`select id from tenant_tree where id = $1 and kind = 'organisation'`, [id]);
     if (!org) throw new NotFoundException('Организация не найдена или недоступна.');
     return (await Promise.all(INDICATORS.map(async (definition) => (await this.rows(definition, period, { tenantId: id }))))).flat();
   }
@@ -49,7 +49,7 @@ export class IndicatorQueryService {
       if (!o.municipalityId) continue;
       byMunicipality.set(o.municipalityId, [...(byMunicipality.get(o.municipalityId) ?? []), o]);
     }
-    const municipalities = [...byMunicipality.values()].map((list) => aggregate(definition, list[0].municipalityId!, list[0].municipalityName ?? '', list));
+    const municipalities = [...byMunicipality].map(([municipalityId, list]) => aggregate(definition, municipalityId, list[0].municipalityName ?? '', list));
     return {
       indicator: toDefinitionType(definition),
       period,
@@ -115,7 +115,7 @@ export class IndicatorQueryService {
     const id = parentId ?? this.context.scope.tenantId;
     if (!id) return null;
     const em = await this.context.manager();
-    const [row] = await em.query(`select id, short_name as name, path::text as path from tenants where id = $1`, [id]);
+    const [row] = await em.query(`select id, short_name as name, path::text as path from tenant_tree where id = $1`, [id]);
     if (!row) throw new NotFoundException('Регион, муниципалитет или организация не найдены или недоступны.');
     return row;
   }
@@ -130,8 +130,8 @@ export class IndicatorQueryService {
               (select t.target from indicator_targets t
                 where t.period = $1 and t.indicator_code = $2 and t.tenant_path @> o.path
                 order by nlevel(t.tenant_path) desc limit 1) as target
-         from tenants o
-         left join tenants m on m.id = o.parent_id and m.kind = 'municipality'
+         from tenant_tree o
+         left join tenant_tree m on m.id = o.parent_id and m.kind = 'municipality'
          left join indicator_snapshots s on s.tenant_id = o.id and s.period = $1 and s.indicator_code = $2
         where o.kind = 'organisation' and ($3::ltree is null or o.path <@ $3::ltree) and ($4::uuid is null or o.id = $4::uuid)
         order by o.path`,

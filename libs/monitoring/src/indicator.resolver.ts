@@ -1,16 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { IndicatorQueryService } from './indicator-query.service';
-import {
-  IndicatorComparisonArgs,
-  IndicatorComparisonType,
-  IndicatorDefinitionType,
-  IndicatorTrendArgs,
-  IndicatorTrendPointType,
-  IndicatorValuesArgs,
-  IndicatorValueType,
-  RequestRecomputeArgs,
-} from './indicator.types';
+import { IndicatorComparisonArgs, IndicatorTrendArgs, IndicatorValuesArgs, RequestRecomputeArgs } from './dtos/indicator.inputs';
+import { IndicatorComparisonType, IndicatorDefinitionType, IndicatorTrendPointType, IndicatorValueType } from './indicator.types';
 
 const ANALYSTS = ['platform-admin', 'ministry-official', 'region-analyst'] as const;
 

@@ -1,7 +1,4 @@
-import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID } from 'class-validator';
-import { IsReportingPeriod } from '@nastavnik/platform/graphql/validators';
-
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('IndicatorDefinition', { description: 'Целевой показатель модели наставничества' })
 export class IndicatorDefinitionType {
@@ -66,51 +63,4 @@ export class IndicatorTrendPointType {
   @Field(() => Int, { nullable: true }) denominator!: number | null;
   @Field(() => Int, { nullable: true }) value!: number | null;
   @Field(() => Int) organisations!: number;
-}
-
-@ArgsType()
-export class IndicatorValuesArgs {
-  @Field()
-  @IsReportingPeriod()
-  period!: string;
-
-  @Field(() => ID, { nullable: true, description: 'Организация; по умолчанию своя' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Некорректный идентификатор организации.' })
-  tenantId?: string;
-}
-
-@ArgsType()
-export class IndicatorComparisonArgs {
-  @Field()
-  @IsReportingPeriod()
-  period!: string;
-
-  @Field()
-  @IsString()
-  code!: string;
-
-  @Field(() => ID, { nullable: true, description: 'Регион или муниципалитет; по умолчанию свой' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Некорректный идентификатор региона или муниципалитета.' })
-  parentId?: string;
-}
-
-@ArgsType()
-export class IndicatorTrendArgs {
-  @Field()
-  @IsString()
-  code!: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'Некорректный идентификатор региона или муниципалитета.' })
-  parentId?: string;
-}
-
-@ArgsType()
-export class RequestRecomputeArgs {
-  @Field()
-  @IsReportingPeriod()
-  period!: string;
 }

@@ -36,7 +36,7 @@ export class NightlyIndicatorsJob implements OnApplicationBootstrap {
     const client = await this.engine.connect();
     let regions: string[];
     try {
-      regions = (await client.query<{ path: string }>(`select path::text as path from tenants where kind = 'region' order by path`)).rows.map((r) => r.path);
+      regions = (await client.query<{ path: string }>(`select path::text as path from tenant_tree where kind = 'region' order by path`)).rows.map((r) => r.path);
     } finally {
       client.release();
     }

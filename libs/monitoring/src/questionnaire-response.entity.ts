@@ -1,18 +1,12 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { TenantRowEntity } from '@nastavnik/tenants/tenant-row.entity';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { QuestionnairePhase, RespondentRole, ResponseChannel } from './questionnaire.codes';
 
 /** Ответ на один вопрос анкеты: оценка, текст или выбранные варианты. */
 @ObjectType('QuestionnaireAnswer', { description: 'Ответ на вопрос' })
 @Entity('questionnaire_answers')
-export class QuestionnaireAnswerEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class QuestionnaireAnswerEntity extends TenantRowEntity {
   @Field(() => ID)
   @Column({ name: 'response_id', type: 'uuid' })
   responseId!: string;

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { ConflictException, ForbiddenException, NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
-import { MentoringFormEntity } from '@nastavnik/programmes/reference/reference.entities';
 import { ReferenceService } from '@nastavnik/programmes/reference/reference.service';
 import type { EntityManager } from 'typeorm';
 import type {
@@ -343,8 +342,7 @@ export class QuestionnaireTemplateService {
   private async checkedForms(codes: string[]): Promise<string[]> {
     const unique = [...new Set(codes)];
     if (unique.length === 0) return [];
-    const args = Object.assign(new ListArgs(), { perPage: 500 });
-    const found = new Set((await this.references.list(MentoringFormEntity, args, { codes: unique })).map((f) => f.code));
+    const found = new Set(await this.references.mentoringFormCodes(unique));
     const missing = unique.filter((code) => !found.has(code));
     if (missing.length > 0) throw new ValidationFailedException(`Неизвестная форма наставничества: ${missing.join(', ')}.`);
     return unique;

@@ -1,4 +1,4 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 
 /**
  * The questionnaire instruments (анкеты) of the target model's monitoring, Q1–Q16 of the domain
@@ -30,20 +30,12 @@ export const INSTRUMENT_TITLES: Record<QuestionnaireInstrument, string> = {
   Q16: 'Анализ потребности в обучении наставников',
 };
 
-registerEnumType(QuestionnaireInstrument, {
-  name: 'QuestionnaireInstrument',
-  description: 'Инструмент мониторинга (анкета Q1–Q16 целевой модели)',
-  valuesMap: Object.fromEntries(Object.entries(INSTRUMENT_TITLES).map(([code, title]) => [code, { description: title }])),
-});
+describeEnum(QuestionnaireInstrument, 'QuestionnaireInstrument', 'Инструмент мониторинга (анкета Q1–Q16 целевой модели)', INSTRUMENT_TITLES);
 
 /** Who answers a questionnaire: наставник, наставляемый или куратор. */
 export const RespondentRole = { MENTOR: 'mentor', MENTEE: 'mentee', CURATOR: 'curator' } as const;
 export type RespondentRole = (typeof RespondentRole)[keyof typeof RespondentRole];
-registerEnumType(RespondentRole, {
-  name: 'RespondentRole',
-  description: 'Кто заполняет анкету',
-  valuesMap: { MENTOR: { description: 'Наставник' }, MENTEE: { description: 'Наставляемый' }, CURATOR: { description: 'Куратор' } },
-});
+describeEnum(RespondentRole, 'RespondentRole', 'Кто заполняет анкету', { MENTOR: 'Наставник', MENTEE: 'Наставляемый', CURATOR: 'Куратор' });
 
 /**
  * Phase of a measurement: the programme's influence is recorded twice, before entering the
@@ -51,54 +43,38 @@ registerEnumType(RespondentRole, {
  */
 export const QuestionnairePhase = { PRE: 'pre', POST: 'post', NONE: 'none' } as const;
 export type QuestionnairePhase = (typeof QuestionnairePhase)[keyof typeof QuestionnairePhase];
-registerEnumType(QuestionnairePhase, {
-  name: 'QuestionnairePhase',
-  description: 'Этап измерения: до входа в программу, по завершении или вне пары «до/после»',
-  valuesMap: {
-    PRE: { description: 'Входная оценка (до программы)' },
-    POST: { description: 'Итоговая оценка (по завершении программы)' },
-    NONE: { description: 'Без привязки к этапу «до/после»' },
-  },
+describeEnum(QuestionnairePhase, 'QuestionnairePhase', 'Этап измерения: до входа в программу, по завершении или вне пары «до/после»', {
+  PRE: 'Входная оценка (до программы)',
+  POST: 'Итоговая оценка (по завершении программы)',
+  NONE: 'Без привязки к этапу «до/после»',
 });
 
 /** Kind of a question: с оценочным параметром (шкала), закрытый (один или несколько вариантов), открытый. */
 export const QuestionKind = { RATING: 'rating', SINGLE_CHOICE: 'single_choice', MULTIPLE_CHOICE: 'multiple_choice', OPEN: 'open' } as const;
 export type QuestionKind = (typeof QuestionKind)[keyof typeof QuestionKind];
-registerEnumType(QuestionKind, {
-  name: 'QuestionKind',
-  description: 'Тип вопроса',
-  valuesMap: {
-    RATING: { description: 'Оценка по шкале (например, от 1 до 10)' },
-    SINGLE_CHOICE: { description: 'Один вариант из списка' },
-    MULTIPLE_CHOICE: { description: 'Несколько вариантов из списка' },
-    OPEN: { description: 'Открытый вопрос (свободный ответ)' },
-  },
+describeEnum(QuestionKind, 'QuestionKind', 'Тип вопроса', {
+  RATING: 'Оценка по шкале (например, от 1 до 10)',
+  SINGLE_CHOICE: 'Один вариант из списка',
+  MULTIPLE_CHOICE: 'Несколько вариантов из списка',
+  OPEN: 'Открытый вопрос (свободный ответ)',
 });
 
 /** How a response reached the platform. */
 export const ResponseChannel = { CURATOR: 'curator', LINK: 'link' } as const;
 export type ResponseChannel = (typeof ResponseChannel)[keyof typeof ResponseChannel];
-registerEnumType(ResponseChannel, {
-  name: 'ResponseChannel',
-  description: 'Как получены ответы',
-  valuesMap: {
-    CURATOR: { description: 'Внесены куратором (например, с бумажной анкеты)' },
-    LINK: { description: 'Заполнены участником по персональной ссылке' },
-  },
+describeEnum(ResponseChannel, 'ResponseChannel', 'Как получены ответы', {
+  CURATOR: 'Внесены куратором (например, с бумажной анкеты)',
+  LINK: 'Заполнены участником по персональной ссылке',
 });
 
 /** State of a personal one-time link. */
 export const LinkStatus = { ACTIVE: 'active', USED: 'used', EXPIRED: 'expired', WITHDRAWN: 'withdrawn' } as const;
 export type LinkStatus = (typeof LinkStatus)[keyof typeof LinkStatus];
-registerEnumType(LinkStatus, {
-  name: 'QuestionnaireLinkStatus',
-  description: 'Состояние персональной ссылки',
-  valuesMap: {
-    ACTIVE: { description: 'Действует: анкету ещё не заполнили' },
-    USED: { description: 'Использована: ответы получены' },
-    EXPIRED: { description: 'Истёк срок действия' },
-    WITHDRAWN: { description: 'Отозвана: согласие на анкетирование отозвано' },
-  },
+describeEnum(LinkStatus, 'QuestionnaireLinkStatus', 'Состояние персональной ссылки', {
+  ACTIVE: 'Действует: анкету ещё не заполнили',
+  USED: 'Использована: ответы получены',
+  EXPIRED: 'Истёк срок действия',
+  WITHDRAWN: 'Отозвана: согласие на анкетирование отозвано',
 });
 
 /** «2022/2023» — the academic year (учебный год) that runs from 1 September to 31 August. */

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { Public } from '@nastavnik/platform/auth/auth.decorators';
-import { RespondentSubmissionDto } from './dtos/respondent.dto';
+import { ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
+import { RespondentSubmissionInput } from './dtos/respondent-submission.input';
 import { type RespondentQuestionnaire, type RespondentReceipt, RespondentService } from './respondent.service';
 
 /**
@@ -21,7 +22,9 @@ export class RespondentController {
   @Public()
   @Post(':token')
   @HttpCode(201)
-  submit(@Param('token') token: string, @Body() body: RespondentSubmissionDto): Promise<RespondentReceipt> {
+  submit(@Param('token') token: string, @Body() body: RespondentSubmissionInput): Promise<RespondentReceipt> {
+    // A `null` body reaches here as absent: the input pipe treats a null input object so (validation.pipe.ts).
+    if (body === undefined) throw new ValidationFailedException('Ответы не получены: ожидается { answers: [...] }.');
     return this.respondents.submit(token, body.answers);
   }
 }

@@ -1,17 +1,14 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** Уровень эффективности программы: 15–18 оптимальный, 9–14 допустимый, 0–8 недопустимый. */
 export const ScorecardLevel = { OPTIMAL: 'optimal', ACCEPTABLE: 'acceptable', UNACCEPTABLE: 'unacceptable' } as const;
 export type ScorecardLevel = (typeof ScorecardLevel)[keyof typeof ScorecardLevel];
-registerEnumType(ScorecardLevel, {
-  name: 'ScorecardLevel',
-  description: 'Уровень эффективности реализации программы',
-  valuesMap: {
-    OPTIMAL: { description: '15–18 баллов – оптимальный уровень' },
-    ACCEPTABLE: { description: '9–14 баллов – допустимый уровень' },
-    UNACCEPTABLE: { description: '0–8 баллов – недопустимый уровень' },
-  },
+describeEnum(ScorecardLevel, 'ScorecardLevel', 'Уровень эффективности реализации программы', {
+  OPTIMAL: '15–18 баллов – оптимальный уровень',
+  ACCEPTABLE: '9–14 баллов – допустимый уровень',
+  UNACCEPTABLE: '0–8 баллов – недопустимый уровень',
 });
 
 export const SCORECARD_SIZE = 9;

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TenantRowEntity } from '@nastavnik/tenants/tenant-row.entity';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 import { ConsentPurpose, ConsentSigner, RepresentativeRelation } from './participant.codes';
 
 /**
@@ -10,14 +11,7 @@ import { ConsentPurpose, ConsentSigner, RepresentativeRelation } from './partici
  */
 @ObjectType('Consent', { description: 'Согласие на обработку персональных данных' })
 @Entity('consents')
-export class ConsentEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class ConsentEntity extends TenantRowEntity {
   @Field(() => ID)
   @Column({ name: 'participant_id', type: 'uuid' })
   participantId!: string;

@@ -1,27 +1,11 @@
-import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
-import { IsString, IsUUID, Length } from 'class-validator';
 import { ConsentEntity } from './consent.entity';
 import { ConsentsService } from './consents.service';
-import { ConsentListArgs, CreateConsentInput, UpdateConsentInput } from './dtos/consent.inputs';
-import { NoControlChars, Tidy } from './dtos/input-helpers';
+import { ConsentListArgs, CreateConsentInput, RevokeConsentArgs, UpdateConsentInput } from './dtos/consent.inputs';
 import { PERSONAL_DATA_ROLES } from './participant.resolver';
-
-@ArgsType()
-export class RevokeConsentArgs {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Некорректный идентификатор записи.' })
-  id!: string;
-
-  @Field({ description: 'Причина отзыва (например, «заявление родителя от 01.02.2025»)' })
-  @Tidy()
-  @IsString({ message: 'Укажите причину отзыва.' })
-  @Length(1, 1000, { message: 'Причина отзыва — от 1 до 1000 символов.' })
-  @NoControlChars({ message: 'Текст не должен содержать управляющих символов.' })
-  reason!: string;
-}
 
 @Resolver(() => ConsentEntity)
 export class ConsentResolver {

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TenantRowEntity } from '@nastavnik/tenants/tenant-row.entity';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 import { BaseKind, BaseStatus, InfoSource, ParticipantCategory, TrainingForm } from './participant.codes';
 
 /**
@@ -12,14 +13,7 @@ import { BaseKind, BaseStatus, InfoSource, ParticipantCategory, TrainingForm } f
  */
 @ObjectType('ParticipantBaseEntry', { description: 'Запись в базе наставников или наставляемых' })
 @Entity('participant_base_entries')
-export class ParticipantBaseEntryEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class ParticipantBaseEntryEntity extends TenantRowEntity {
   @Field(() => ID)
   @Column({ name: 'participant_id', type: 'uuid' })
   participantId!: string;

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { requiredValue } from '@nastavnik/contracts/lookup';
 
 /**
@@ -30,25 +31,21 @@ export const PARTICIPANT_KIND_TITLES: Record<ParticipantKind, string> = {
   veteran: 'Ветеран педагогического труда',
   other: 'Другое',
 };
-registerEnumType(ParticipantKind, {
-  name: 'ParticipantKind',
-  description: 'Категория участника',
-  valuesMap: {
-    STUDENT: { description: 'Обучающийся (ученик) своей организации' },
-    TEACHER: { description: 'Педагог организации (в том числе руководитель)' },
-    UNI_STUDENT: { description: 'Студент вуза или колледжа' },
-    COLLEGE_REP: { description: 'Преподаватель или представитель вуза/СПО' },
-    EMPLOYER_REP: { description: 'Представитель работодателя (предприятия, организации)' },
-    GRADUATE: { description: 'Выпускник' },
-    PARENT: { description: 'Родитель — член родительского или управляющего совета' },
-    VETERAN: { description: 'Ветеран педагогического труда' },
-    OTHER: { description: 'Другое' },
-  },
+describeEnum(ParticipantKind, 'ParticipantKind', 'Категория участника', {
+  STUDENT: 'Обучающийся (ученик) своей организации',
+  TEACHER: 'Педагог организации (в том числе руководитель)',
+  UNI_STUDENT: 'Студент вуза или колледжа',
+  COLLEGE_REP: 'Преподаватель или представитель вуза/СПО',
+  EMPLOYER_REP: 'Представитель работодателя (предприятия, организации)',
+  GRADUATE: 'Выпускник',
+  PARENT: 'Родитель — член родительского или управляющего совета',
+  VETERAN: 'Ветеран педагогического труда',
+  OTHER: 'Другое',
 });
 
 export const Sex = { MALE: 'male', FEMALE: 'female' } as const;
 export type Sex = (typeof Sex)[keyof typeof Sex];
-registerEnumType(Sex, { name: 'Sex', description: 'Пол', valuesMap: { MALE: { description: 'Мужской' }, FEMALE: { description: 'Женский' } } });
+describeEnum(Sex, 'Sex', 'Пол', { MALE: 'Мужской', FEMALE: 'Женский' });
 
 /** Направления наставничества D01–D11 (the reporting directions of the target model). */
 export const Direction = {
@@ -69,11 +66,7 @@ export const DIRECTION_TITLES: Record<Direction, string> = {
   D10: 'Адаптация педагога в новом педагогическом коллективе',
   D11: 'Плавный «вход» молодого педагога и специалиста в профессию',
 };
-registerEnumType(Direction, {
-  name: 'Direction',
-  description: 'Направление наставничества',
-  valuesMap: Object.fromEntries(Object.entries(DIRECTION_TITLES).map(([code, title]) => [code, { description: title }])),
-});
+describeEnum(Direction, 'Direction', 'Направление наставничества', DIRECTION_TITLES);
 
 /** Области интересов наставляемых: интеллектуальное, спортивное, волонтёрское, творческое, методическое. */
 export const InterestArea = {
@@ -91,26 +84,18 @@ export const INTEREST_TITLES: Record<InterestArea, string> = {
   creative: 'Творческое',
   methodological: 'Методическое',
 };
-registerEnumType(InterestArea, {
-  name: 'InterestArea',
-  description: 'Область интересов',
-  valuesMap: {
-    INTELLECTUAL: { description: 'Интеллектуальное' },
-    SPORT: { description: 'Спортивное' },
-    VOLUNTEER: { description: 'Волонтёрское' },
-    CREATIVE: { description: 'Творческое' },
-    METHODOLOGICAL: { description: 'Методическое' },
-  },
+describeEnum(InterestArea, 'InterestArea', 'Область интересов', {
+  INTELLECTUAL: 'Интеллектуальное',
+  SPORT: 'Спортивное',
+  VOLUNTEER: 'Волонтёрское',
+  CREATIVE: 'Творческое',
+  METHODOLOGICAL: 'Методическое',
 });
 
 /** База наставников или база наставляемых. */
 export const BaseKind = { MENTOR: 'mentor', MENTEE: 'mentee' } as const;
 export type BaseKind = (typeof BaseKind)[keyof typeof BaseKind];
-registerEnumType(BaseKind, {
-  name: 'BaseKind',
-  description: 'База участников',
-  valuesMap: { MENTOR: { description: 'База наставников' }, MENTEE: { description: 'База наставляемых' } },
-});
+describeEnum(BaseKind, 'BaseKind', 'База участников', { MENTOR: 'База наставников', MENTEE: 'База наставляемых' });
 
 /** Состояние участника в базе: от потенциального участника до завершения или выбытия. */
 export const BaseStatus = {
@@ -123,18 +108,14 @@ export const BaseStatus = {
   WITHDRAWN: 'withdrawn',
 } as const;
 export type BaseStatus = (typeof BaseStatus)[keyof typeof BaseStatus];
-registerEnumType(BaseStatus, {
-  name: 'BaseStatus',
-  description: 'Состояние в базе',
-  valuesMap: {
-    POTENTIAL: { description: 'Потенциальный участник' },
-    SURVEYED: { description: 'Анкетирован (собеседование проведено)' },
-    SELECTED: { description: 'Отобран' },
-    TRAINED: { description: 'Обучен (только наставники)' },
-    IN_PAIR: { description: 'В паре или группе' },
-    FINISHED: { description: 'Завершил программу' },
-    WITHDRAWN: { description: 'Выбыл' },
-  },
+describeEnum(BaseStatus, 'BaseStatus', 'Состояние в базе', {
+  POTENTIAL: 'Потенциальный участник',
+  SURVEYED: 'Анкетирован (собеседование проведено)',
+  SELECTED: 'Отобран',
+  TRAINED: 'Обучен (только наставники)',
+  IN_PAIR: 'В паре или группе',
+  FINISHED: 'Завершил программу',
+  WITHDRAWN: 'Выбыл',
 });
 
 /**
@@ -160,25 +141,21 @@ export const ParticipantCategory = {
   ACTIVE: 'active',
 } as const;
 export type ParticipantCategory = (typeof ParticipantCategory)[keyof typeof ParticipantCategory];
-registerEnumType(ParticipantCategory, {
-  name: 'ParticipantCategory',
-  description: 'Категория участника в базе',
-  valuesMap: {
-    YOUNG_SPECIALIST: { description: 'Молодой специалист (стаж 0–3 года)' },
-    NEW_EMPLOYEE: { description: 'Адаптируется на новом месте работы' },
-    BURNOUT: { description: 'Эмоциональное выгорание, хроническая усталость' },
-    DIGITAL_SKILLS: { description: 'Хочет освоить цифровые навыки, ИКТ' },
-    DISORIENTED: { description: 'Социально или ценностно дезориентирован' },
-    LOW_RESULTS: { description: 'Неудовлетворительные образовательные результаты' },
-    BEHAVIOUR: { description: 'Проблемы с поведением' },
-    DETACHED: { description: 'Не участвует в жизни школы, отстранён от коллектива' },
-    SPECIAL_NEEDS: { description: 'Особые образовательные потребности' },
-    DISABILITY: { description: 'Ребёнок с ОВЗ' },
-    GIFTED: { description: 'Одарённый ребёнок' },
-    DIFFICULT_SITUATION: { description: 'В трудной жизненной ситуации' },
-    PASSIVE: { description: '«Пассивный» (форма «студент – ученик»)' },
-    ACTIVE: { description: '«Активный» (форма «студент – ученик»)' },
-  },
+describeEnum(ParticipantCategory, 'ParticipantCategory', 'Категория участника в базе', {
+  YOUNG_SPECIALIST: 'Молодой специалист (стаж 0–3 года)',
+  NEW_EMPLOYEE: 'Адаптируется на новом месте работы',
+  BURNOUT: 'Эмоциональное выгорание, хроническая усталость',
+  DIGITAL_SKILLS: 'Хочет освоить цифровые навыки, ИКТ',
+  DISORIENTED: 'Социально или ценностно дезориентирован',
+  LOW_RESULTS: 'Неудовлетворительные образовательные результаты',
+  BEHAVIOUR: 'Проблемы с поведением',
+  DETACHED: 'Не участвует в жизни школы, отстранён от коллектива',
+  SPECIAL_NEEDS: 'Особые образовательные потребности',
+  DISABILITY: 'Ребёнок с ОВЗ',
+  GIFTED: 'Одарённый ребёнок',
+  DIFFICULT_SITUATION: 'В трудной жизненной ситуации',
+  PASSIVE: '«Пассивный» (форма «студент – ученик»)',
+  ACTIVE: '«Активный» (форма «студент – ученик»)',
 });
 
 /** Откуда известно о потребностях: сам участник, анкета, третьи лица, документы педагога. */
@@ -195,53 +172,37 @@ export const InfoSource = {
   LESSON_VISITS: 'lesson_visits',
 } as const;
 export type InfoSource = (typeof InfoSource)[keyof typeof InfoSource];
-registerEnumType(InfoSource, {
-  name: 'InfoSource',
-  description: 'Источник сведений о потребностях',
-  valuesMap: {
-    SELF: { description: 'Сам участник' },
-    QUESTIONNAIRE: { description: 'Анкетирование' },
-    CLASS_TEACHER: { description: 'Классный руководитель' },
-    PSYCHOLOGIST: { description: 'Педагог-психолог' },
-    SOCIAL_PEDAGOGUE: { description: 'Социальный педагог' },
-    PARENTS: { description: 'Родители (законные представители)' },
-    PERSONAL_FILE: { description: 'Личное дело' },
-    METHODOLOGICAL_WORK: { description: 'Анализ методической работы' },
-    ATTESTATION: { description: 'Рекомендации по аттестации' },
-    LESSON_VISITS: { description: 'Анализ посещённых уроков и мероприятий' },
-  },
+describeEnum(InfoSource, 'InfoSource', 'Источник сведений о потребностях', {
+  SELF: 'Сам участник',
+  QUESTIONNAIRE: 'Анкетирование',
+  CLASS_TEACHER: 'Классный руководитель',
+  PSYCHOLOGIST: 'Педагог-психолог',
+  SOCIAL_PEDAGOGUE: 'Социальный педагог',
+  PARENTS: 'Родители (законные представители)',
+  PERSONAL_FILE: 'Личное дело',
+  METHODOLOGICAL_WORK: 'Анализ методической работы',
+  ATTESTATION: 'Рекомендации по аттестации',
+  LESSON_VISITS: 'Анализ посещённых уроков и мероприятий',
 });
 
 /** Форма обучения наставника. */
 export const TrainingForm = { IN_PERSON: 'in_person', DISTANCE: 'distance', INDIVIDUAL: 'individual' } as const;
 export type TrainingForm = (typeof TrainingForm)[keyof typeof TrainingForm];
-registerEnumType(TrainingForm, {
-  name: 'TrainingForm',
-  description: 'Форма обучения наставника',
-  valuesMap: { IN_PERSON: { description: 'Очно' }, DISTANCE: { description: 'Дистанционно' }, INDIVIDUAL: { description: 'Индивидуально' } },
-});
+describeEnum(TrainingForm, 'TrainingForm', 'Форма обучения наставника', { IN_PERSON: 'Очно', DISTANCE: 'Дистанционно', INDIVIDUAL: 'Индивидуально' });
 
 /** Кто подписал согласие: сам участник или законный представитель несовершеннолетнего. */
 export const ConsentSigner = { SELF: 'self', LEGAL_REPRESENTATIVE: 'legal_representative' } as const;
 export type ConsentSigner = (typeof ConsentSigner)[keyof typeof ConsentSigner];
-registerEnumType(ConsentSigner, {
-  name: 'ConsentSigner',
-  description: 'Кто подписал согласие',
-  valuesMap: { SELF: { description: 'Сам участник' }, LEGAL_REPRESENTATIVE: { description: 'Законный представитель' } },
-});
+describeEnum(ConsentSigner, 'ConsentSigner', 'Кто подписал согласие', { SELF: 'Сам участник', LEGAL_REPRESENTATIVE: 'Законный представитель' });
 
 export const RepresentativeRelation = { MOTHER: 'mother', FATHER: 'father', GUARDIAN: 'guardian', TRUSTEE: 'trustee', OTHER: 'other' } as const;
 export type RepresentativeRelation = (typeof RepresentativeRelation)[keyof typeof RepresentativeRelation];
-registerEnumType(RepresentativeRelation, {
-  name: 'RepresentativeRelation',
-  description: 'Кем приходится законный представитель',
-  valuesMap: {
-    MOTHER: { description: 'Мать' },
-    FATHER: { description: 'Отец' },
-    GUARDIAN: { description: 'Опекун' },
-    TRUSTEE: { description: 'Попечитель' },
-    OTHER: { description: 'Иной законный представитель' },
-  },
+describeEnum(RepresentativeRelation, 'RepresentativeRelation', 'Кем приходится законный представитель', {
+  MOTHER: 'Мать',
+  FATHER: 'Отец',
+  GUARDIAN: 'Опекун',
+  TRUSTEE: 'Попечитель',
+  OTHER: 'Иной законный представитель',
 });
 
 /**

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { TenantRowEntity } from '@nastavnik/tenants/tenant-row.entity';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
 import { Direction, InterestArea, ParticipantKind, Sex } from './participant.codes';
 
 /**
@@ -11,14 +12,7 @@ import { Direction, InterestArea, ParticipantKind, Sex } from './participant.cod
  */
 @ObjectType('Participant', { description: 'Участник (персональные данные)' })
 @Entity('participants')
-export class ParticipantEntity {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
+export class ParticipantEntity extends TenantRowEntity {
   @Field(() => ParticipantKind)
   @Column({ type: 'text' })
   kind!: ParticipantKind;

@@ -16,8 +16,10 @@
  *   `base` only those with an active entry in that base (status other than finished/withdrawn).
  * - `activeBaseEntries(ids, base)` returns those persons' active base entries (request,
  *   competencies, categories, `maxMentees`…) for building matching pools.
- * - `ELIGIBLE_SQL` is the same rule as an SQL condition over `participants p` with the named
- *   parameter `:purpose`, for libs that filter in their own queries.
+ * - In SQL the rule is the read model `participant_eligibility` (tenant, participant, purpose;
+ *   `read-models.ts`, migration 1795301010000): other libs filter their own queries with
+ *   `exists (select 1 from participant_eligibility e where … and e.purpose = …)`; this lib's
+ *   `ELIGIBLE_SQL` is the same condition over `participants p`, so the rule is written once.
  */
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedException, type FieldProblem } from '@nastavnik/platform/errors/app.exceptions';
@@ -43,13 +45,18 @@ export const INELIGIBLE_MESSAGES: Record<IneligibleReason, string> = {
 /** Statuses in which a base entry still takes part in matching and surveys. */
 const ACTIVE_STATUSES = ['potential', 'surveyed', 'selected', 'trained', 'in_pair'];
 
-const IS_MINOR = `(p.birth_date is not null and p.birth_date > current_date - interval '18 years') or (p.birth_date is null and p.kind = 'student')`;
+/** A consent in force today for `:purpose`, whoever signed it (only to tell why a person is refused). */
 const CONSENT_IN_FORCE = `
   c.tenant_id = p.tenant_id and c.participant_id = p.id and :purpose = any (c.purposes)
   and c.revoked_on is null and c.signed_on <= current_date and (c.valid_until is null or c.valid_until >= current_date)`;
-/** A consent in force today for `:purpose`, signed by a legal representative where the person is a minor. */
-export const ELIGIBLE_SQL = `exists (select 1 from consents c where ${CONSENT_IN_FORCE}
-  and (c.signed_by = 'legal_representative' or not (${IS_MINOR})))`;
+/**
+ * A consent in force today for `:purpose`, signed by a legal representative where the person is
+ * a minor (under 18, or a student of unknown birth date): the read model `participant_eligibility`.
+ */
+export const ELIGIBLE_SQL = `exists (select 1 from participant_eligibility e where e.tenant_id = p.tenant_id and e.participant_id = p.id and e.purpose = :purpose)`;
+
+/** A person as this lib hands them to other libs (which never import its entities). */
+export type EligibleParticipant = ParticipantEntity;
 
 @Injectable()
 export class ParticipantsService {
@@ -65,7 +72,7 @@ export class ParticipantsService {
     );
   }
 
-  async findEligible(filter: EligibilityFilter, purpose: EligibilityPurpose): Promise<ParticipantEntity[]> {
+  async findEligible(filter: EligibilityFilter, purpose: EligibilityPurpose): Promise<EligibleParticipant[]> {
     const em = await this.context.manager();
     const query = em
       .createQueryBuilder(ParticipantEntity, 'p')

@@ -46,27 +46,27 @@ export class ReportDataService {
     const [row]: Row[] = await em.query(
       `with org as (
          select o.id, o.path, o.full_name, o.short_name, m.short_name as municipality, r.short_name as region
-           from tenants o
-           left join tenants m on m.id = o.parent_id and m.kind = 'municipality'
-           left join tenants r on r.kind = 'region' and r.path = subpath(o.path, 0, 1)
+           from tenant_tree o
+           left join tenant_tree m on m.id = o.parent_id and m.kind = 'municipality'
+           left join tenant_tree r on r.kind = 'region' and r.path = subpath(o.path, 0, 1)
           where o.id = $1 and o.kind = 'organisation'),
-       map as (select id, title from roadmaps where $4 and tenant_id = $1 and academic_year = $2 order by created_at limit 1)
+       map as (select id, title from roadmap_summaries where $4 and tenant_id = $1 and academic_year = $2 order by created_at limit 1)
        select (select json_build_object('id', id, 'full_name', full_name, 'short_name', short_name, 'municipality', municipality, 'region', region) from org) as org,
               coalesce((select json_agg(json_build_object('code', c.code, 'numerator', s.numerator, 'denominator', s.denominator, 'computed_at', s.computed_at,
-                                 'target', (select t.target from indicator_targets t
+                                 'target', (select t.target from indicator_target_values t
                                              where t.period = $2 and t.indicator_code = c.code and t.tenant_path @> (select path from org)
                                              order by nlevel(t.tenant_path) desc limit 1)))
                           from unnest($3::text[]) as c(code)
-                          left join indicator_snapshots s on s.tenant_id = (select id from org) and s.period = $2 and s.indicator_code = c.code), '[]') as snapshots,
-              coalesce((select json_agg(json_build_object('code', code, 'short_title', short_title) order by sort_order, code) from mentoring_directions), '[]') as directions,
+                          left join indicator_snapshot_values s on s.tenant_id = (select id from org) and s.period = $2 and s.indicator_code = c.code), '[]') as snapshots,
+              coalesce((select json_agg(json_build_object('code', code, 'short_title', short_title) order by sort_order, code) from mentoring_direction_titles), '[]') as directions,
               case when $4 then coalesce((
                 select json_agg(json_build_object('title', p.title, 'total', s.total, 'level', s.level, 'rated_on', to_char(s.rated_on, 'DD.MM.YYYY')) order by p.title, s.rated_on)
-                  from programme_scorecards s join programmes p on p.tenant_id = s.tenant_id and p.id = s.programme_id
+                  from programme_scorecard_results s join programme_titles p on p.tenant_id = s.tenant_id and p.id = s.programme_id
                  where s.tenant_id = $1 and s.academic_year = $2), '[]') end as scorecard,
               (select json_build_object('title', map.title, 'items', (
                   select json_agg(json_build_object('number', number, 'activity', activity, 'due', coalesce(schedule_text, to_char(planned_end, 'DD.MM.YYYY')),
                                                     'responsible', responsible, 'status', status, 'result', execution_result) order by position, number)
-                    from roadmap_items where tenant_id = $1 and roadmap_id = map.id)) from map) as roadmap`,
+                    from roadmap_item_lines where tenant_id = $1 and roadmap_id = map.id)) from map) as roadmap`,
       [tenantId, period, INDICATORS.map((d) => d.code), full],
     );
     if (!row?.org) throw new NotFoundException('Организация не найдена или недоступна.');
@@ -117,7 +117,7 @@ export class ReportDataService {
     const em = await this.context.manager();
     let node: RegionReportData['node'] = { id: null, name: 'Все регионы', kind: 'all' };
     if (parentId) {
-      const [row] = await em.query(`select id, short_name as name, kind from tenants where id = $1`, [parentId]);
+      const [row] = await em.query(`select id, short_name as name, kind from tenant_tree where id = $1`, [parentId]);
       if (!row) throw new NotFoundException('Регион или муниципалитет не найден или недоступен.');
       if (row.kind === 'organisation') throw new ValidationFailedException('Сравнительный отчёт строится по региону или муниципалитету.');
       node = row;
@@ -152,7 +152,7 @@ export class ReportDataService {
   async extract(form: FormDefinition, period: string, regionId: string | null): Promise<ExtractData> {
     const em = await this.context.manager();
     if (regionId) {
-      const [row] = await em.query(`select kind from tenants where id = $1`, [regionId]);
+      const [row] = await em.query(`select kind from tenant_tree where id = $1`, [regionId]);
       if (!row) throw new NotFoundException('Регион не найден или недоступен.');
       if (row.kind !== 'region') throw new ValidationFailedException('Выгрузка формируется по региону (или по всем регионам).');
     }
@@ -160,8 +160,8 @@ export class ReportDataService {
     const rows: { region_id: string; code: string; name: string; indicator_code: string; numerator: string; denominator: string | null; organisations: string }[] = await em.query(
       `select r.id as region_id, r.code, r.short_name as name, s.indicator_code,
               sum(s.numerator) as numerator, sum(s.denominator) as denominator, count(*) as organisations
-         from tenants r
-         join indicator_snapshots s on s.tenant_path <@ r.path and s.period = $1 and s.indicator_code = any($2::text[])
+         from tenant_tree r
+         join indicator_snapshot_values s on s.tenant_path <@ r.path and s.period = $1 and s.indicator_code = any($2::text[])
         where r.kind = 'region' and ($3::uuid is null or r.id = $3::uuid)
         group by r.id, r.code, r.short_name, s.indicator_code
         order by r.code`,
@@ -169,7 +169,7 @@ export class ReportDataService {
     );
     const regions = new Map<string, ExtractData['regions'][number]>();
     if (regionId) {
-      const [r] = await em.query(`select id, code, short_name as name from tenants where id = $1`, [regionId]);
+      const [r] = await em.query(`select id, code, short_name as name from tenant_tree where id = $1`, [regionId]);
       regions.set(r.id, { code: r.code, name: r.name, values: {} });
     }
     for (const row of rows) {

@@ -1,32 +1,20 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What is produced: годовой отчёт школы, сравнительный отчёт региона, выгрузка по форме (XLSX/CSV). */
 export const ReportKind = { SCHOOL_REPORT: 'school_report', REGION_REPORT: 'region_report', EXTRACT_XLSX: 'extract_xlsx', EXTRACT_CSV: 'extract_csv' } as const;
 export type ReportKind = (typeof ReportKind)[keyof typeof ReportKind];
-registerEnumType(ReportKind, {
-  name: 'ReportKind',
-  description: 'Вид отчёта',
-  valuesMap: {
-    SCHOOL_REPORT: { description: 'Отчёт организации (PDF)' },
-    REGION_REPORT: { description: 'Сравнительный отчёт региона или муниципалитета (PDF)' },
-    EXTRACT_XLSX: { description: 'Выгрузка по статистической форме (XLSX)' },
-    EXTRACT_CSV: { description: 'Выгрузка по статистической форме (CSV)' },
-  },
+describeEnum(ReportKind, 'ReportKind', 'Вид отчёта', {
+  SCHOOL_REPORT: 'Отчёт организации (PDF)',
+  REGION_REPORT: 'Сравнительный отчёт региона или муниципалитета (PDF)',
+  EXTRACT_XLSX: 'Выгрузка по статистической форме (XLSX)',
+  EXTRACT_CSV: 'Выгрузка по статистической форме (CSV)',
 });
 
 export const ReportStatus = { QUEUED: 'queued', RUNNING: 'running', DONE: 'done', FAILED: 'failed' } as const;
 export type ReportStatus = (typeof ReportStatus)[keyof typeof ReportStatus];
-registerEnumType(ReportStatus, {
-  name: 'ReportStatus',
-  description: 'Состояние формирования',
-  valuesMap: {
-    QUEUED: { description: 'В очереди' },
-    RUNNING: { description: 'Формируется' },
-    DONE: { description: 'Готов' },
-    FAILED: { description: 'Ошибка' },
-  },
-});
+describeEnum(ReportStatus, 'ReportStatus', 'Состояние формирования', { QUEUED: 'В очереди', RUNNING: 'Формируется', DONE: 'Готов', FAILED: 'Ошибка' });
 
 export const ExtractFormat = { XLSX: 'xlsx', CSV: 'csv' } as const;
 export type ExtractFormat = (typeof ExtractFormat)[keyof typeof ExtractFormat];

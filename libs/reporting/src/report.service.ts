@@ -113,7 +113,7 @@ export class ReportService {
 
   private async node(id: string, message: string): Promise<{ kind: string; path: string }> {
     const em = await this.context.manager();
-    const [row] = await em.query(`select kind, path::text as path from tenants where id = $1`, [id]);
+    const [row] = await em.query(`select kind, path::text as path from tenant_tree where id = $1`, [id]);
     if (!row) throw new NotFoundException(message);
     return row;
   }

@@ -1,17 +1,14 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** Level of a node of the tenant tree: регион → муниципалитет → образовательная организация. */
 export const TenantKind = { REGION: 'region', MUNICIPALITY: 'municipality', ORGANISATION: 'organisation' } as const;
 export type TenantKind = (typeof TenantKind)[keyof typeof TenantKind];
-registerEnumType(TenantKind, {
-  name: 'TenantKind',
-  description: 'Уровень: регион, муниципалитет, образовательная организация',
-  valuesMap: {
-    REGION: { description: 'Регион (субъект РФ)' },
-    MUNICIPALITY: { description: 'Муниципальное образование' },
-    ORGANISATION: { description: 'Образовательная организация' },
-  },
+describeEnum(TenantKind, 'TenantKind', 'Уровень: регион, муниципалитет, образовательная организация', {
+  REGION: 'Регион (субъект РФ)',
+  MUNICIPALITY: 'Муниципальное образование',
+  ORGANISATION: 'Образовательная организация',
 });
 
 /** Тип образовательной организации. */
@@ -25,18 +22,14 @@ export const OrganisationType = {
   OTHER: 'other',
 } as const;
 export type OrganisationType = (typeof OrganisationType)[keyof typeof OrganisationType];
-registerEnumType(OrganisationType, {
-  name: 'OrganisationType',
-  description: 'Тип образовательной организации',
-  valuesMap: {
-    SCHOOL: { description: 'Общеобразовательная школа' },
-    GYMNASIUM: { description: 'Гимназия' },
-    LYCEUM: { description: 'Лицей' },
-    BOARDING_SCHOOL: { description: 'Школа-интернат' },
-    COLLEGE: { description: 'Профессиональная образовательная организация (СПО)' },
-    ADDITIONAL_EDUCATION: { description: 'Организация дополнительного образования' },
-    OTHER: { description: 'Иная организация' },
-  },
+describeEnum(OrganisationType, 'OrganisationType', 'Тип образовательной организации', {
+  SCHOOL: 'Общеобразовательная школа',
+  GYMNASIUM: 'Гимназия',
+  LYCEUM: 'Лицей',
+  BOARDING_SCHOOL: 'Школа-интернат',
+  COLLEGE: 'Профессиональная образовательная организация (СПО)',
+  ADDITIONAL_EDUCATION: 'Организация дополнительного образования',
+  OTHER: 'Иная организация',
 });
 
 /**

@@ -8,7 +8,13 @@
  *
  * Writes docs/benchmarks-matching.md. Each measurement runs in a child process of its own, so that
  * the peak RSS it reports belongs to that algorithm and pool size alone. `--quick` skips the
- * 5,000-person full-graph solve (≈20 s, ≈400 MB) and the K sweep.
+ * 5,000-person full-graph solve (≈20 s, ≈400 MB) and the K sweep, and prints without writing the
+ * docs file (a partial run must not replace the full one).
+ *
+ * The exactness checks (pruned = full graph, pruned = Bellman–Ford, the same result for every K)
+ * and «optimal never matches fewer mentees than greedy» are checked through `../goals`: a
+ * difference fails the run (exit code 1) after the tables are printed. BENCH_FORCE_MISS=1 makes
+ * every check impossible, to prove that.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +30,7 @@ import {
   suggestPairsGreedy,
   suggestPairsWithStats,
 } from '@nastavnik/programmes/matching/suggest-pairs';
+import { BenchGoals, mark } from '../goals';
 import { generatePool } from './pool-generator';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -160,6 +167,7 @@ function main(): void {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const lines: string[] = [];
   const out = (...xs: string[]): void => void lines.push(...xs);
+  const goals = new BenchGoals('bench-matching');
 
   out('# Matching engine benchmark (подбор наставнических пар)', '');
   out(...machine(), '');
@@ -200,9 +208,11 @@ function main(): void {
     log(`scenario ${SCENARIOS[scenario].code}: ${SCENARIOS[scenario].title}`);
     for (const [size, runs] of sizes) {
       let allowed = 0;
+      const matched: Partial<Record<Algorithm, number>> = {};
       for (const algorithm of ['optimal', 'greedy'] as const) {
         log(`${scenario} ${algorithm} ${size}…`);
         const r = spawn({ scenario, size, algorithm, runs, k });
+        matched[algorithm] = r.matched;
         if (r.stats) {
           allowed = r.stats.allowedPairs;
           optimalRuns.push(r);
@@ -212,6 +222,8 @@ function main(): void {
           `| ${SCENARIOS[scenario].code} | ${int(size)} | ${int(r.mentors)} / ${int(r.mentees)} / ${int(r.seats)} | ${int(allowed)} | ${algorithm} | ${int(r.matched)} (${pct(r.matched, r.mentees)}) | ${int(r.totalScore)} | ${(r.totalScore / Math.max(1, r.matched)).toFixed(2)} | ${ms(median(r.timesMs))} | ${ms(median(r.cpuMs))} | ${runs} | ${mb(r.peakRssMb)} (${mb(r.peakRssMb - r.rssBeforeMb)}) |`,
         );
       }
+      // Maximum cardinality comes first in the objective, so fewer matched than greedy is a bug, not a trade-off.
+      goals.atLeast(`${SCENARIOS[scenario].code} ${int(size)}: mentees matched by optimal minus greedy`, (matched.optimal ?? NaN) - (matched.greedy ?? NaN), 0);
     }
   }
   out('');
@@ -252,6 +264,8 @@ function main(): void {
     let equal = 0;
     let bfEqual = 0;
     let gap = 0;
+    const fullDiffers: string[] = [];
+    const bfDiffers: string[] = [];
     let fullMs = 0;
     let fullRss = 0;
     for (let seed = 1; seed <= pools; seed++) {
@@ -263,20 +277,27 @@ function main(): void {
       fullMs = full.timesMs[0];
       fullRss = full.peakRssMb;
       if (full.matched === pruned.pairs.length && full.totalScore === pruned.totalScore) equal++;
+      else fullDiffers.push(`seed ${7000 + seed}: full graph ${full.matched} matched, total ${full.totalScore}; pruned ${pruned.pairs.length}, ${pruned.totalScore}`);
       gap = Math.max(gap, full.totalScore - pruned.totalScore);
-      if (full.matched !== pruned.pairs.length) log(`  MATCHED DIFFERS: full ${full.matched}, pruned ${pruned.pairs.length}`);
       if (size === 50) {
         const bf = bellmanFordOptimum(input);
         if (bf.matched === pruned.pairs.length && bf.totalScore === pruned.totalScore) bfEqual++;
+        else bfDiffers.push(`seed ${7000 + seed}: Bellman–Ford ${bf.matched} matched, total ${bf.totalScore}; pruned ${pruned.pairs.length}, ${pruned.totalScore}`);
       }
     }
     if (size === 5000) fullAt5000.set(scenario, { ms: fullMs, rss: fullRss });
-    out(`| ${SCENARIOS[scenario].code} | ${int(size)} | ${pools} | ${equal} / ${pools} | ${size === 50 ? `${bfEqual} / ${pools}` : '—'} | ${gap} | ${ms(fullMs)} | ${mb(fullRss)} |`);
+    const label = `${SCENARIOS[scenario].code} ${int(size)}`;
+    const fullMet = goals.exact(`${label}: pruned candidate graph = full allowed graph (matched and total), ${pools} pools`, fullDiffers);
+    const bfMet = size === 50 ? goals.exact(`${label}: pruned candidate graph = Bellman–Ford, ${pools} pools`, bfDiffers) : true;
+    out(`| ${SCENARIOS[scenario].code} | ${int(size)} | ${pools} | ${equal} / ${pools} ${mark(fullMet)} | ${size === 50 ? `${bfEqual} / ${pools} ${mark(bfMet)}` : '—'} | ${gap} | ${ms(fullMs)} | ${mb(fullRss)} |`);
   }
   out('');
 
+  const a5000 = optimalRuns.find((r) => r.spec.scenario === 'mixed' && r.spec.size === 5000) as ChildReport;
+
   // 3. K sweep.
   if (!quick) {
+    const sweepDiffers: string[] = [];
     out('## Choice of K (scenario A, 5,000 people, 3 runs each)', '');
     out('The result is the same for every K (exact); K only trades the size of each flow solve against the number of re-solves.', '');
     out('| K | Wall, ms | CPU, ms | Candidate edges | Flow phases | Cardinality repairs | Pricing rounds | Total score | Peak RSS, MB |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -284,12 +305,13 @@ function main(): void {
       log(`K=${kk}…`);
       const r = spawn({ scenario: 'mixed', size: 5000, algorithm: 'optimal', runs: 3, k: kk });
       const s = r.stats as MatchStats;
+      // The same pool as the optimal-vs-greedy row (same seed): the result must not depend on K.
+      if (r.matched !== a5000.matched || r.totalScore !== a5000.totalScore) sweepDiffers.push(`K = ${kk}: ${r.matched} matched, total ${r.totalScore}; K = ${k}: ${a5000.matched}, ${a5000.totalScore}`);
       out(`| ${kk} | ${ms(median(r.timesMs))} | ${ms(median(r.cpuMs))} | ${int(s.candidateEdges)} | ${s.flowPhases} | ${s.repairs} | ${s.pricingRounds} | ${int(r.totalScore)} | ${mb(r.peakRssMb)} |`);
     }
-    out('');
+    out('', `The same matched count and total for every K: ${mark(goals.exact('A 5,000: the same matched count and total for every K', sweepDiffers))}`, '');
   }
 
-  const a5000 = optimalRuns.find((r) => r.spec.scenario === 'mixed' && r.spec.size === 5000) as ChildReport;
   const stage = a5000.stats?.ms as MatchStats['ms'];
   const scoreShare = Math.round((100 * stage.score) / (stage.score + stage.solve + stage.certify));
   const fullA = fullAt5000.get('mixed');
@@ -312,9 +334,15 @@ function main(): void {
       : []),
     '',
   );
+  out(goals.summary(), '');
 
-  writeFileSync(OUTPUT, `${lines.join('\n')}\n`);
-  process.stdout.write(`${lines.join('\n')}\n\nwritten to ${relative(ROOT, OUTPUT)}\n`);
+  if (quick) {
+    process.stdout.write(`${lines.join('\n')}\n\n(--quick: ${relative(ROOT, OUTPUT)} not written)\n`);
+  } else {
+    writeFileSync(OUTPUT, `${lines.join('\n')}\n`);
+    process.stdout.write(`${lines.join('\n')}\n\nwritten to ${relative(ROOT, OUTPUT)}\n`);
+  }
+  goals.finish();
 }
 
 if (process.argv[2] === '--child') {

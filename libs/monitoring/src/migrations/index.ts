@@ -3,6 +3,7 @@ import { CreateQuestionnaires1795300300000 } from './1795300300000-create-questi
 import { SeedDefaultQuestionnaires1795300310000 } from './1795300310000-seed-default-questionnaires';
 import { CreateProgrammeScorecards1795300320000 } from './1795300320000-create-programme-scorecards';
 import { WithdrawLinksOnConsentRevocation1795300330000 } from './1795300330000-withdraw-links-on-consent-revocation';
+import { DeclareMonitoringPolicies1795301130000 } from './1795301130000-declare-monitoring-policies';
 
 export const monitoringMigrations: (new () => MigrationInterface)[] = [
   // Questionnaires, links and the effectiveness scorecard (1795300300000–1795300349999) come first.
@@ -10,4 +11,5 @@ export const monitoringMigrations: (new () => MigrationInterface)[] = [
   SeedDefaultQuestionnaires1795300310000,
   CreateProgrammeScorecards1795300320000,
   WithdrawLinksOnConsentRevocation1795300330000,
+  DeclareMonitoringPolicies1795301130000,
 ];

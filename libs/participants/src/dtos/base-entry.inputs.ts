@@ -1,70 +1,41 @@
-import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEnum, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { allOf, BoolField, EnumField, FilterField, FilterIdsField, IdField, TextField } from '@nastavnik/platform/graphql/input-fields';
 import { ListArgs } from '@nastavnik/platform/graphql/list-args';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Nullable } from '@nastavnik/platform/graphql/validators';
 import { BaseKind, BaseStatus, InfoSource, ParticipantCategory, TrainingForm } from '../participant.codes';
 import { ISO_DATE, NoControlChars, Tidy } from './input-helpers';
-import { Nullable } from '@nastavnik/platform/graphql/validators';
 
-const TEXT = 'Текст не должен содержать управляющих символов.';
-const DATE = (what: string) => `${what} — в формате ГГГГ-ММ-ДД.`;
+export const BASE_KIND = 'База: наставников или наставляемых.';
+export const BASE_STATUS = 'Неизвестное состояние в базе.';
+
+/** A date `YYYY-MM-DD` of a step in the base (the service refuses one in the future); `null` clears it. */
+function StepDateField(label: string, description?: string): PropertyDecorator {
+  return allOf(Field(() => String, { nullable: true, description }), Nullable(), Matches(ISO_DATE, { message: `${label} — в формате ГГГГ-ММ-ДД.` }));
+}
+
+/** A curator's notes on the person: at most `max` characters; `null` clears them. */
+const NotesField = (label: string, max = 2000, description?: string) => TextField(label, 0, max, { nullable: true, description });
 
 @InputType({ description: 'Включение участника в базу наставников или наставляемых' })
 export class CreateBaseEntryInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Некорректный идентификатор участника.' })
-  participantId!: string;
-
-  @Field(() => BaseKind)
-  @IsEnum(BaseKind, { message: 'База: наставников или наставляемых.' })
-  base!: BaseKind;
-
-  @Field(() => BaseStatus, { nullable: true, description: 'По умолчанию — потенциальный участник' })
-  @Nullable()
-  @IsEnum(BaseStatus, { message: 'Неизвестное состояние в базе.' })
-  status?: BaseStatus | null;
-
-  @Field(() => String, { nullable: true, description: 'Дата включения в базу (по умолчанию сегодня)' })
-  @Nullable()
-  @Matches(ISO_DATE, { message: DATE('Дата включения') })
-  includedOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @Matches(ISO_DATE, { message: DATE('Дата анкетирования') })
-  surveyedOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @Matches(ISO_DATE, { message: DATE('Дата отбора') })
-  selectedOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @Matches(ISO_DATE, { message: DATE('Дата обучения') })
-  trainedOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @Matches(ISO_DATE, { message: DATE('Дата включения в пару') })
-  pairedOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @Matches(ISO_DATE, { message: DATE('Дата завершения') })
-  finishedOn?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @Matches(ISO_DATE, { message: DATE('Дата выбытия') })
-  withdrawnOn?: string | null;
+  @IdField('Участник') participantId!: string;
+  @EnumField(BaseKind, BASE_KIND) base!: BaseKind;
+  @EnumField(BaseStatus, BASE_STATUS, { nullable: true, description: 'По умолчанию — потенциальный участник' }) status?: BaseStatus | null;
+  @StepDateField('Дата включения', 'Дата включения в базу (по умолчанию сегодня)') includedOn?: string | null;
+  @StepDateField('Дата анкетирования') surveyedOn?: string | null;
+  @StepDateField('Дата отбора') selectedOn?: string | null;
+  @StepDateField('Дата обучения') trainedOn?: string | null;
+  @StepDateField('Дата включения в пару') pairedOn?: string | null;
+  @StepDateField('Дата завершения') finishedOn?: string | null;
+  @StepDateField('Дата выбытия') withdrawnOn?: string | null;
 
   @Field(() => String, { nullable: true })
   @Nullable()
   @Tidy()
   @IsString({ message: 'Причина выбытия должна быть строкой.' })
   @Length(1, 1000, { message: 'Причина выбытия — от 1 до 1000 символов.' })
-  @NoControlChars({ message: TEXT })
+  @NoControlChars({ message: 'Текст не должен содержать управляющих символов.' })
   withdrawalReason?: string | null;
 
   @Field(() => [ParticipantCategory], { nullable: true })
@@ -73,26 +44,9 @@ export class CreateBaseEntryInput {
   @IsEnum(ParticipantCategory, { each: true, message: 'Неизвестная категория.' })
   categories?: ParticipantCategory[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Запрос наставляемого' })
-  @Nullable()
-  @IsString({ message: 'Запрос должен быть строкой.' })
-  @MaxLength(2000, { message: 'Запрос — не длиннее 2000 символов.' })
-  @NoControlChars({ message: TEXT })
-  request?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Компетенции и возможности наставника' })
-  @Nullable()
-  @IsString({ message: 'Компетенции должны быть строкой.' })
-  @MaxLength(2000, { message: 'Компетенции — не длиннее 2000 символов.' })
-  @NoControlChars({ message: TEXT })
-  competencies?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @IsString({ message: 'Мотивация должна быть строкой.' })
-  @MaxLength(2000, { message: 'Мотивация — не длиннее 2000 символов.' })
-  @NoControlChars({ message: TEXT })
-  motivation?: string | null;
+  @NotesField('Запрос', 2000, 'Запрос наставляемого') request?: string | null;
+  @NotesField('Компетенции', 2000, 'Компетенции и возможности наставника') competencies?: string | null;
+  @NotesField('Мотивация') motivation?: string | null;
 
   @Field(() => [InfoSource], { nullable: true })
   @Nullable()
@@ -100,29 +54,10 @@ export class CreateBaseEntryInput {
   @IsEnum(InfoSource, { each: true, message: 'Неизвестный источник сведений.' })
   infoSources?: InfoSource[] | null;
 
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @IsString({ message: 'Сведения третьих лиц должны быть строкой.' })
-  @MaxLength(2000, { message: 'Сведения третьих лиц — не длиннее 2000 символов.' })
-  @NoControlChars({ message: TEXT })
-  thirdPartyNotes?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @IsString({ message: 'Итог собеседования должен быть строкой.' })
-  @MaxLength(2000, { message: 'Итог собеседования — не длиннее 2000 символов.' })
-  @NoControlChars({ message: TEXT })
-  interviewResult?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  @Nullable()
-  @IsBoolean({ message: 'Психологическая готовность: да или нет.' })
-  psychReady?: boolean | null;
-
-  @Field(() => TrainingForm, { nullable: true })
-  @Nullable()
-  @IsEnum(TrainingForm, { message: 'Форма обучения: очно, дистанционно или индивидуально.' })
-  trainingForm?: TrainingForm | null;
+  @NotesField('Сведения третьих лиц') thirdPartyNotes?: string | null;
+  @NotesField('Итог собеседования') interviewResult?: string | null;
+  @BoolField('Психологическая готовность', { nullable: true }) psychReady?: boolean | null;
+  @EnumField(TrainingForm, 'Форма обучения: очно, дистанционно или индивидуально.', { nullable: true }) trainingForm?: TrainingForm | null;
 
   @Field(() => Int, { nullable: true, description: 'Сколько наставляемых может взять (1–30)' })
   @Nullable()
@@ -131,29 +66,10 @@ export class CreateBaseEntryInput {
   @Max(30, { message: 'Число наставляемых — от 1 до 30.' })
   maxMentees?: number | null;
 
-  @Field(() => Boolean, { nullable: true })
-  @Nullable()
-  @IsBoolean({ message: 'Членство в совете наставников: да или нет.' })
-  councilMember?: boolean | null;
-
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @IsString({ message: 'Поощрения должны быть строкой.' })
-  @MaxLength(2000, { message: 'Поощрения — не длиннее 2000 символов.' })
-  @NoControlChars({ message: TEXT })
-  awards?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @IsString({ message: 'Итоги должны быть строкой.' })
-  @MaxLength(4000, { message: 'Итоги — не длиннее 4000 символов.' })
-  @NoControlChars({ message: TEXT })
-  results?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  @Nullable()
-  @IsBoolean({ message: 'Удовлетворённость: да или нет.' })
-  satisfied?: boolean | null;
+  @BoolField('Членство в совете наставников', { nullable: true }) councilMember?: boolean | null;
+  @NotesField('Поощрения') awards?: string | null;
+  @NotesField('Итоги', 4000) results?: string | null;
+  @BoolField('Удовлетворённость', { nullable: true }) satisfied?: boolean | null;
 }
 
 @InputType({ description: 'Изменение записи в базе; участник и база неизменны' })
@@ -161,32 +77,13 @@ export class UpdateBaseEntryInput extends PartialType(OmitType(CreateBaseEntryIn
 
 @InputType({ description: 'Отбор записей баз' })
 export class BaseEntryFilter {
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true, message: 'Некорректный идентификатор в списке ids.' })
-  ids?: string[];
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'Некорректный идентификатор участника.' })
-  participantId?: string;
-
-  @Field(() => BaseKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(BaseKind, { message: 'База: наставников или наставляемых.' })
-  base?: BaseKind;
-
-  @Field(() => BaseStatus, { nullable: true })
-  @IsOptional()
-  @IsEnum(BaseStatus, { message: 'Неизвестное состояние в базе.' })
-  status?: BaseStatus;
+  @FilterIdsField() ids?: string[];
+  @IdField('Участник', { optional: true }) participantId?: string;
+  @EnumField(BaseKind, BASE_KIND, { optional: true }) base?: BaseKind;
+  @EnumField(BaseStatus, BASE_STATUS, { optional: true }) status?: BaseStatus;
 }
 
 @ArgsType()
 export class BaseEntryListArgs extends ListArgs {
-  @Field(() => BaseEntryFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => BaseEntryFilter)
-  filter?: BaseEntryFilter;
+  @FilterField(() => BaseEntryFilter) filter?: BaseEntryFilter;
 }

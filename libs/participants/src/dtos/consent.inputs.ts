@@ -1,7 +1,7 @@
-import { ArgsType, Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, OmitType, PartialType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { BoolField, EnumField, FilterField, FilterIdsField, IdField } from '@nastavnik/platform/graphql/input-fields';
 import { ListArgs } from '@nastavnik/platform/graphql/list-args';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ConsentPurpose, ConsentSigner, RepresentativeRelation } from '../participant.codes';
 import { ISO_DATE, NoControlChars, PERSON_NAME, Tidy } from './input-helpers';
 import { Nullable } from '@nastavnik/platform/graphql/validators';
@@ -10,13 +10,9 @@ const TEXT = 'Текст не должен содержать управляющ
 
 @InputType({ description: 'Новое согласие на обработку персональных данных' })
 export class CreateConsentInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Некорректный идентификатор участника.' })
-  participantId!: string;
+  @IdField('Участник') participantId!: string;
 
-  @Field(() => ConsentSigner)
-  @IsEnum(ConsentSigner, { message: 'Кто подписал: сам участник или законный представитель.' })
-  signedBy!: ConsentSigner;
+  @EnumField(ConsentSigner, 'Кто подписал: сам участник или законный представитель.') signedBy!: ConsentSigner;
 
   @Field(() => String, { nullable: true, description: 'ФИО законного представителя' })
   @Nullable()
@@ -26,9 +22,7 @@ export class CreateConsentInput {
   @Matches(PERSON_NAME, { message: 'ФИО представителя: только буквы, пробел, дефис и апостроф.' })
   representativeName?: string | null;
 
-  @Field(() => RepresentativeRelation, { nullable: true })
-  @Nullable()
-  @IsEnum(RepresentativeRelation, { message: 'Кем приходится представитель: мать, отец, опекун, попечитель или иной.' })
+  @EnumField(RepresentativeRelation, 'Кем приходится представитель: мать, отец, опекун, попечитель или иной.', { nullable: true })
   representativeRelation?: RepresentativeRelation | null;
 
   @Field({ description: 'Дата подписания, ГГГГ-ММ-ДД' })
@@ -61,32 +55,27 @@ export class UpdateConsentInput extends PartialType(OmitType(CreateConsentInput,
 
 @InputType({ description: 'Отбор согласий' })
 export class ConsentFilter {
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true, message: 'Некорректный идентификатор в списке ids.' })
-  ids?: string[];
+  @FilterIdsField() ids?: string[];
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'Некорректный идентификатор участника.' })
-  participantId?: string;
+  @IdField('Участник', { optional: true }) participantId?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Действует сегодня (подписано, не истекло, не отозвано)' })
-  @IsOptional()
-  @IsBoolean()
-  inForce?: boolean;
-
-  @Field(() => Boolean, { nullable: true, description: 'Отозвано' })
-  @IsOptional()
-  @IsBoolean()
-  revoked?: boolean;
+  @BoolField('Признак «действует»', { optional: true, description: 'Действует сегодня (подписано, не истекло, не отозвано)' }) inForce?: boolean;
+  @BoolField('Признак «отозвано»', { optional: true, description: 'Отозвано' }) revoked?: boolean;
 }
 
 @ArgsType()
 export class ConsentListArgs extends ListArgs {
-  @Field(() => ConsentFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ConsentFilter)
-  filter?: ConsentFilter;
+  @FilterField(() => ConsentFilter) filter?: ConsentFilter;
+}
+
+@ArgsType()
+export class RevokeConsentArgs {
+  @IdField('Согласие') id!: string;
+
+  @Field({ description: 'Причина отзыва (например, «заявление родителя от 01.02.2025»)' })
+  @Tidy()
+  @IsString({ message: 'Укажите причину отзыва.' })
+  @Length(1, 1000, { message: 'Причина отзыва — от 1 до 1000 символов.' })
+  @NoControlChars({ message: TEXT })
+  reason!: string;
 }

@@ -1,6 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { ListArgs } from '@nastavnik/platform/graphql/list-args';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
@@ -9,26 +8,23 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Length,
   Matches,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { BaseKind, BaseStatus, Direction, InterestArea, ParticipantKind, Sex } from '../participant.codes';
 import { ISO_DATE, NoControlChars, PERSON_NAME, Tidy } from './input-helpers';
 import { Nullable } from '@nastavnik/platform/graphql/validators';
+import { BoolField, EnumField, FilterField, FilterIdsField, IdField, SearchField } from '@nastavnik/platform/graphql/input-fields';
+import { BASE_KIND, BASE_STATUS } from './base-entry.inputs';
 
 const TEXT = 'Текст не должен содержать управляющих символов.';
 
 @InputType({ description: 'Новый участник' })
 export class CreateParticipantInput {
-  @Field(() => ID, { nullable: true, description: 'Организация — только для администратора платформы; куратор добавляет в свою' })
-  @Nullable()
-  @IsUUID('all', { message: 'Некорректный идентификатор организации.' })
-  tenantId?: string | null;
+  @IdField('Организация', { nullable: true, description: 'Организация — только для администратора платформы; куратор добавляет в свою' }) tenantId?: string | null;
 
   @Field(() => ParticipantKind)
   @IsEnum(ParticipantKind, { message: 'Неизвестная категория участника.' })
@@ -171,32 +167,11 @@ export class UpdateParticipantInput extends PartialType(OmitType(CreateParticipa
 
 @InputType({ description: 'Отбор участников' })
 export class ParticipantFilter {
-  @Field({ nullable: true, description: 'Поиск по ФИО' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'Строка поиска — не длиннее 200 символов.' })
-  @NoControlChars({ message: TEXT })
-  q?: string;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true, message: 'Некорректный идентификатор в списке ids.' })
-  ids?: string[];
-
-  @Field(() => ParticipantKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(ParticipantKind, { message: 'Неизвестная категория участника.' })
-  kind?: ParticipantKind;
-
-  @Field(() => BaseKind, { nullable: true, description: 'Состоит в базе наставников или наставляемых' })
-  @IsOptional()
-  @IsEnum(BaseKind, { message: 'База: наставников или наставляемых.' })
-  base?: BaseKind;
-
-  @Field(() => BaseStatus, { nullable: true, description: 'Состояние в базе (в указанной базе, если она задана)' })
-  @IsOptional()
-  @IsEnum(BaseStatus, { message: 'Неизвестное состояние в базе.' })
-  status?: BaseStatus;
+  @SearchField('Поиск по ФИО') q?: string;
+  @FilterIdsField() ids?: string[];
+  @EnumField(ParticipantKind, 'Неизвестная категория участника.', { optional: true }) kind?: ParticipantKind;
+  @EnumField(BaseKind, BASE_KIND, { optional: true, description: 'Состоит в базе наставников или наставляемых' }) base?: BaseKind;
+  @EnumField(BaseStatus, BASE_STATUS, { optional: true, description: 'Состояние в базе (в указанной базе, если она задана)' }) status?: BaseStatus;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
@@ -205,27 +180,12 @@ export class ParticipantFilter {
   @Max(11, { message: 'Класс — от 1 до 11.' })
   grade?: number;
 
-  @Field(() => Direction, { nullable: true })
-  @IsOptional()
-  @IsEnum(Direction, { message: 'Неизвестное направление (ожидается D01–D11).' })
-  direction?: Direction;
-
-  @Field(() => InterestArea, { nullable: true })
-  @IsOptional()
-  @IsEnum(InterestArea, { message: 'Неизвестная область интересов.' })
-  interest?: InterestArea;
-
-  @Field(() => Boolean, { nullable: true, description: 'Есть действующее согласие на обработку персональных данных' })
-  @IsOptional()
-  @IsBoolean()
-  hasValidConsent?: boolean;
+  @EnumField(Direction, 'Неизвестное направление (ожидается D01–D11).', { optional: true }) direction?: Direction;
+  @EnumField(InterestArea, 'Неизвестная область интересов.', { optional: true }) interest?: InterestArea;
+  @BoolField('Признак «есть согласие»', { optional: true, description: 'Есть действующее согласие на обработку персональных данных' }) hasValidConsent?: boolean;
 }
 
 @ArgsType()
 export class ParticipantListArgs extends ListArgs {
-  @Field(() => ParticipantFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ParticipantFilter)
-  filter?: ParticipantFilter;
+  @FilterField(() => ParticipantFilter) filter?: ParticipantFilter;
 }

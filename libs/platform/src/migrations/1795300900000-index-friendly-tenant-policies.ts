@@ -13,6 +13,9 @@ export const CURATOR_OR_ADMIN_RANGE = `tenant_id between app.scope_tenant_low() 
  * check, so nullable columns keep the OR form), and it is an index condition. This rewrites every
  * policy of that exact form on a NOT NULL tenant_id, whichever lib wrote it; new tables use
  * `CURATOR_OR_ADMIN_RANGE` directly.
+ *
+ * History: the range is gone (1795300920000), and since 1795301100000 each lib declares its
+ * tables' policies by kind in its own migrations (`database/row-policies.ts`, docs/adr/0002).
  */
 export class IndexFriendlyTenantPolicies1795300900000 implements MigrationInterface {
   name = 'IndexFriendlyTenantPolicies1795300900000';

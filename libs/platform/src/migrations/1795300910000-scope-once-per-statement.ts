@@ -55,6 +55,9 @@ export const SCOPED_TENANT_RANGE = `tenant_id between (select app.scope_tenant_l
  * them through a sub-select, `(select app.scope_role())`: an init plan, evaluated once per
  * statement, and still an index condition (`tenant_id >= $0`). Which rows a policy admits does
  * not change. Every policy of the public schema is rewritten, whichever lib wrote it.
+ *
+ * History: since 1795301100000 each lib declares its tables' policies by kind in its own
+ * migrations (`database/row-policies.ts`, docs/adr/0002); the kinds read the scope this way.
  */
 export class ScopeOncePerStatement1795300910000 implements MigrationInterface {
   name = 'ScopeOncePerStatement1795300910000';

@@ -74,6 +74,9 @@ type PolicyRow = { table: string; policy: string; cmd: string; roles: string[]; 
  *   reference data, and reads no school's personal data.
  * - The tenant tree's and the snapshots' read policies compare their columns with values computed
  *   once per statement (`scope_curator_tenant_id()`, `scope_reader_path()`), not the role per row.
+ *
+ * History: since 1795301100000 each lib declares its tables' policies by kind in its own
+ * migrations (`database/row-policies.ts`, docs/adr/0002); `curator-own` is the pair written here.
  */
 export class PlatformAdminRole1795300920000 implements MigrationInterface {
   name = 'PlatformAdminRole1795300920000';

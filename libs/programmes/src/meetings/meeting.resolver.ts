@@ -3,7 +3,7 @@ import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
 import { MeetingEntity } from './meeting.entity';
-import { CreateMeetingInput, MeetingListArgs, UpdateMeetingInput } from './meeting.inputs';
+import { CreateMeetingInput, MeetingListArgs, UpdateMeetingInput } from '../dtos/meeting.inputs';
 import { MeetingService } from './meeting.service';
 
 @Resolver(() => MeetingEntity)

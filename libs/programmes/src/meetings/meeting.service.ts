@@ -11,7 +11,7 @@ import { ProgrammeService } from '../programmes/programme.service';
 import { MeetingTypeEntity, MentoringDirectionEntity } from '../reference/reference.entities';
 import { ReferenceService } from '../reference/reference.service';
 import { MeetingEntity } from './meeting.entity';
-import type { CreateMeetingInput, MeetingFilter, UpdateMeetingInput } from './meeting.inputs';
+import type { CreateMeetingInput, MeetingFilter, UpdateMeetingInput } from '../dtos/meeting.inputs';
 
 const SORTABLE = sortColumns({ heldOn: 'm.held_on', durationMinutes: 'm.duration_minutes', createdAt: 'm.created_at' });
 

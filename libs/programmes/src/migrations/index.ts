@@ -3,10 +3,14 @@ import { CreateReferenceData1795300200000 } from './1795300200000-create-referen
 import { SeedReferenceData1795300201000 } from './1795300201000-seed-reference-data';
 import { CreateProgrammes1795300210000 } from './1795300210000-create-programmes';
 import { CreatePairs1795300220000 } from './1795300220000-create-pairs';
+import { PublishProgrammeReadModels1795301020000 } from './1795301020000-publish-programme-read-models';
+import { DeclareProgrammePolicies1795301120000 } from './1795301120000-declare-programme-policies';
 
 export const programmesMigrations: (new () => MigrationInterface)[] = [
   CreateReferenceData1795300200000,
   SeedReferenceData1795300201000,
   CreateProgrammes1795300210000,
   CreatePairs1795300220000,
+  PublishProgrammeReadModels1795301020000,
+  DeclareProgrammePolicies1795301120000,
 ];

@@ -1,18 +1,15 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { Column, Entity } from 'typeorm';
 import { TenantOwnedEntity } from '../common/tenant-owned.entity';
 
 /** Вид распорядительного документа: приказ, распоряжение, протокол (педсовета). */
 export const OrderKind = { ORDER: 'order', DIRECTIVE: 'directive', PROTOCOL: 'protocol' } as const;
 export type OrderKind = (typeof OrderKind)[keyof typeof OrderKind];
-registerEnumType(OrderKind, {
-  name: 'OrderKind',
-  description: 'Вид документа',
-  valuesMap: {
-    ORDER: { description: 'Приказ' },
-    DIRECTIVE: { description: 'Распоряжение' },
-    PROTOCOL: { description: 'Протокол (педагогического совета, методического совета)' },
-  },
+describeEnum(OrderKind, 'OrderKind', 'Вид документа', {
+  ORDER: 'Приказ',
+  DIRECTIVE: 'Распоряжение',
+  PROTOCOL: 'Протокол (педагогического совета, методического совета)',
 });
 
 /**

@@ -3,7 +3,7 @@ import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
 import { OrderDocumentEntity } from './order-document.entity';
-import { CreateOrderDocumentInput, OrderDocumentListArgs, UpdateOrderDocumentInput } from './order-document.inputs';
+import { CreateOrderDocumentInput, OrderDocumentListArgs, UpdateOrderDocumentInput } from '../dtos/order-document.inputs';
 import { OrderDocumentService } from './order-document.service';
 
 @Resolver(() => OrderDocumentEntity)

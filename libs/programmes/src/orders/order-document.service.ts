@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { containsPattern, pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { TenantOwnership } from '../common/tenant-ownership';
 import { OrderDocumentEntity } from './order-document.entity';
-import type { CreateOrderDocumentInput, OrderDocumentFilter, UpdateOrderDocumentInput } from './order-document.inputs';
+import type { CreateOrderDocumentInput, OrderDocumentFilter, UpdateOrderDocumentInput } from '../dtos/order-document.inputs';
 
 const SORTABLE = sortColumns({ issuedOn: 'o.issued_on', number: 'o.number', title: 'o.title', kind: 'o.kind', createdAt: 'o.created_at' });
 

@@ -1,19 +1,16 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { TenantOwnedEntity } from '../common/tenant-owned.entity';
 
 /** черновик → действует → завершена | прекращена досрочно (§4.3–4.4). */
 export const PairStatus = { DRAFT: 'draft', ACTIVE: 'active', COMPLETED: 'completed', ENDED_EARLY: 'ended_early' } as const;
 export type PairStatus = (typeof PairStatus)[keyof typeof PairStatus];
-registerEnumType(PairStatus, {
-  name: 'PairStatus',
-  description: 'Состояние пары (группы)',
-  valuesMap: {
-    DRAFT: { description: 'Черновик (предложена, ещё не закреплена)' },
-    ACTIVE: { description: 'Действует' },
-    COMPLETED: { description: 'Завершена: план выполнен' },
-    ENDED_EARLY: { description: 'Прекращена досрочно' },
-  },
+describeEnum(PairStatus, 'PairStatus', 'Состояние пары (группы)', {
+  DRAFT: 'Черновик (предложена, ещё не закреплена)',
+  ACTIVE: 'Действует',
+  COMPLETED: 'Завершена: план выполнен',
+  ENDED_EARLY: 'Прекращена досрочно',
 });
 
 /** Why a pair ended before its plan was fulfilled (001 §7, §4.1, §5.1). */
@@ -25,39 +22,27 @@ export const PairEndReason = {
   OTHER: 'other',
 } as const;
 export type PairEndReason = (typeof PairEndReason)[keyof typeof PairEndReason];
-registerEnumType(PairEndReason, {
-  name: 'PairEndReason',
-  description: 'Причина досрочного прекращения',
-  valuesMap: {
-    PARTICIPANT_INITIATIVE: { description: 'По инициативе наставника или наставляемого' },
-    MUTUAL_DECISION: { description: 'По взаимному решению' },
-    CURATOR_INITIATIVE: { description: 'По инициативе куратора (ненадлежащая реализация, форс-мажор)' },
-    MENTOR_REPLACEMENT: { description: 'Замена наставника (по ходатайству наставляемого или просьбе наставника)' },
-    OTHER: { description: 'Другое (укажите в комментарии)' },
-  },
+describeEnum(PairEndReason, 'PairEndReason', 'Причина досрочного прекращения', {
+  PARTICIPANT_INITIATIVE: 'По инициативе наставника или наставляемого',
+  MUTUAL_DECISION: 'По взаимному решению',
+  CURATOR_INITIATIVE: 'По инициативе куратора (ненадлежащая реализация, форс-мажор)',
+  MENTOR_REPLACEMENT: 'Замена наставника (по ходатайству наставляемого или просьбе наставника)',
+  OTHER: 'Другое (укажите в комментарии)',
 });
 
 /** How the pair was formed (003 L156–162). */
 export const FormationMethod = { CURATOR: 'curator', QUESTIONNAIRE: 'questionnaire', GROUP_MEETING: 'group_meeting', SUGGESTION: 'suggestion' } as const;
 export type FormationMethod = (typeof FormationMethod)[keyof typeof FormationMethod];
-registerEnumType(FormationMethod, {
-  name: 'FormationMethod',
-  description: 'Способ формирования пары',
-  valuesMap: {
-    CURATOR: { description: 'Назначение куратором' },
-    QUESTIONNAIRE: { description: 'По анкетам (дистанционно)' },
-    GROUP_MEETING: { description: 'Групповая встреча («быстрые встречи»)' },
-    SUGGESTION: { description: 'Принятое предложение автоматического подбора' },
-  },
+describeEnum(FormationMethod, 'FormationMethod', 'Способ формирования пары', {
+  CURATOR: 'Назначение куратором',
+  QUESTIONNAIRE: 'По анкетам (дистанционно)',
+  GROUP_MEETING: 'Групповая встреча («быстрые встречи»)',
+  SUGGESTION: 'Принятое предложение автоматического подбора',
 });
 
 export const PairKind = { PAIR: 'pair', GROUP: 'group' } as const;
 export type PairKind = (typeof PairKind)[keyof typeof PairKind];
-registerEnumType(PairKind, {
-  name: 'PairKind',
-  description: 'Пара или группа',
-  valuesMap: { PAIR: { description: 'Пара: один наставляемый' }, GROUP: { description: 'Группа: два и более наставляемых' } },
-});
+describeEnum(PairKind, 'PairKind', 'Пара или группа', { PAIR: 'Пара: один наставляемый', GROUP: 'Группа: два и более наставляемых' });
 
 /**
  * Наставническая пара / группа: one mentor and one or more mentees (a group from two) working in

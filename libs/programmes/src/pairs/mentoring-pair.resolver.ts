@@ -3,7 +3,7 @@ import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
 import { MentoringPairEntity } from './mentoring-pair.entity';
-import { ChangePairStatusInput, CreateMentoringPairInput, MentoringPairListArgs, UpdateMentoringPairInput } from './mentoring-pair.inputs';
+import { ChangePairStatusInput, CreateMentoringPairInput, MentoringPairListArgs, UpdateMentoringPairInput } from '../dtos/mentoring-pair.inputs';
 import { MentoringPairService } from './mentoring-pair.service';
 
 @Resolver(() => MentoringPairEntity)

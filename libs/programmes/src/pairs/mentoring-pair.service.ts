@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
-import type { ParticipantEntity } from '@nastavnik/participants/participant.entity';
-import { ParticipantsService } from '@nastavnik/participants/participants.service';
+import { type EligibleParticipant, ParticipantsService } from '@nastavnik/participants/participants.service';
 import type { EntityManager } from 'typeorm';
 import { assertMove } from '../common/lifecycle';
 import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
@@ -14,7 +13,7 @@ import { ProgrammeService } from '../programmes/programme.service';
 import { MentoringDirectionEntity, MentoringFormEntity, RoleModelEntity } from '../reference/reference.entities';
 import { ReferenceService } from '../reference/reference.service';
 import { MentoringPairEntity, PairMenteeEntity, type PairStatus } from './mentoring-pair.entity';
-import type { ChangePairStatusInput, CreateMentoringPairInput, MentoringPairFilter, UpdateMentoringPairInput } from './mentoring-pair.inputs';
+import type { ChangePairStatusInput, CreateMentoringPairInput, MentoringPairFilter, UpdateMentoringPairInput } from '../dtos/mentoring-pair.inputs';
 import { PAIR_LIFECYCLE } from './pair-lifecycle';
 import { displayName, formViolations, pairWarnings } from './pair-rules';
 
@@ -218,8 +217,8 @@ export class MentoringPairService {
     // A platform admin sees every school: the persons must belong to the programme's own.
     if (found.some((p) => p.tenantId !== plan.programme.tenantId)) throw new ValidationFailedException('Участники пары должны относиться к организации программы.');
     const people = new Map(found.map((p) => [p.id, p]));
-    const mentor = people.get(plan.mentorId) as ParticipantEntity;
-    const mentees = plan.menteeIds.map((id) => people.get(id) as ParticipantEntity);
+    const mentor = people.get(plan.mentorId) as EligibleParticipant;
+    const mentees = plan.menteeIds.map((id) => people.get(id) as EligibleParticipant);
     const onDate = plan.programme.startDate && plan.programme.startDate > today() ? plan.programme.startDate : today();
     const violations = formViolations(plan.form, mentor, mentees, onDate);
     if (violations.length > 0) throw new ValidationFailedException(violations.join(' '));
@@ -234,7 +233,7 @@ export class MentoringPairService {
     return pairWarnings(plan.form, plan.roleModel?.code ?? null, mentor, mentees, onDate);
   }
 
-  private async ensureMenteesFree(em: EntityManager, plan: PairPlan, mentees: ParticipantEntity[]): Promise<void> {
+  private async ensureMenteesFree(em: EntityManager, plan: PairPlan, mentees: EligibleParticipant[]): Promise<void> {
     const rows: { mentee_id: string }[] = await em.query(
       `select distinct m.mentee_id from pair_mentees m join mentoring_pairs p on p.tenant_id = m.tenant_id and p.id = m.pair_id
         where p.programme_id = $1 and p.status = any($2) and p.id is distinct from $3::uuid and m.mentee_id = any($4::uuid[])`,

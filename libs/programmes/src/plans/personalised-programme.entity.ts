@@ -1,15 +1,12 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { Column, Entity } from 'typeorm';
 import { TenantOwnedEntity } from '../common/tenant-owned.entity';
 import { monthsBetween } from '../common/validators';
 
 export const PlanStatus = { DRAFT: 'draft', ACTIVE: 'active', COMPLETED: 'completed' } as const;
 export type PlanStatus = (typeof PlanStatus)[keyof typeof PlanStatus];
-registerEnumType(PlanStatus, {
-  name: 'PlanStatus',
-  description: 'Состояние персонализированной программы',
-  valuesMap: { DRAFT: { description: 'Разрабатывается' }, ACTIVE: { description: 'Реализуется' }, COMPLETED: { description: 'Завершена' } },
-});
+describeEnum(PlanStatus, 'PlanStatus', 'Состояние персонализированной программы', { DRAFT: 'Разрабатывается', ACTIVE: 'Реализуется', COMPLETED: 'Завершена' });
 
 /** A personalised programme lasts «от 3 месяцев до 1 года» (001 §1.3); outside that the curator is warned, not stopped. */
 export const PERSONALISED_MONTHS = [3, 12] as const;
@@ -79,15 +76,11 @@ export class PersonalisedProgrammeEntity extends TenantOwnedEntity {
 
 export const PlanTaskStatus = { PLANNED: 'planned', IN_PROGRESS: 'in_progress', DONE: 'done', CANCELLED: 'cancelled' } as const;
 export type PlanTaskStatus = (typeof PlanTaskStatus)[keyof typeof PlanTaskStatus];
-registerEnumType(PlanTaskStatus, {
-  name: 'PlanTaskStatus',
-  description: 'Выполнение мероприятия плана',
-  valuesMap: {
-    PLANNED: { description: 'Запланировано' },
-    IN_PROGRESS: { description: 'Выполняется' },
-    DONE: { description: 'Выполнено' },
-    CANCELLED: { description: 'Отменено' },
-  },
+describeEnum(PlanTaskStatus, 'PlanTaskStatus', 'Выполнение мероприятия плана', {
+  PLANNED: 'Запланировано',
+  IN_PROGRESS: 'Выполняется',
+  DONE: 'Выполнено',
+  CANCELLED: 'Отменено',
 });
 
 /** Мероприятие индивидуального плана: what, by when, who, done or not, with what result. */

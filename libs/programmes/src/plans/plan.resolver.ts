@@ -5,7 +5,7 @@ import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
 import { PersonalisedProgrammeEntity, PlanTaskEntity } from './personalised-programme.entity';
 import {
   CreatePersonalisedProgrammeInput, CreatePlanTaskInput, PersonalisedProgrammeListArgs, PlanTaskListArgs, UpdatePersonalisedProgrammeInput, UpdatePlanTaskInput,
-} from './plan.inputs';
+} from '../dtos/plan.inputs';
 import { PlanService } from './plan.service';
 
 @Resolver(() => PersonalisedProgrammeEntity)

@@ -12,7 +12,7 @@ import { ReferenceService } from '../reference/reference.service';
 import { PersonalisedProgrammeEntity, PlanTaskEntity } from './personalised-programme.entity';
 import type {
   CreatePersonalisedProgrammeInput, CreatePlanTaskInput, PersonalisedProgrammeFilter, PlanTaskFilter, UpdatePersonalisedProgrammeInput, UpdatePlanTaskInput,
-} from './plan.inputs';
+} from '../dtos/plan.inputs';
 import { PLAN_LIFECYCLE } from './plan-lifecycle';
 
 const PROGRAMME_SORTABLE = sortColumns({ title: 'pp.title', startDate: 'pp.start_date', endDate: 'pp.end_date', status: 'pp.status', createdAt: 'pp.created_at' });

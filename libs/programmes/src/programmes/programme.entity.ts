@@ -1,19 +1,12 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { Column, Entity } from 'typeorm';
 import { TenantOwnedEntity } from '../common/tenant-owned.entity';
 
 /** draft → active → completed (§4.4, inferred). */
 export const ProgrammeStatus = { DRAFT: 'draft', ACTIVE: 'active', COMPLETED: 'completed' } as const;
 export type ProgrammeStatus = (typeof ProgrammeStatus)[keyof typeof ProgrammeStatus];
-registerEnumType(ProgrammeStatus, {
-  name: 'ProgrammeStatus',
-  description: 'Состояние программы наставничества',
-  valuesMap: {
-    DRAFT: { description: 'Черновик' },
-    ACTIVE: { description: 'Реализуется' },
-    COMPLETED: { description: 'Завершена' },
-  },
-});
+describeEnum(ProgrammeStatus, 'ProgrammeStatus', 'Состояние программы наставничества', { DRAFT: 'Черновик', ACTIVE: 'Реализуется', COMPLETED: 'Завершена' });
 
 /**
  * Программа наставничества of an organisation for an academic year: one form of mentoring with

@@ -3,7 +3,7 @@ import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
 import { ProgrammeEntity, ProgrammeStatus } from './programme.entity';
-import { CreateProgrammeInput, ProgrammeListArgs, UpdateProgrammeInput } from './programme.inputs';
+import { CreateProgrammeInput, ProgrammeListArgs, UpdateProgrammeInput } from '../dtos/programme.inputs';
 import { ProgrammeService } from './programme.service';
 
 @Resolver(() => ProgrammeEntity)

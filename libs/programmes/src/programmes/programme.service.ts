@@ -12,7 +12,7 @@ import { MentoringDirectionEntity, MentoringFormatEntity, MentoringFormEntity, R
 import { ReferenceService } from '../reference/reference.service';
 import { PROGRAMME_LIFECYCLE } from './programme-lifecycle';
 import { ProgrammeEntity, type ProgrammeStatus } from './programme.entity';
-import type { CreateProgrammeInput, ProgrammeFilter, UpdateProgrammeInput } from './programme.inputs';
+import type { CreateProgrammeInput, ProgrammeFilter, UpdateProgrammeInput } from '../dtos/programme.inputs';
 
 const SORTABLE = sortColumns({
   title: 'p.title', academicYear: 'p.academic_year', status: 'p.status', startDate: 'p.start_date', endDate: 'p.end_date', createdAt: 'p.created_at',

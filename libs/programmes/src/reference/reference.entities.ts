@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { ParticipantKind } from '@nastavnik/participants/participant.codes';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -123,11 +124,7 @@ export class MentoringFormatEntity extends ReferenceEntry {
 
 export const DirectionAudience = { STUDENTS: 'students', TEACHERS: 'teachers' } as const;
 export type DirectionAudience = (typeof DirectionAudience)[keyof typeof DirectionAudience];
-registerEnumType(DirectionAudience, {
-  name: 'DirectionAudience',
-  description: 'Для кого направление',
-  valuesMap: { STUDENTS: { description: 'Наставляемые-обучающиеся' }, TEACHERS: { description: 'Наставляемые-педагоги' } },
-});
+describeEnum(DirectionAudience, 'DirectionAudience', 'Для кого направление', { STUDENTS: 'Наставляемые-обучающиеся', TEACHERS: 'Наставляемые-педагоги' });
 
 /** Направление наставнической деятельности D01–D11 (the reporting dimension of seed 004). */
 @ObjectType('MentoringDirection', { description: 'Направление наставничества' })
@@ -149,11 +146,7 @@ export class MenteeInterestEntity extends ReferenceEntry {}
 
 export const MeetingScope = { PAIR: 'pair', PROGRAMME: 'programme' } as const;
 export type MeetingScope = (typeof MeetingScope)[keyof typeof MeetingScope];
-registerEnumType(MeetingScope, {
-  name: 'MeetingScope',
-  description: 'Кто встречается',
-  valuesMap: { PAIR: { description: 'Наставническая пара или группа' }, PROGRAMME: { description: 'Все участники программы' } },
-});
+describeEnum(MeetingScope, 'MeetingScope', 'Кто встречается', { PAIR: 'Наставническая пара или группа', PROGRAMME: 'Все участники программы' });
 
 /** Вид встречи (организационная, пробная рабочая, планирование, регулярная, заключительная, …). */
 @ObjectType('MeetingType', { description: 'Вид встречи' })

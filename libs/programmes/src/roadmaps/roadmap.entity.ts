@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { Column, Entity } from 'typeorm';
 import { TenantOwnedEntity } from '../common/tenant-owned.entity';
 
@@ -30,15 +31,11 @@ export class RoadmapEntity extends TenantOwnedEntity {
 /** Исполнение мероприятия дорожной карты. */
 export const RoadmapItemStatus = { PLANNED: 'planned', IN_PROGRESS: 'in_progress', DONE: 'done', NOT_DONE: 'not_done' } as const;
 export type RoadmapItemStatus = (typeof RoadmapItemStatus)[keyof typeof RoadmapItemStatus];
-registerEnumType(RoadmapItemStatus, {
-  name: 'RoadmapItemStatus',
-  description: 'Исполнение мероприятия',
-  valuesMap: {
-    PLANNED: { description: 'Запланировано' },
-    IN_PROGRESS: { description: 'Выполняется' },
-    DONE: { description: 'Выполнено' },
-    NOT_DONE: { description: 'Не выполнено (в том числе «Программа не завершена»)' },
-  },
+describeEnum(RoadmapItemStatus, 'RoadmapItemStatus', 'Исполнение мероприятия', {
+  PLANNED: 'Запланировано',
+  IN_PROGRESS: 'Выполняется',
+  DONE: 'Выполнено',
+  NOT_DONE: 'Не выполнено (в том числе «Программа не завершена»)',
 });
 
 /**

@@ -6,7 +6,7 @@ import { RoadmapReport } from './roadmap-report.types';
 import { RoadmapEntity, RoadmapItemEntity } from './roadmap.entity';
 import {
   CreateRoadmapInput, CreateRoadmapItemInput, RoadmapItemListArgs, RoadmapListArgs, UpdateRoadmapInput, UpdateRoadmapItemInput,
-} from './roadmap.inputs';
+} from '../dtos/roadmap.inputs';
 import { RoadmapService } from './roadmap.service';
 
 @Resolver(() => RoadmapEntity)

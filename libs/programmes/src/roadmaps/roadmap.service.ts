@@ -13,7 +13,7 @@ import type { RoadmapReport } from './roadmap-report.types';
 import { RoadmapEntity, RoadmapItemEntity } from './roadmap.entity';
 import type {
   CreateRoadmapInput, CreateRoadmapItemInput, RoadmapFilter, RoadmapItemFilter, UpdateRoadmapInput, UpdateRoadmapItemInput,
-} from './roadmap.inputs';
+} from '../dtos/roadmap.inputs';
 
 const ROADMAP_SORTABLE = sortColumns({ academicYear: 'r.academic_year', title: 'r.title', createdAt: 'r.created_at' });
 const ITEM_SORTABLE = sortColumns({

@@ -1,17 +1,14 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { Column, Entity } from 'typeorm';
 import { TenantOwnedEntity } from '../common/tenant-owned.entity';
 
 export const SuggestionStatus = { PROPOSED: 'proposed', ACCEPTED: 'accepted', REJECTED: 'rejected' } as const;
 export type SuggestionStatus = (typeof SuggestionStatus)[keyof typeof SuggestionStatus];
-registerEnumType(SuggestionStatus, {
-  name: 'SuggestionStatus',
-  description: 'Решение куратора по предложению',
-  valuesMap: {
-    PROPOSED: { description: 'Предложено' },
-    ACCEPTED: { description: 'Принято: создан черновик пары' },
-    REJECTED: { description: 'Отклонено' },
-  },
+describeEnum(SuggestionStatus, 'SuggestionStatus', 'Решение куратора по предложению', {
+  PROPOSED: 'Предложено',
+  ACCEPTED: 'Принято: создан черновик пары',
+  REJECTED: 'Отклонено',
 });
 
 @ObjectType('MatchScoreComponent', { description: 'Вклад критерия в оценку совместимости' })

@@ -3,7 +3,7 @@ import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
 import { MatchSuggestionEntity, SuggestPairsResult } from './match-suggestion.entity';
-import { AcceptSuggestionInput, MatchSuggestionListArgs } from './match-suggestion.inputs';
+import { AcceptSuggestionInput, MatchSuggestionListArgs } from '../dtos/match-suggestion.inputs';
 import { MatchSuggestionService } from './match-suggestion.service';
 
 @Resolver(() => MatchSuggestionEntity)

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
-import { ELIGIBLE_SQL, ParticipantsService } from '@nastavnik/participants/participants.service';
+import { ParticipantsService } from '@nastavnik/participants/participants.service';
 import type { EntityManager } from 'typeorm';
 import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { today } from '../common/validators';
@@ -16,7 +16,7 @@ import { ProgrammeService } from '../programmes/programme.service';
 import { MentoringDirectionEntity, MentoringFormEntity, RoleModelEntity } from '../reference/reference.entities';
 import { ReferenceService } from '../reference/reference.service';
 import { MatchSuggestionEntity, type SuggestPairsResult } from './match-suggestion.entity';
-import type { AcceptSuggestionInput, MatchSuggestionFilter } from './match-suggestion.inputs';
+import type { AcceptSuggestionInput, MatchSuggestionFilter } from '../dtos/match-suggestion.inputs';
 import { suggestionRules } from './suggestion-rules';
 
 const SORTABLE = sortColumns({ score: 's.score', status: 's.status', createdAt: 's.created_at' });
@@ -153,7 +153,8 @@ export class MatchSuggestionService {
 
   /** Undecided proposals whose mentor or mentee lost the consent to pairing are not shown (decided ones stay as history). */
   private filtered(em: EntityManager, filter: MatchSuggestionFilter) {
-    const eligible = (column: string) => `exists (select 1 from participants p where p.tenant_id = s.tenant_id and p.id = s.${column} and ${ELIGIBLE_SQL})`;
+    // participant_eligibility: the participants lib's read model of its consent rule (its read-models.ts).
+    const eligible = (column: string) => `exists (select 1 from participant_eligibility e where e.tenant_id = s.tenant_id and e.participant_id = s.${column} and e.purpose = :purpose)`;
     const query = em
       .createQueryBuilder(MatchSuggestionEntity, 's')
       .where(`(s.status <> 'proposed' or (${eligible('mentor_id')} and ${eligible('mentee_id')}))`, { purpose: 'pairing' });

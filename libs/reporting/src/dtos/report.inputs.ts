@@ -1,33 +1,19 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, Matches } from 'class-validator';
+import { EnumField, FilterField, FilterIdsField, IdField, ReportingPeriodField } from '@nastavnik/platform/graphql/input-fields';
 import { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { ExtractFormat, ReportKind, ReportStatus } from '../report-file.entity';
-import { IsReportingPeriod } from '@nastavnik/platform/graphql/validators';
-
 
 @ArgsType()
 export class RequestSchoolReportArgs {
-  @Field({ description: 'Учебный год, например 2022/2023' })
-  @IsReportingPeriod()
-  period!: string;
-
-  @Field(() => ID, { nullable: true, description: 'Организация; по умолчанию своя' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Некорректный идентификатор организации.' })
-  tenantId?: string;
+  @ReportingPeriodField({ description: 'Учебный год, например 2022/2023' }) period!: string;
+  @IdField('Организация', { optional: true, description: 'Организация; по умолчанию своя' }) tenantId?: string;
 }
 
 @ArgsType()
 export class RequestRegionReportArgs {
-  @Field()
-  @IsReportingPeriod()
-  period!: string;
-
-  @Field(() => ID, { nullable: true, description: 'Регион или муниципалитет; по умолчанию свой' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Некорректный идентификатор региона или муниципалитета.' })
-  parentId?: string;
+  @ReportingPeriodField() period!: string;
+  @IdField('Регион или муниципалитет', { optional: true, description: 'Регион или муниципалитет; по умолчанию свой' }) parentId?: string;
 
   @Field(() => [String], { nullable: true, description: 'Коды показателей; по умолчанию T1–T4' })
   @IsOptional()
@@ -48,14 +34,8 @@ export class RequestExtractArgs {
   @Matches(/^[0-9]{1,4}$/, { message: 'Версия формы — число, например 1.' })
   formVersion?: string;
 
-  @Field()
-  @IsReportingPeriod()
-  period!: string;
-
-  @Field(() => ID, { nullable: true, description: 'Регион; без него — свой регион, а для федерального уровня — все регионы' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Некорректный идентификатор региона.' })
-  regionId?: string;
+  @ReportingPeriodField() period!: string;
+  @IdField('Регион', { optional: true, description: 'Регион; без него — свой регион, а для федерального уровня — все регионы' }) regionId?: string;
 
   @Field(() => ExtractFormat, { defaultValue: 'xlsx' })
   @IsEnum(ExtractFormat, { message: 'Формат выгрузки: XLSX или CSV.' })
@@ -64,27 +44,12 @@ export class RequestExtractArgs {
 
 @InputType()
 export class ReportFilter {
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true, message: 'Некорректный идентификатор в списке ids.' })
-  ids?: string[];
-
-  @Field(() => ReportKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(ReportKind, { message: 'Неизвестный вид отчёта.' })
-  kind?: ReportKind;
-
-  @Field(() => ReportStatus, { nullable: true })
-  @IsOptional()
-  @IsEnum(ReportStatus, { message: 'Неизвестное состояние.' })
-  status?: ReportStatus;
+  @FilterIdsField() ids?: string[];
+  @EnumField(ReportKind, 'Неизвестный вид отчёта.', { optional: true }) kind?: ReportKind;
+  @EnumField(ReportStatus, 'Неизвестное состояние.', { optional: true }) status?: ReportStatus;
 }
 
 @ArgsType()
 export class ReportListArgs extends ListArgs {
-  @Field(() => ReportFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ReportFilter)
-  filter?: ReportFilter;
+  @FilterField(() => ReportFilter) filter?: ReportFilter;
 }

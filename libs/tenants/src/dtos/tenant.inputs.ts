@@ -1,115 +1,71 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { IsString, Length, Matches, MaxLength } from 'class-validator';
+import { allOf, EnumField, type FieldOptions, FilterField, FilterIdsField, IdField, presence, SearchField } from '@nastavnik/platform/graphql/input-fields';
 import { ListArgs } from '@nastavnik/platform/graphql/list-args';
-import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { OrganisationType, TenantKind } from '../tenant.entity';
-import { Nullable } from '@nastavnik/platform/graphql/validators';
 
 const CODE_MESSAGE = 'Код: от 2 до 40 символов — строчные латинские буквы, цифры, «-» и «_», начинается с буквы или цифры.';
+const KIND = 'Уровень должен быть одним из: регион, муниципалитет, организация.';
+const ORG_TYPE = 'Неизвестный тип организации.';
+
+/** A name of `min..max` characters («Укажите полное наименование.» when it is not text). */
+function NameField(label: string, min: number, max: number, options: FieldOptions = {}): PropertyDecorator {
+  return allOf(
+    Field(() => String, { nullable: !!options.optional }),
+    ...presence(options),
+    IsString({ message: `Укажите ${label.toLowerCase()}.` }),
+    Length(min, max, { message: `${label} — от ${min} до ${max} символов.` }),
+  );
+}
+
+/** Where a school is: plain text of at most 500 characters; `null` clears it. */
+function AddressField(): PropertyDecorator {
+  return allOf(
+    Field(() => String, { nullable: true }),
+    ...presence({ nullable: true }),
+    IsString({ message: 'Адрес должен быть строкой.' }),
+    MaxLength(500, { message: 'Адрес — не длиннее 500 символов.' }),
+  );
+}
+
+/** What a region, municipality or organisation has that can be changed after it is created. */
+@InputType({ isAbstract: true })
+class TenantFields {
+  @EnumField(OrganisationType, ORG_TYPE, { nullable: true }) orgType?: OrganisationType | null;
+  @AddressField() address?: string | null;
+}
 
 @InputType({ description: 'Новый регион, муниципалитет или организация' })
-export class CreateTenantInput {
-  @Field(() => TenantKind)
-  @IsEnum(TenantKind, { message: 'Уровень должен быть одним из: регион, муниципалитет, организация.' })
-  kind!: TenantKind;
+export class CreateTenantInput extends TenantFields {
+  @EnumField(TenantKind, KIND) kind!: TenantKind;
 
   @Field()
   @IsString({ message: CODE_MESSAGE })
   @Matches(/^[a-z0-9][a-z0-9_-]{1,39}$/, { message: CODE_MESSAGE })
   code!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Вышестоящий узел; у региона не указывается' })
-  @Nullable()
-  @IsUUID('all', { message: 'Некорректный идентификатор вышестоящего узла.' })
-  parentId?: string | null;
-
-  @Field()
-  @IsString({ message: 'Укажите полное наименование.' })
-  @Length(2, 500, { message: 'Полное наименование — от 2 до 500 символов.' })
-  fullName!: string;
-
-  @Field()
-  @IsString({ message: 'Укажите краткое наименование.' })
-  @Length(2, 200, { message: 'Краткое наименование — от 2 до 200 символов.' })
-  shortName!: string;
-
-  @Field(() => OrganisationType, { nullable: true })
-  @Nullable()
-  @IsEnum(OrganisationType, { message: 'Неизвестный тип организации.' })
-  orgType?: OrganisationType | null;
-
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @IsString({ message: 'Адрес должен быть строкой.' })
-  @MaxLength(500, { message: 'Адрес — не длиннее 500 символов.' })
-  address?: string | null;
+  @IdField('Вышестоящий узел', { nullable: true, description: 'Вышестоящий узел; у региона не указывается' }) parentId?: string | null;
+  @NameField('Полное наименование', 2, 500) fullName!: string;
+  @NameField('Краткое наименование', 2, 200) shortName!: string;
 }
 
 @InputType({ description: 'Изменение узла; код неизменен' })
-export class UpdateTenantInput {
-  @Field(() => ID, { nullable: true, description: 'Новый вышестоящий узел (перенос вместе с подчинёнными)' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Некорректный идентификатор вышестоящего узла.' })
-  parentId?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString({ message: 'Укажите полное наименование.' })
-  @Length(2, 500, { message: 'Полное наименование — от 2 до 500 символов.' })
-  fullName?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString({ message: 'Укажите краткое наименование.' })
-  @Length(2, 200, { message: 'Краткое наименование — от 2 до 200 символов.' })
-  shortName?: string;
-
-  @Field(() => OrganisationType, { nullable: true })
-  @Nullable()
-  @IsEnum(OrganisationType, { message: 'Неизвестный тип организации.' })
-  orgType?: OrganisationType | null;
-
-  @Field(() => String, { nullable: true })
-  @Nullable()
-  @IsString({ message: 'Адрес должен быть строкой.' })
-  @MaxLength(500, { message: 'Адрес — не длиннее 500 символов.' })
-  address?: string | null;
+export class UpdateTenantInput extends TenantFields {
+  @IdField('Вышестоящий узел', { optional: true, description: 'Новый вышестоящий узел (перенос вместе с подчинёнными)' }) parentId?: string;
+  @NameField('Полное наименование', 2, 500, { optional: true }) fullName?: string;
+  @NameField('Краткое наименование', 2, 200, { optional: true }) shortName?: string;
 }
 
 @InputType({ description: 'Отбор списка узлов' })
 export class TenantFilter {
-  @Field({ nullable: true, description: 'Поиск по наименованию или коду' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200, { message: 'Строка поиска — не длиннее 200 символов.' })
-  q?: string;
-
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true, message: 'Некорректный идентификатор в списке ids.' })
-  ids?: string[];
-
-  @Field(() => TenantKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(TenantKind, { message: 'Неизвестный уровень.' })
-  kind?: TenantKind;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'Некорректный идентификатор вышестоящего узла.' })
-  parentId?: string;
-
-  @Field(() => OrganisationType, { nullable: true })
-  @IsOptional()
-  @IsEnum(OrganisationType, { message: 'Неизвестный тип организации.' })
-  orgType?: OrganisationType;
+  @SearchField('Поиск по наименованию или коду') q?: string;
+  @FilterIdsField() ids?: string[];
+  @EnumField(TenantKind, KIND, { optional: true }) kind?: TenantKind;
+  @IdField('Вышестоящий узел', { optional: true }) parentId?: string;
+  @EnumField(OrganisationType, ORG_TYPE, { optional: true }) orgType?: OrganisationType;
 }
 
 @ArgsType()
 export class TenantListArgs extends ListArgs {
-  @Field(() => TenantFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => TenantFilter)
-  filter?: TenantFilter;
+  @FilterField(() => TenantFilter) filter?: TenantFilter;
 }

@@ -1,0 +1,4439 @@
+-- The schema the migrations build, dumped from a freshly migrated database (pg_dump --schema-only).
+-- Generated: do not edit. Regenerate with `node -r ./tools/register.cjs tools/db/dump-schema.ts`;
+-- tools/db/schema-dump.spec.ts compares this file with a fresh dump.
+--
+-- PostgreSQL database dump
+--
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: app; Type: SCHEMA; Schema: -; Owner: nastavnik_owner
+--
+
+CREATE SCHEMA app;
+
+ALTER SCHEMA app OWNER TO nastavnik_owner;
+
+--
+-- Name: ltree; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS ltree WITH SCHEMA public;
+
+--
+-- Name: EXTENSION ltree; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION ltree IS 'data type for hierarchical tree-like structures';
+
+--
+-- Name: link_hash(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.link_hash() RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$ select nullif(current_setting('app.link_hash', true), '') $$;
+
+ALTER FUNCTION app.link_hash() OWNER TO nastavnik_owner;
+
+--
+-- Name: request_indicator_recompute(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.request_indicator_recompute() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      declare
+        period_expr text := case when TG_ARGV[0] = 'current' then 'app.school_year(current_date)' else quote_ident(TG_ARGV[0]) end;
+        source text := case when TG_OP = 'DELETE' then 'old_rows' else 'new_rows' end;
+      begin
+        -- Plain "on conflict do nothing": with a conflict target Postgres also applies the SELECT
+        -- policy, which a link respondent must not have. The partial unique index still makes a
+        -- burst of edits one pending request.
+        execute format(
+          'insert into indicator_recompute_requests (tenant_id, period, reason)
+           select distinct tenant_id, %s, ''edit'' from %s
+           on conflict do nothing', period_expr, source);
+        return null;
+      end $$;
+
+ALTER FUNCTION app.request_indicator_recompute() OWNER TO nastavnik_owner;
+
+--
+-- Name: school_year(date); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.school_year(d date) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+        select case when extract(month from d) >= 9 then extract(year from d)::int || '/' || (extract(year from d)::int + 1)
+                    else (extract(year from d)::int - 1) || '/' || extract(year from d)::int end $$;
+
+ALTER FUNCTION app.school_year(d date) OWNER TO nastavnik_owner;
+
+--
+-- Name: scope_all(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.scope_all() RETURNS boolean
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $$ begin return coalesce(nullif(current_setting('app.all_tenants', true), '') = 'on', false); end $$;
+
+ALTER FUNCTION app.scope_all() OWNER TO nastavnik_owner;
+
+--
+-- Name: scope_curator_tenant_id(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.scope_curator_tenant_id() RETURNS uuid
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $$ begin
+      return case when current_setting('app.role', true) = 'curator' then nullif(current_setting('app.tenant_id', true), '')::uuid end; end $$;
+
+ALTER FUNCTION app.scope_curator_tenant_id() OWNER TO nastavnik_owner;
+
+--
+-- Name: scope_path(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.scope_path() RETURNS public.ltree
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $$ begin return nullif(current_setting('app.tenant_path', true), '')::public.ltree; end $$;
+
+ALTER FUNCTION app.scope_path() OWNER TO nastavnik_owner;
+
+--
+-- Name: scope_reader_path(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.scope_reader_path() RETURNS public.ltree
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $$ begin
+      return case when current_setting('app.role', true) in ('region-analyst', 'ministry-official')
+                  then nullif(current_setting('app.tenant_path', true), '')::public.ltree end; end $$;
+
+ALTER FUNCTION app.scope_reader_path() OWNER TO nastavnik_owner;
+
+--
+-- Name: scope_role(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.scope_role() RETURNS text
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $$
+      declare
+        claimed text := nullif(current_setting('app.role', true), '');
+      begin
+        if claimed = 'platform-admin' and current_user <> 'nastavnik_platform_admin' then
+          return null;
+        end if;
+        return claimed;
+      end $$;
+
+ALTER FUNCTION app.scope_role() OWNER TO nastavnik_owner;
+
+--
+-- Name: scope_tenant_high(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.scope_tenant_high() RETURNS uuid
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $$ begin
+      return case nullif(current_setting('app.role', true), '') when 'platform-admin' then 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid
+                                                                when 'curator' then nullif(current_setting('app.tenant_id', true), '')::uuid end; end $$;
+
+ALTER FUNCTION app.scope_tenant_high() OWNER TO nastavnik_owner;
+
+--
+-- Name: scope_tenant_id(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.scope_tenant_id() RETURNS uuid
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $$ begin return nullif(current_setting('app.tenant_id', true), '')::uuid; end $$;
+
+ALTER FUNCTION app.scope_tenant_id() OWNER TO nastavnik_owner;
+
+--
+-- Name: scope_tenant_low(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.scope_tenant_low() RETURNS uuid
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    AS $$ begin
+      return case nullif(current_setting('app.role', true), '') when 'platform-admin' then '00000000-0000-0000-0000-000000000000'::uuid
+                                                                when 'curator' then nullif(current_setting('app.tenant_id', true), '')::uuid end; end $$;
+
+ALTER FUNCTION app.scope_tenant_low() OWNER TO nastavnik_owner;
+
+--
+-- Name: tenant_by_code(text); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.tenant_by_code(p_code text) RETURNS TABLE(id uuid, kind text, path public.ltree)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$ select t.id, t.kind, t.path from public.tenants t where t.code = p_code $$;
+
+ALTER FUNCTION app.tenant_by_code(p_code text) OWNER TO nastavnik_owner;
+
+--
+-- Name: withdraw_questionnaire_links(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.withdraw_questionnaire_links() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin
+        if not exists (
+          select 1 from consents c
+           where c.tenant_id = new.tenant_id and c.participant_id = new.participant_id
+             and c.revoked_on is null and c.signed_on <= current_date
+             and (c.valid_until is null or c.valid_until >= current_date)
+             and 'questionnaires' = any (c.purposes)) then
+          update questionnaire_links set withdrawn_at = now(), updated_at = now()
+           where tenant_id = new.tenant_id and participant_id = new.participant_id
+             and used_at is null and withdrawn_at is null and expires_at > now();
+        end if;
+        return null;
+      end $$;
+
+ALTER FUNCTION app.withdraw_questionnaire_links() OWNER TO nastavnik_owner;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: consents; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.consents (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    participant_id uuid NOT NULL,
+    signed_by text NOT NULL,
+    representative_name text,
+    representative_relation text,
+    signed_on date NOT NULL,
+    purposes text[] NOT NULL,
+    valid_until date,
+    document_ref text,
+    revoked_on date,
+    revocation_reason text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT consents_document_ref_check CHECK ((length(document_ref) <= 300)),
+    CONSTRAINT consents_purposes_check CHECK (((purposes <@ ARRAY['processing'::text, 'pairing'::text, 'questionnaires'::text, 'reports'::text, 'publication'::text, 'mentor_appointment'::text, 'extra_duties'::text, 'cross_org_sharing'::text]) AND ('processing'::text = ANY (purposes)))),
+    CONSTRAINT consents_representative CHECK (((signed_by = 'legal_representative'::text) = ((representative_name IS NOT NULL) AND (representative_relation IS NOT NULL)))),
+    CONSTRAINT consents_representative_name_check CHECK (((length(representative_name) >= 3) AND (length(representative_name) <= 300))),
+    CONSTRAINT consents_representative_relation_check CHECK ((representative_relation = ANY (ARRAY['mother'::text, 'father'::text, 'guardian'::text, 'trustee'::text, 'other'::text]))),
+    CONSTRAINT consents_revocation_reason CHECK (((revoked_on IS NULL) = (revocation_reason IS NULL))),
+    CONSTRAINT consents_revocation_reason_check CHECK (((length(revocation_reason) >= 1) AND (length(revocation_reason) <= 1000))),
+    CONSTRAINT consents_revoked_after_signed CHECK (((revoked_on IS NULL) OR (revoked_on >= signed_on))),
+    CONSTRAINT consents_signed_by_check CHECK ((signed_by = ANY (ARRAY['self'::text, 'legal_representative'::text]))),
+    CONSTRAINT consents_signed_on_check CHECK ((signed_on >= '2000-01-01'::date)),
+    CONSTRAINT consents_valid_after_signed CHECK (((valid_until IS NULL) OR (valid_until >= signed_on)))
+);
+
+ALTER TABLE ONLY public.consents FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.consents OWNER TO nastavnik_owner;
+
+--
+-- Name: participant_base_entries; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.participant_base_entries (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    participant_id uuid NOT NULL,
+    base text NOT NULL,
+    status text DEFAULT 'potential'::text NOT NULL,
+    included_on date DEFAULT CURRENT_DATE NOT NULL,
+    surveyed_on date,
+    selected_on date,
+    trained_on date,
+    paired_on date,
+    finished_on date,
+    withdrawn_on date,
+    withdrawal_reason text,
+    categories text[] DEFAULT '{}'::text[] NOT NULL,
+    request text,
+    competencies text,
+    motivation text,
+    info_sources text[] DEFAULT '{}'::text[] NOT NULL,
+    third_party_notes text,
+    interview_result text,
+    psych_ready boolean,
+    training_form text,
+    max_mentees smallint,
+    council_member boolean DEFAULT false NOT NULL,
+    awards text,
+    results text,
+    satisfied boolean,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT participant_base_entries_awards_check CHECK ((length(awards) <= 2000)),
+    CONSTRAINT participant_base_entries_base_check CHECK ((base = ANY (ARRAY['mentor'::text, 'mentee'::text]))),
+    CONSTRAINT participant_base_entries_categories_check CHECK ((categories <@ ARRAY['young_specialist'::text, 'new_employee'::text, 'burnout'::text, 'digital_skills'::text, 'disoriented'::text, 'low_results'::text, 'behaviour'::text, 'detached'::text, 'special_needs'::text, 'disability'::text, 'gifted'::text, 'difficult_situation'::text, 'passive'::text, 'active'::text])),
+    CONSTRAINT participant_base_entries_competencies_check CHECK ((length(competencies) <= 2000)),
+    CONSTRAINT participant_base_entries_info_sources_check CHECK ((info_sources <@ ARRAY['self'::text, 'questionnaire'::text, 'class_teacher'::text, 'psychologist'::text, 'social_pedagogue'::text, 'parents'::text, 'personal_file'::text, 'methodological_work'::text, 'attestation'::text, 'lesson_visits'::text])),
+    CONSTRAINT participant_base_entries_interview_result_check CHECK ((length(interview_result) <= 2000)),
+    CONSTRAINT participant_base_entries_max_mentees_check CHECK (((max_mentees >= 1) AND (max_mentees <= 30))),
+    CONSTRAINT participant_base_entries_mentor_only CHECK (((base = 'mentor'::text) OR ((status <> 'trained'::text) AND (trained_on IS NULL) AND (training_form IS NULL) AND (max_mentees IS NULL) AND (council_member = false)))),
+    CONSTRAINT participant_base_entries_motivation_check CHECK ((length(motivation) <= 2000)),
+    CONSTRAINT participant_base_entries_request_check CHECK ((length(request) <= 2000)),
+    CONSTRAINT participant_base_entries_results_check CHECK ((length(results) <= 4000)),
+    CONSTRAINT participant_base_entries_status_check CHECK ((status = ANY (ARRAY['potential'::text, 'surveyed'::text, 'selected'::text, 'trained'::text, 'in_pair'::text, 'finished'::text, 'withdrawn'::text]))),
+    CONSTRAINT participant_base_entries_third_party_notes_check CHECK ((length(third_party_notes) <= 2000)),
+    CONSTRAINT participant_base_entries_training_form_check CHECK ((training_form = ANY (ARRAY['in_person'::text, 'distance'::text, 'individual'::text]))),
+    CONSTRAINT participant_base_entries_withdrawal_reason_check CHECK ((length(withdrawal_reason) <= 1000)),
+    CONSTRAINT participant_base_entries_withdrawn_dated CHECK (((status = 'withdrawn'::text) = (withdrawn_on IS NOT NULL)))
+);
+
+ALTER TABLE ONLY public.participant_base_entries FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.participant_base_entries OWNER TO nastavnik_owner;
+
+--
+-- Name: ind_base_facts; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.ind_base_facts AS
+ SELECT participant_base_entries.tenant_id,
+    participant_base_entries.participant_id,
+    participant_base_entries.base,
+    ((participant_base_entries.surveyed_on IS NOT NULL) OR (participant_base_entries.status = ANY (ARRAY['surveyed'::text, 'selected'::text, 'trained'::text, 'in_pair'::text, 'finished'::text]))) AS surveyed,
+    ((participant_base_entries.trained_on IS NOT NULL) OR (participant_base_entries.status = 'trained'::text) OR ((participant_base_entries.base = 'mentor'::text) AND (participant_base_entries.status = ANY (ARRAY['in_pair'::text, 'finished'::text])) AND (participant_base_entries.trained_on IS NOT NULL))) AS trained,
+    participant_base_entries.included_on,
+    COALESCE(participant_base_entries.withdrawn_on, participant_base_entries.finished_on) AS left_on
+   FROM public.participant_base_entries;
+
+ALTER TABLE public.ind_base_facts OWNER TO nastavnik_owner;
+
+--
+-- Name: meeting_types; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.meeting_types (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    code text NOT NULL,
+    title text NOT NULL,
+    description text,
+    scope text NOT NULL,
+    sort_order integer DEFAULT 0 NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT meeting_types_code_check CHECK ((code ~ '^[A-Za-z0-9_]{1,40}$'::text)),
+    CONSTRAINT meeting_types_description_check CHECK ((length(description) <= 4000)),
+    CONSTRAINT meeting_types_scope_check CHECK ((scope = ANY (ARRAY['pair'::text, 'programme'::text]))),
+    CONSTRAINT meeting_types_sort_order_check CHECK (((sort_order >= 0) AND (sort_order <= 100000))),
+    CONSTRAINT meeting_types_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 1000)))
+);
+
+ALTER TABLE ONLY public.meeting_types FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.meeting_types OWNER TO nastavnik_owner;
+
+--
+-- Name: meetings; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.meetings (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    programme_id uuid NOT NULL,
+    pair_id uuid,
+    meeting_type_id uuid NOT NULL,
+    direction_id uuid,
+    held_on date NOT NULL,
+    duration_minutes integer,
+    topic text,
+    notes text,
+    attendee_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT meetings_attendee_ids_check CHECK ((cardinality(attendee_ids) <= 500)),
+    CONSTRAINT meetings_duration_minutes_check CHECK (((duration_minutes >= 1) AND (duration_minutes <= 1440))),
+    CONSTRAINT meetings_held_on_check CHECK (((held_on >= '2000-01-01'::date) AND (held_on <= '2100-12-31'::date))),
+    CONSTRAINT meetings_notes_check CHECK ((length(notes) <= 8000)),
+    CONSTRAINT meetings_topic_check CHECK ((length(topic) <= 1000))
+);
+
+ALTER TABLE ONLY public.meetings FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.meetings OWNER TO nastavnik_owner;
+
+--
+-- Name: mentoring_directions; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.mentoring_directions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    code text NOT NULL,
+    title text NOT NULL,
+    short_title text NOT NULL,
+    audience text NOT NULL,
+    sort_order integer DEFAULT 0 NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mentoring_directions_audience_check CHECK ((audience = ANY (ARRAY['students'::text, 'teachers'::text]))),
+    CONSTRAINT mentoring_directions_code_check CHECK ((code ~ '^[A-Za-z0-9_]{1,40}$'::text)),
+    CONSTRAINT mentoring_directions_short_title_check CHECK (((length(btrim(short_title)) >= 1) AND (length(btrim(short_title)) <= 300))),
+    CONSTRAINT mentoring_directions_sort_order_check CHECK (((sort_order >= 0) AND (sort_order <= 100000))),
+    CONSTRAINT mentoring_directions_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 1000)))
+);
+
+ALTER TABLE ONLY public.mentoring_directions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.mentoring_directions OWNER TO nastavnik_owner;
+
+--
+-- Name: programmes; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.programmes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    title text NOT NULL,
+    academic_year text NOT NULL,
+    form_id uuid NOT NULL,
+    role_model_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    format_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    direction_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    goal text,
+    tasks text[] DEFAULT '{}'::text[] NOT NULL,
+    expected_results text[] DEFAULT '{}'::text[] NOT NULL,
+    start_date date,
+    end_date date,
+    status text DEFAULT 'draft'::text NOT NULL,
+    approval_order_id uuid,
+    mentor_capacity smallint DEFAULT 5 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT programmes_academic_year_check CHECK (((academic_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND ((split_part(academic_year, '/'::text, 2))::integer = ((split_part(academic_year, '/'::text, 1))::integer + 1)))),
+    CONSTRAINT programmes_active_dated CHECK (((status = 'draft'::text) OR ((start_date IS NOT NULL) AND (end_date IS NOT NULL)))),
+    CONSTRAINT programmes_dates CHECK (((end_date IS NULL) OR (start_date IS NULL) OR (end_date >= start_date))),
+    CONSTRAINT programmes_direction_ids_check CHECK ((cardinality(direction_ids) <= 50)),
+    CONSTRAINT programmes_end_date_check CHECK (((end_date >= '2000-01-01'::date) AND (end_date <= '2100-12-31'::date))),
+    CONSTRAINT programmes_expected_results_check CHECK ((cardinality(expected_results) <= 50)),
+    CONSTRAINT programmes_format_ids_check CHECK ((cardinality(format_ids) <= 50)),
+    CONSTRAINT programmes_goal_check CHECK ((length(goal) <= 4000)),
+    CONSTRAINT programmes_mentor_capacity_check CHECK (((mentor_capacity >= 1) AND (mentor_capacity <= 30))),
+    CONSTRAINT programmes_role_model_ids_check CHECK ((cardinality(role_model_ids) <= 50)),
+    CONSTRAINT programmes_start_date_check CHECK (((start_date >= '2000-01-01'::date) AND (start_date <= '2100-12-31'::date))),
+    CONSTRAINT programmes_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'active'::text, 'completed'::text]))),
+    CONSTRAINT programmes_tasks_check CHECK ((cardinality(tasks) <= 50)),
+    CONSTRAINT programmes_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 500)))
+);
+
+ALTER TABLE ONLY public.programmes FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.programmes OWNER TO nastavnik_owner;
+
+--
+-- Name: ind_meeting_facts; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.ind_meeting_facts AS
+ SELECT m.tenant_id,
+    m.id AS meeting_id,
+    t.code AS meeting_type,
+    d.code AS direction,
+    pr.academic_year AS period
+   FROM (((public.meetings m
+     JOIN public.meeting_types t ON ((t.id = m.meeting_type_id)))
+     LEFT JOIN public.mentoring_directions d ON ((d.id = m.direction_id)))
+     JOIN public.programmes pr ON (((pr.tenant_id = m.tenant_id) AND (pr.id = m.programme_id))));
+
+ALTER TABLE public.ind_meeting_facts OWNER TO nastavnik_owner;
+
+--
+-- Name: mentoring_pairs; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.mentoring_pairs (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    programme_id uuid NOT NULL,
+    mentor_id uuid NOT NULL,
+    role_model_id uuid,
+    direction_id uuid,
+    status text DEFAULT 'draft'::text NOT NULL,
+    formation_method text,
+    start_date date,
+    end_date date,
+    end_reason text,
+    end_comment text,
+    result text,
+    fixing_order_id uuid,
+    warnings text[] DEFAULT '{}'::text[] NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mentoring_pairs_dates CHECK (((end_date IS NULL) OR (end_date >= start_date))),
+    CONSTRAINT mentoring_pairs_end_comment_check CHECK ((length(end_comment) <= 2000)),
+    CONSTRAINT mentoring_pairs_end_date_check CHECK (((end_date >= '2000-01-01'::date) AND (end_date <= '2100-12-31'::date))),
+    CONSTRAINT mentoring_pairs_end_reason CHECK (((status = 'ended_early'::text) = (end_reason IS NOT NULL))),
+    CONSTRAINT mentoring_pairs_end_reason_check CHECK ((end_reason = ANY (ARRAY['participant_initiative'::text, 'mutual_decision'::text, 'curator_initiative'::text, 'mentor_replacement'::text, 'other'::text]))),
+    CONSTRAINT mentoring_pairs_ended CHECK (((status = ANY (ARRAY['completed'::text, 'ended_early'::text])) = (end_date IS NOT NULL))),
+    CONSTRAINT mentoring_pairs_formation_method_check CHECK ((formation_method = ANY (ARRAY['curator'::text, 'questionnaire'::text, 'group_meeting'::text, 'suggestion'::text]))),
+    CONSTRAINT mentoring_pairs_result_check CHECK ((length(result) <= 4000)),
+    CONSTRAINT mentoring_pairs_start_date_check CHECK (((start_date >= '2000-01-01'::date) AND (start_date <= '2100-12-31'::date))),
+    CONSTRAINT mentoring_pairs_started CHECK (((status = 'draft'::text) OR (start_date IS NOT NULL))),
+    CONSTRAINT mentoring_pairs_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'active'::text, 'completed'::text, 'ended_early'::text])))
+);
+
+ALTER TABLE ONLY public.mentoring_pairs FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.mentoring_pairs OWNER TO nastavnik_owner;
+
+--
+-- Name: pair_mentees; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.pair_mentees (
+    tenant_id uuid NOT NULL,
+    pair_id uuid NOT NULL,
+    mentor_id uuid NOT NULL,
+    mentee_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT pair_mentees_not_own_mentor CHECK ((mentee_id <> mentor_id))
+);
+
+ALTER TABLE ONLY public.pair_mentees FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.pair_mentees OWNER TO nastavnik_owner;
+
+--
+-- Name: ind_membership_facts; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.ind_membership_facts AS
+ SELECT p.tenant_id,
+    p.mentor_id AS participant_id,
+    'mentor'::text AS role,
+    pr.academic_year AS period
+   FROM (public.mentoring_pairs p
+     JOIN public.programmes pr ON ((pr.id = p.programme_id)))
+  WHERE (p.status = ANY (ARRAY['active'::text, 'completed'::text, 'ended_early'::text]))
+UNION ALL
+ SELECT m.tenant_id,
+    m.mentee_id AS participant_id,
+    'mentee'::text AS role,
+    pr.academic_year AS period
+   FROM ((public.pair_mentees m
+     JOIN public.mentoring_pairs p ON ((p.id = m.pair_id)))
+     JOIN public.programmes pr ON ((pr.id = p.programme_id)))
+  WHERE (p.status = ANY (ARRAY['active'::text, 'completed'::text, 'ended_early'::text]));
+
+ALTER TABLE public.ind_membership_facts OWNER TO nastavnik_owner;
+
+--
+-- Name: participants; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.participants (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    kind text NOT NULL,
+    last_name text NOT NULL,
+    first_name text NOT NULL,
+    middle_name text,
+    name_key text GENERATED ALWAYS AS (lower(translate((((last_name || ' '::text) || first_name) || COALESCE((' '::text || middle_name), ''::text)), 'Ёё'::text, 'Ее'::text))) STORED,
+    birth_date date,
+    sex text,
+    grade smallint,
+    class_letter text,
+    "position" text,
+    teaching_experience_years smallint,
+    class_teacher boolean DEFAULT false NOT NULL,
+    subjects text[] DEFAULT '{}'::text[] NOT NULL,
+    organisation_name text,
+    email text,
+    phone text,
+    achievements text,
+    requests text[] DEFAULT '{}'::text[] NOT NULL,
+    interests text[] DEFAULT '{}'::text[] NOT NULL,
+    directions text[] DEFAULT '{}'::text[] NOT NULL,
+    notes text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT participants_achievements_check CHECK ((length(achievements) <= 2000)),
+    CONSTRAINT participants_birth_date_check CHECK ((birth_date >= '1900-01-01'::date)),
+    CONSTRAINT participants_class_letter_check CHECK (((length(class_letter) >= 1) AND (length(class_letter) <= 3))),
+    CONSTRAINT participants_directions_check CHECK ((directions <@ ARRAY['D01'::text, 'D02'::text, 'D03'::text, 'D04'::text, 'D05'::text, 'D06'::text, 'D07'::text, 'D08'::text, 'D09'::text, 'D10'::text, 'D11'::text])),
+    CONSTRAINT participants_email_check CHECK (((length(email) >= 3) AND (length(email) <= 200))),
+    CONSTRAINT participants_first_name_check CHECK (((length(first_name) >= 1) AND (length(first_name) <= 100))),
+    CONSTRAINT participants_grade_check CHECK (((grade >= 1) AND (grade <= 11))),
+    CONSTRAINT participants_grade_only_for_students CHECK (((kind = 'student'::text) OR ((grade IS NULL) AND (class_letter IS NULL)))),
+    CONSTRAINT participants_interests_check CHECK ((interests <@ ARRAY['intellectual'::text, 'sport'::text, 'volunteer'::text, 'creative'::text, 'methodological'::text])),
+    CONSTRAINT participants_kind_check CHECK ((kind = ANY (ARRAY['student'::text, 'teacher'::text, 'uni_student'::text, 'college_rep'::text, 'employer_rep'::text, 'graduate'::text, 'parent'::text, 'veteran'::text, 'other'::text]))),
+    CONSTRAINT participants_last_name_check CHECK (((length(last_name) >= 1) AND (length(last_name) <= 100))),
+    CONSTRAINT participants_middle_name_check CHECK (((length(middle_name) >= 1) AND (length(middle_name) <= 100))),
+    CONSTRAINT participants_notes_check CHECK ((length(notes) <= 4000)),
+    CONSTRAINT participants_organisation_name_check CHECK (((length(organisation_name) >= 1) AND (length(organisation_name) <= 300))),
+    CONSTRAINT participants_phone_check CHECK (((length(phone) >= 5) AND (length(phone) <= 40))),
+    CONSTRAINT participants_position_check CHECK (((length("position") >= 1) AND (length("position") <= 200))),
+    CONSTRAINT participants_requests_check CHECK ((cardinality(requests) <= 20)),
+    CONSTRAINT participants_sex_check CHECK ((sex = ANY (ARRAY['male'::text, 'female'::text]))),
+    CONSTRAINT participants_subjects_check CHECK ((cardinality(subjects) <= 20)),
+    CONSTRAINT participants_teaching_experience_years_check CHECK (((teaching_experience_years >= 0) AND (teaching_experience_years <= 60)))
+);
+
+ALTER TABLE ONLY public.participants FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.participants OWNER TO nastavnik_owner;
+
+--
+-- Name: ind_person_facts; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.ind_person_facts AS
+ SELECT participants.tenant_id,
+    participants.id AS participant_id,
+    participants.kind,
+    participants.birth_date
+   FROM public.participants;
+
+ALTER TABLE public.ind_person_facts OWNER TO nastavnik_owner;
+
+--
+-- Name: questionnaire_responses; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.questionnaire_responses (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    participant_id uuid,
+    programme_id uuid,
+    pair_id uuid,
+    respondent_role text NOT NULL,
+    academic_year text NOT NULL,
+    phase text NOT NULL,
+    channel text NOT NULL,
+    link_id uuid,
+    satisfied boolean,
+    submitted_at timestamp with time zone DEFAULT now() NOT NULL,
+    entered_by text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT questionnaire_responses_academic_year_check CHECK (((academic_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND ((split_part(academic_year, '/'::text, 2))::integer = ((split_part(academic_year, '/'::text, 1))::integer + 1)))),
+    CONSTRAINT questionnaire_responses_channel_check CHECK ((channel = ANY (ARRAY['curator'::text, 'link'::text]))),
+    CONSTRAINT questionnaire_responses_entered_by_check CHECK ((length(entered_by) <= 200)),
+    CONSTRAINT questionnaire_responses_link_channel CHECK (((channel = 'link'::text) OR (link_id IS NULL))),
+    CONSTRAINT questionnaire_responses_person CHECK (((participant_id IS NOT NULL) OR (respondent_role = 'curator'::text))),
+    CONSTRAINT questionnaire_responses_phase_check CHECK ((phase = ANY (ARRAY['pre'::text, 'post'::text, 'none'::text]))),
+    CONSTRAINT questionnaire_responses_respondent_role_check CHECK ((respondent_role = ANY (ARRAY['mentor'::text, 'mentee'::text, 'curator'::text]))),
+    CONSTRAINT questionnaire_responses_submitted CHECK ((submitted_at >= '2000-01-01 00:00:00+00'::timestamp with time zone))
+);
+
+ALTER TABLE ONLY public.questionnaire_responses FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.questionnaire_responses OWNER TO nastavnik_owner;
+
+--
+-- Name: ind_satisfaction_facts; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.ind_satisfaction_facts AS
+ SELECT DISTINCT ON (r.tenant_id, r.participant_id, r.respondent_role, r.academic_year) r.tenant_id,
+    r.participant_id,
+    r.respondent_role AS role,
+    r.academic_year AS period,
+    r.satisfied
+   FROM public.questionnaire_responses r
+  WHERE ((r.satisfied IS NOT NULL) AND (r.participant_id IS NOT NULL) AND (r.respondent_role = ANY (ARRAY['mentor'::text, 'mentee'::text])))
+  ORDER BY r.tenant_id, r.participant_id, r.respondent_role, r.academic_year, r.submitted_at DESC;
+
+ALTER TABLE public.ind_satisfaction_facts OWNER TO nastavnik_owner;
+
+--
+-- Name: programme_scorecards; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.programme_scorecards (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    programme_id uuid NOT NULL,
+    academic_year text NOT NULL,
+    e1 smallint NOT NULL,
+    e2 smallint NOT NULL,
+    e3 smallint NOT NULL,
+    e4 smallint NOT NULL,
+    e5 smallint NOT NULL,
+    e6 smallint NOT NULL,
+    e7 smallint NOT NULL,
+    e8 smallint NOT NULL,
+    e9 smallint NOT NULL,
+    total smallint GENERATED ALWAYS AS (((((((((e1 + e2) + e3) + e4) + e5) + e6) + e7) + e8) + e9)) STORED,
+    level text GENERATED ALWAYS AS (
+CASE
+    WHEN (((((((((e1 + e2) + e3) + e4) + e5) + e6) + e7) + e8) + e9) >= 15) THEN 'optimal'::text
+    WHEN (((((((((e1 + e2) + e3) + e4) + e5) + e6) + e7) + e8) + e9) >= 9) THEN 'acceptable'::text
+    ELSE 'unacceptable'::text
+END) STORED,
+    rated_on date DEFAULT CURRENT_DATE NOT NULL,
+    rater text NOT NULL,
+    comment text,
+    entered_by text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT programme_scorecards_academic_year_check CHECK (((academic_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND ((split_part(academic_year, '/'::text, 2))::integer = ((split_part(academic_year, '/'::text, 1))::integer + 1)))),
+    CONSTRAINT programme_scorecards_comment_check CHECK ((length(comment) <= 4000)),
+    CONSTRAINT programme_scorecards_e1_check CHECK (((e1 >= 0) AND (e1 <= 2))),
+    CONSTRAINT programme_scorecards_e2_check CHECK (((e2 >= 0) AND (e2 <= 2))),
+    CONSTRAINT programme_scorecards_e3_check CHECK (((e3 >= 0) AND (e3 <= 2))),
+    CONSTRAINT programme_scorecards_e4_check CHECK (((e4 >= 0) AND (e4 <= 2))),
+    CONSTRAINT programme_scorecards_e5_check CHECK (((e5 >= 0) AND (e5 <= 2))),
+    CONSTRAINT programme_scorecards_e6_check CHECK (((e6 >= 0) AND (e6 <= 2))),
+    CONSTRAINT programme_scorecards_e7_check CHECK (((e7 >= 0) AND (e7 <= 2))),
+    CONSTRAINT programme_scorecards_e8_check CHECK (((e8 >= 0) AND (e8 <= 2))),
+    CONSTRAINT programme_scorecards_e9_check CHECK (((e9 >= 0) AND (e9 <= 2))),
+    CONSTRAINT programme_scorecards_entered_by_check CHECK ((length(entered_by) <= 200)),
+    CONSTRAINT programme_scorecards_rated_on_check CHECK (((rated_on >= '2000-01-01'::date) AND (rated_on <= '2100-12-31'::date))),
+    CONSTRAINT programme_scorecards_rater_check CHECK (((length(btrim(rater)) >= 2) AND (length(btrim(rater)) <= 300)))
+);
+
+ALTER TABLE ONLY public.programme_scorecards FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.programme_scorecards OWNER TO nastavnik_owner;
+
+--
+-- Name: ind_scorecard_facts; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.ind_scorecard_facts AS
+ SELECT programme_scorecards.tenant_id,
+    programme_scorecards.id AS scorecard_id,
+    programme_scorecards.academic_year AS period,
+    programme_scorecards.level,
+    programme_scorecards.total
+   FROM public.programme_scorecards;
+
+ALTER TABLE public.ind_scorecard_facts OWNER TO nastavnik_owner;
+
+--
+-- Name: indicator_recompute_requests; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.indicator_recompute_requests (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    period text NOT NULL,
+    reason text DEFAULT 'edit'::text NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    requested_at timestamp with time zone DEFAULT now() NOT NULL,
+    started_at timestamp with time zone,
+    finished_at timestamp with time zone,
+    attempts integer DEFAULT 0 NOT NULL,
+    error text,
+    CONSTRAINT indicator_recompute_requests_error_check CHECK ((length(error) <= 2000)),
+    CONSTRAINT indicator_recompute_requests_period_check CHECK ((period ~ '^[0-9]{4}/[0-9]{4}$'::text)),
+    CONSTRAINT indicator_recompute_requests_reason_check CHECK ((reason = ANY (ARRAY['edit'::text, 'nightly'::text, 'manual'::text]))),
+    CONSTRAINT indicator_recompute_requests_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'running'::text, 'done'::text, 'failed'::text])))
+);
+
+ALTER TABLE ONLY public.indicator_recompute_requests FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.indicator_recompute_requests OWNER TO nastavnik_owner;
+
+--
+-- Name: indicator_snapshots; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.indicator_snapshots (
+    tenant_id uuid NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    period text NOT NULL,
+    indicator_code text NOT NULL,
+    numerator bigint NOT NULL,
+    denominator bigint,
+    computed_at timestamp with time zone DEFAULT now() NOT NULL,
+    computation_id uuid NOT NULL,
+    CONSTRAINT indicator_snapshots_denominator_check CHECK ((denominator >= 0)),
+    CONSTRAINT indicator_snapshots_indicator_code_check CHECK ((indicator_code ~ '^[A-Z][A-Z0-9_.]{0,39}$'::text)),
+    CONSTRAINT indicator_snapshots_numerator_check CHECK ((numerator >= 0)),
+    CONSTRAINT indicator_snapshots_period_check CHECK ((period ~ '^[0-9]{4}/[0-9]{4}$'::text))
+);
+
+ALTER TABLE ONLY public.indicator_snapshots FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.indicator_snapshots OWNER TO nastavnik_owner;
+
+--
+-- Name: indicator_snapshot_values; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.indicator_snapshot_values WITH (security_invoker='true') AS
+ SELECT indicator_snapshots.tenant_id,
+    indicator_snapshots.tenant_path,
+    indicator_snapshots.period,
+    indicator_snapshots.indicator_code,
+    indicator_snapshots.numerator,
+    indicator_snapshots.denominator,
+    indicator_snapshots.computed_at
+   FROM public.indicator_snapshots;
+
+ALTER TABLE public.indicator_snapshot_values OWNER TO nastavnik_owner;
+
+--
+-- Name: indicator_targets; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.indicator_targets (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    period text NOT NULL,
+    indicator_code text NOT NULL,
+    target numeric(9,2) NOT NULL,
+    CONSTRAINT indicator_targets_indicator_code_check CHECK ((indicator_code ~ '^[A-Z][A-Z0-9_.]{0,39}$'::text)),
+    CONSTRAINT indicator_targets_period_check CHECK ((period ~ '^[0-9]{4}/[0-9]{4}$'::text)),
+    CONSTRAINT indicator_targets_target_check CHECK ((target >= (0)::numeric))
+);
+
+ALTER TABLE ONLY public.indicator_targets FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.indicator_targets OWNER TO nastavnik_owner;
+
+--
+-- Name: indicator_target_values; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.indicator_target_values WITH (security_invoker='true') AS
+ SELECT indicator_targets.tenant_id,
+    indicator_targets.tenant_path,
+    indicator_targets.period,
+    indicator_targets.indicator_code,
+    indicator_targets.target
+   FROM public.indicator_targets;
+
+ALTER TABLE public.indicator_target_values OWNER TO nastavnik_owner;
+
+--
+-- Name: interest_areas; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.interest_areas (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    code text NOT NULL,
+    title text NOT NULL,
+    sort_order integer DEFAULT 0 NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT interest_areas_code_check CHECK ((code ~ '^[A-Za-z0-9_]{1,40}$'::text)),
+    CONSTRAINT interest_areas_sort_order_check CHECK (((sort_order >= 0) AND (sort_order <= 100000))),
+    CONSTRAINT interest_areas_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 1000)))
+);
+
+ALTER TABLE ONLY public.interest_areas FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.interest_areas OWNER TO nastavnik_owner;
+
+--
+-- Name: match_suggestions; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.match_suggestions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    programme_id uuid NOT NULL,
+    run_id uuid NOT NULL,
+    mentor_id uuid NOT NULL,
+    mentee_id uuid NOT NULL,
+    score double precision NOT NULL,
+    explanation text NOT NULL,
+    components jsonb DEFAULT '[]'::jsonb NOT NULL,
+    status text DEFAULT 'proposed'::text NOT NULL,
+    pair_id uuid,
+    decided_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT match_suggestions_decided CHECK (((status = 'proposed'::text) = (decided_at IS NULL))),
+    CONSTRAINT match_suggestions_distinct CHECK ((mentor_id <> mentee_id)),
+    CONSTRAINT match_suggestions_explanation_check CHECK ((length(explanation) <= 4000)),
+    CONSTRAINT match_suggestions_score_check CHECK (((score >= (0)::double precision) AND (score <= (100)::double precision))),
+    CONSTRAINT match_suggestions_status_check CHECK ((status = ANY (ARRAY['proposed'::text, 'accepted'::text, 'rejected'::text])))
+);
+
+ALTER TABLE ONLY public.match_suggestions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.match_suggestions OWNER TO nastavnik_owner;
+
+--
+-- Name: mentoring_direction_titles; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.mentoring_direction_titles WITH (security_invoker='true') AS
+ SELECT mentoring_directions.id,
+    mentoring_directions.code,
+    mentoring_directions.title,
+    mentoring_directions.short_title,
+    mentoring_directions.sort_order
+   FROM public.mentoring_directions;
+
+ALTER TABLE public.mentoring_direction_titles OWNER TO nastavnik_owner;
+
+--
+-- Name: mentoring_formats; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.mentoring_formats (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    code text NOT NULL,
+    title text NOT NULL,
+    description text,
+    sort_order integer DEFAULT 0 NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mentoring_formats_code_check CHECK ((code ~ '^[A-Za-z0-9_]{1,40}$'::text)),
+    CONSTRAINT mentoring_formats_description_check CHECK ((length(description) <= 4000)),
+    CONSTRAINT mentoring_formats_sort_order_check CHECK (((sort_order >= 0) AND (sort_order <= 100000))),
+    CONSTRAINT mentoring_formats_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 1000)))
+);
+
+ALTER TABLE ONLY public.mentoring_formats FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.mentoring_formats OWNER TO nastavnik_owner;
+
+--
+-- Name: mentoring_forms; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.mentoring_forms (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    code text NOT NULL,
+    title text NOT NULL,
+    description text,
+    goal text,
+    tasks text[] DEFAULT '{}'::text[] NOT NULL,
+    expected_results text[] DEFAULT '{}'::text[] NOT NULL,
+    mentor_profile text[] DEFAULT '{}'::text[] NOT NULL,
+    mentee_profile text[] DEFAULT '{}'::text[] NOT NULL,
+    mentor_kinds text[] NOT NULL,
+    mentee_kinds text[] NOT NULL,
+    mentor_min_age integer,
+    mentee_min_age integer,
+    mentee_max_age integer,
+    mentor_usually_older boolean DEFAULT false NOT NULL,
+    source text,
+    sort_order integer DEFAULT 0 NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mentoring_forms_code_check CHECK ((code ~ '^[A-Za-z0-9_]{1,40}$'::text)),
+    CONSTRAINT mentoring_forms_description_check CHECK ((length(description) <= 4000)),
+    CONSTRAINT mentoring_forms_expected_results_check CHECK ((cardinality(expected_results) <= 50)),
+    CONSTRAINT mentoring_forms_goal_check CHECK ((length(goal) <= 4000)),
+    CONSTRAINT mentoring_forms_mentee_ages CHECK (((mentee_min_age IS NULL) OR (mentee_max_age IS NULL) OR (mentee_min_age <= mentee_max_age))),
+    CONSTRAINT mentoring_forms_mentee_kinds_check CHECK (((cardinality(mentee_kinds) >= 1) AND (mentee_kinds <@ ARRAY['student'::text, 'teacher'::text, 'uni_student'::text, 'college_rep'::text, 'employer_rep'::text, 'graduate'::text, 'parent'::text, 'veteran'::text, 'other'::text]))),
+    CONSTRAINT mentoring_forms_mentee_max_age_check CHECK (((mentee_max_age >= 5) AND (mentee_max_age <= 100))),
+    CONSTRAINT mentoring_forms_mentee_min_age_check CHECK (((mentee_min_age >= 5) AND (mentee_min_age <= 100))),
+    CONSTRAINT mentoring_forms_mentee_profile_check CHECK ((cardinality(mentee_profile) <= 50)),
+    CONSTRAINT mentoring_forms_mentor_kinds_check CHECK (((cardinality(mentor_kinds) >= 1) AND (mentor_kinds <@ ARRAY['student'::text, 'teacher'::text, 'uni_student'::text, 'college_rep'::text, 'employer_rep'::text, 'graduate'::text, 'parent'::text, 'veteran'::text, 'other'::text]))),
+    CONSTRAINT mentoring_forms_mentor_min_age_check CHECK (((mentor_min_age >= 5) AND (mentor_min_age <= 100))),
+    CONSTRAINT mentoring_forms_mentor_profile_check CHECK ((cardinality(mentor_profile) <= 50)),
+    CONSTRAINT mentoring_forms_sort_order_check CHECK (((sort_order >= 0) AND (sort_order <= 100000))),
+    CONSTRAINT mentoring_forms_source_check CHECK ((length(source) <= 500)),
+    CONSTRAINT mentoring_forms_tasks_check CHECK ((cardinality(tasks) <= 50)),
+    CONSTRAINT mentoring_forms_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 1000)))
+);
+
+ALTER TABLE ONLY public.mentoring_forms FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.mentoring_forms OWNER TO nastavnik_owner;
+
+--
+-- Name: order_documents; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.order_documents (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    kind text NOT NULL,
+    number text NOT NULL,
+    issued_on date NOT NULL,
+    title text NOT NULL,
+    issuer text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT order_documents_issued_on_check CHECK (((issued_on >= '2000-01-01'::date) AND (issued_on <= '2100-12-31'::date))),
+    CONSTRAINT order_documents_issuer_check CHECK ((length(issuer) <= 300)),
+    CONSTRAINT order_documents_kind_check CHECK ((kind = ANY (ARRAY['order'::text, 'directive'::text, 'protocol'::text]))),
+    CONSTRAINT order_documents_number_check CHECK (((length(btrim(number)) >= 1) AND (length(btrim(number)) <= 50))),
+    CONSTRAINT order_documents_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 1000)))
+);
+
+ALTER TABLE ONLY public.order_documents FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.order_documents OWNER TO nastavnik_owner;
+
+--
+-- Name: participant_eligibility; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.participant_eligibility WITH (security_invoker='true') AS
+ SELECT c.tenant_id,
+    c.participant_id,
+    u.purpose
+   FROM ((public.consents c
+     JOIN public.participants p ON (((p.tenant_id = c.tenant_id) AND (p.id = c.participant_id))))
+     CROSS JOIN LATERAL unnest(c.purposes) u(purpose))
+  WHERE ((c.revoked_on IS NULL) AND (c.signed_on <= CURRENT_DATE) AND ((c.valid_until IS NULL) OR (c.valid_until >= CURRENT_DATE)) AND ((c.signed_by = 'legal_representative'::text) OR (NOT (((p.birth_date IS NOT NULL) AND (p.birth_date > (CURRENT_DATE - '18 years'::interval))) OR ((p.birth_date IS NULL) AND (p.kind = 'student'::text))))));
+
+ALTER TABLE public.participant_eligibility OWNER TO nastavnik_owner;
+
+--
+-- Name: personalised_programmes; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.personalised_programmes (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    pair_id uuid NOT NULL,
+    title text NOT NULL,
+    start_date date,
+    end_date date,
+    format_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+    goal text,
+    difficulties text,
+    strengths text,
+    expected_results text,
+    status text DEFAULT 'draft'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT personalised_programmes_dates CHECK (((end_date IS NULL) OR (start_date IS NULL) OR (end_date >= start_date))),
+    CONSTRAINT personalised_programmes_difficulties_check CHECK ((length(difficulties) <= 4000)),
+    CONSTRAINT personalised_programmes_end_date_check CHECK (((end_date >= '2000-01-01'::date) AND (end_date <= '2100-12-31'::date))),
+    CONSTRAINT personalised_programmes_expected_results_check CHECK ((length(expected_results) <= 4000)),
+    CONSTRAINT personalised_programmes_format_ids_check CHECK ((cardinality(format_ids) <= 20)),
+    CONSTRAINT personalised_programmes_goal_check CHECK ((length(goal) <= 4000)),
+    CONSTRAINT personalised_programmes_start_date_check CHECK (((start_date >= '2000-01-01'::date) AND (start_date <= '2100-12-31'::date))),
+    CONSTRAINT personalised_programmes_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'active'::text, 'completed'::text]))),
+    CONSTRAINT personalised_programmes_strengths_check CHECK ((length(strengths) <= 4000)),
+    CONSTRAINT personalised_programmes_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 500)))
+);
+
+ALTER TABLE ONLY public.personalised_programmes FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.personalised_programmes OWNER TO nastavnik_owner;
+
+--
+-- Name: plan_tasks; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.plan_tasks (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    personalised_programme_id uuid NOT NULL,
+    "position" integer NOT NULL,
+    title text NOT NULL,
+    description text,
+    deadline date,
+    responsible text,
+    status text DEFAULT 'planned'::text NOT NULL,
+    result text,
+    completed_on date,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT plan_tasks_completed_on_check CHECK (((completed_on >= '2000-01-01'::date) AND (completed_on <= '2100-12-31'::date))),
+    CONSTRAINT plan_tasks_deadline_check CHECK (((deadline >= '2000-01-01'::date) AND (deadline <= '2100-12-31'::date))),
+    CONSTRAINT plan_tasks_description_check CHECK ((length(description) <= 4000)),
+    CONSTRAINT plan_tasks_position_check CHECK ((("position" >= 0) AND ("position" <= 100000))),
+    CONSTRAINT plan_tasks_responsible_check CHECK ((length(responsible) <= 300)),
+    CONSTRAINT plan_tasks_result_check CHECK ((length(result) <= 4000)),
+    CONSTRAINT plan_tasks_status_check CHECK ((status = ANY (ARRAY['planned'::text, 'in_progress'::text, 'done'::text, 'cancelled'::text]))),
+    CONSTRAINT plan_tasks_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 1000)))
+);
+
+ALTER TABLE ONLY public.plan_tasks FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.plan_tasks OWNER TO nastavnik_owner;
+
+--
+-- Name: programme_scorecard_results; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.programme_scorecard_results WITH (security_invoker='true') AS
+ SELECT programme_scorecards.tenant_id,
+    programme_scorecards.programme_id,
+    programme_scorecards.academic_year,
+    programme_scorecards.total,
+    programme_scorecards.level,
+    programme_scorecards.rated_on
+   FROM public.programme_scorecards;
+
+ALTER TABLE public.programme_scorecard_results OWNER TO nastavnik_owner;
+
+--
+-- Name: programme_stages; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.programme_stages (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    code text NOT NULL,
+    title text NOT NULL,
+    number integer,
+    goal text,
+    task text,
+    result text,
+    sort_order integer DEFAULT 0 NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT programme_stages_code_check CHECK ((code ~ '^[A-Za-z0-9_]{1,40}$'::text)),
+    CONSTRAINT programme_stages_goal_check CHECK ((length(goal) <= 4000)),
+    CONSTRAINT programme_stages_number_check CHECK (((number >= 1) AND (number <= 20))),
+    CONSTRAINT programme_stages_result_check CHECK ((length(result) <= 4000)),
+    CONSTRAINT programme_stages_sort_order_check CHECK (((sort_order >= 0) AND (sort_order <= 100000))),
+    CONSTRAINT programme_stages_task_check CHECK ((length(task) <= 4000)),
+    CONSTRAINT programme_stages_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 1000)))
+);
+
+ALTER TABLE ONLY public.programme_stages FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.programme_stages OWNER TO nastavnik_owner;
+
+--
+-- Name: programme_titles; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.programme_titles WITH (security_invoker='true') AS
+ SELECT programmes.tenant_id,
+    programmes.id,
+    programmes.title,
+    programmes.academic_year
+   FROM public.programmes;
+
+ALTER TABLE public.programme_titles OWNER TO nastavnik_owner;
+
+--
+-- Name: questionnaire_answers; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.questionnaire_answers (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    response_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    question_id uuid NOT NULL,
+    value_number smallint,
+    value_text text,
+    value_options text[],
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT questionnaire_answers_one_value CHECK ((num_nonnulls(value_number, value_text, value_options) = 1)),
+    CONSTRAINT questionnaire_answers_value_options_check CHECK (((cardinality(value_options) >= 1) AND (cardinality(value_options) <= 50))),
+    CONSTRAINT questionnaire_answers_value_text_check CHECK (((length(btrim(value_text)) >= 1) AND (length(btrim(value_text)) <= 4000)))
+);
+
+ALTER TABLE ONLY public.questionnaire_answers FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.questionnaire_answers OWNER TO nastavnik_owner;
+
+--
+-- Name: questionnaire_links; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.questionnaire_links (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    participant_id uuid NOT NULL,
+    programme_id uuid,
+    pair_id uuid,
+    academic_year text NOT NULL,
+    token_hash text NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    claimed_in xid8,
+    created_by text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    withdrawn_at timestamp with time zone,
+    CONSTRAINT questionnaire_links_academic_year_check CHECK (((academic_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND ((split_part(academic_year, '/'::text, 2))::integer = ((split_part(academic_year, '/'::text, 1))::integer + 1)))),
+    CONSTRAINT questionnaire_links_claim CHECK (((used_at IS NULL) = (claimed_in IS NULL))),
+    CONSTRAINT questionnaire_links_created_by_check CHECK ((length(created_by) <= 200)),
+    CONSTRAINT questionnaire_links_expiry CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '366 days'::interval)))),
+    CONSTRAINT questionnaire_links_token_hash_check CHECK ((token_hash ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT questionnaire_links_withdrawn_unused CHECK (((withdrawn_at IS NULL) OR (used_at IS NULL)))
+);
+
+ALTER TABLE ONLY public.questionnaire_links FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.questionnaire_links OWNER TO nastavnik_owner;
+
+--
+-- Name: questionnaire_questions; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.questionnaire_questions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid,
+    template_id uuid NOT NULL,
+    "position" integer NOT NULL,
+    kind text NOT NULL,
+    text text NOT NULL,
+    hint text,
+    required boolean DEFAULT true NOT NULL,
+    scale_min smallint,
+    scale_max smallint,
+    min_label text,
+    max_label text,
+    option_codes text[] DEFAULT '{}'::text[] NOT NULL,
+    option_labels text[] DEFAULT '{}'::text[] NOT NULL,
+    is_satisfaction boolean DEFAULT false NOT NULL,
+    satisfied_min smallint,
+    satisfied_options text[] DEFAULT '{}'::text[] NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT questionnaire_questions_hint_check CHECK ((length(hint) <= 1000)),
+    CONSTRAINT questionnaire_questions_kind_check CHECK ((kind = ANY (ARRAY['rating'::text, 'single_choice'::text, 'multiple_choice'::text, 'open'::text]))),
+    CONSTRAINT questionnaire_questions_max_label_check CHECK ((length(max_label) <= 200)),
+    CONSTRAINT questionnaire_questions_min_label_check CHECK ((length(min_label) <= 200)),
+    CONSTRAINT questionnaire_questions_option_codes_check CHECK (((cardinality(option_codes) <= 50) AND (array_to_string(option_codes, ','::text) ~ '^([a-z0-9_]{1,40}(,|$))*$'::text))),
+    CONSTRAINT questionnaire_questions_options CHECK (((cardinality(option_codes) = cardinality(option_labels)) AND ((kind = ANY (ARRAY['single_choice'::text, 'multiple_choice'::text])) = (cardinality(option_codes) >= 2)))),
+    CONSTRAINT questionnaire_questions_position_check CHECK ((("position" >= 1) AND ("position" <= 1000))),
+    CONSTRAINT questionnaire_questions_satisfaction CHECK ((((NOT is_satisfaction) OR (required AND (kind <> 'open'::text))) AND ((satisfied_min IS NOT NULL) = (is_satisfaction AND (kind = 'rating'::text))) AND ((satisfied_min IS NULL) OR ((satisfied_min >= scale_min) AND (satisfied_min <= scale_max))) AND ((cardinality(satisfied_options) > 0) = (is_satisfaction AND (kind = ANY (ARRAY['single_choice'::text, 'multiple_choice'::text])))) AND (satisfied_options <@ option_codes))),
+    CONSTRAINT questionnaire_questions_scale CHECK ((((kind = 'rating'::text) = ((scale_min IS NOT NULL) AND (scale_max IS NOT NULL))) AND ((scale_min IS NULL) OR (scale_min < scale_max)))),
+    CONSTRAINT questionnaire_questions_scale_labels CHECK (((kind = 'rating'::text) OR ((min_label IS NULL) AND (max_label IS NULL)))),
+    CONSTRAINT questionnaire_questions_scale_max_check CHECK (((scale_max >= 1) AND (scale_max <= 100))),
+    CONSTRAINT questionnaire_questions_scale_min_check CHECK (((scale_min >= 0) AND (scale_min <= 100))),
+    CONSTRAINT questionnaire_questions_text_check CHECK (((length(btrim(text)) >= 3) AND (length(btrim(text)) <= 1000)))
+);
+
+ALTER TABLE ONLY public.questionnaire_questions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.questionnaire_questions OWNER TO nastavnik_owner;
+
+--
+-- Name: questionnaire_templates; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.questionnaire_templates (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid,
+    code text NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    is_current boolean DEFAULT true NOT NULL,
+    title text NOT NULL,
+    description text,
+    instrument text NOT NULL,
+    respondent_role text NOT NULL,
+    phase text DEFAULT 'none'::text NOT NULL,
+    form_codes text[] DEFAULT '{}'::text[] NOT NULL,
+    copied_from_id uuid,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT questionnaire_templates_code_check CHECK ((code ~ '^[a-z0-9][a-z0-9_-]{1,59}$'::text)),
+    CONSTRAINT questionnaire_templates_description_check CHECK ((length(description) <= 4000)),
+    CONSTRAINT questionnaire_templates_form_codes_check CHECK (((cardinality(form_codes) <= 20) AND (array_to_string(form_codes, ','::text) ~ '^([A-Z0-9_]{1,40}(,|$))*$'::text))),
+    CONSTRAINT questionnaire_templates_instrument_check CHECK ((instrument = ANY (ARRAY['Q1'::text, 'Q2'::text, 'Q3'::text, 'Q4'::text, 'Q5'::text, 'Q6'::text, 'Q7'::text, 'Q8'::text, 'Q9'::text, 'Q10'::text, 'Q11'::text, 'Q12'::text, 'Q13'::text, 'Q14'::text, 'Q15'::text, 'Q16'::text]))),
+    CONSTRAINT questionnaire_templates_phase_check CHECK ((phase = ANY (ARRAY['pre'::text, 'post'::text, 'none'::text]))),
+    CONSTRAINT questionnaire_templates_respondent_role_check CHECK ((respondent_role = ANY (ARRAY['mentor'::text, 'mentee'::text, 'curator'::text]))),
+    CONSTRAINT questionnaire_templates_title_check CHECK (((length(btrim(title)) >= 3) AND (length(btrim(title)) <= 300))),
+    CONSTRAINT questionnaire_templates_version_check CHECK (((version >= 1) AND (version <= 100000)))
+);
+
+ALTER TABLE ONLY public.questionnaire_templates FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.questionnaire_templates OWNER TO nastavnik_owner;
+
+--
+-- Name: report_files; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.report_files (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid,
+    tenant_path public.ltree NOT NULL,
+    kind text NOT NULL,
+    parameters jsonb NOT NULL,
+    params_hash text NOT NULL,
+    status text DEFAULT 'queued'::text NOT NULL,
+    progress smallint DEFAULT 0 NOT NULL,
+    error text,
+    file_bytes bytea,
+    content_type text,
+    file_name text,
+    form_code text,
+    form_version text,
+    requested_by text NOT NULL,
+    requested_role text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    requested_at timestamp with time zone DEFAULT now() NOT NULL,
+    started_at timestamp with time zone,
+    finished_at timestamp with time zone,
+    CONSTRAINT report_files_done CHECK (((status <> 'done'::text) OR ((file_bytes IS NOT NULL) AND (content_type IS NOT NULL) AND (file_name IS NOT NULL)))),
+    CONSTRAINT report_files_error_check CHECK ((length(error) <= 2000)),
+    CONSTRAINT report_files_extract_form CHECK (((kind <> ALL (ARRAY['extract_xlsx'::text, 'extract_csv'::text])) OR ((form_code IS NOT NULL) AND (form_version IS NOT NULL)))),
+    CONSTRAINT report_files_file_name_check CHECK ((length(file_name) <= 200)),
+    CONSTRAINT report_files_kind_check CHECK ((kind = ANY (ARRAY['school_report'::text, 'region_report'::text, 'extract_xlsx'::text, 'extract_csv'::text]))),
+    CONSTRAINT report_files_owner CHECK (((tenant_id IS NOT NULL) OR ((kind = ANY (ARRAY['extract_xlsx'::text, 'extract_csv'::text])) AND (tenant_path OPERATOR(public.=) ''::public.ltree)))),
+    CONSTRAINT report_files_params_hash_check CHECK ((params_hash ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT report_files_progress_check CHECK (((progress >= 0) AND (progress <= 100))),
+    CONSTRAINT report_files_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'done'::text, 'failed'::text])))
+);
+ALTER TABLE ONLY public.report_files ALTER COLUMN file_bytes SET STORAGE EXTERNAL;
+
+ALTER TABLE ONLY public.report_files FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.report_files OWNER TO nastavnik_owner;
+
+--
+-- Name: roadmap_items; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.roadmap_items (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    roadmap_id uuid NOT NULL,
+    number text NOT NULL,
+    "position" integer NOT NULL,
+    stage_id uuid,
+    activity text NOT NULL,
+    content text[] DEFAULT '{}'::text[] NOT NULL,
+    schedule_text text,
+    planned_start date,
+    planned_end date,
+    responsible text,
+    status text DEFAULT 'planned'::text NOT NULL,
+    execution_result text,
+    executed_on date,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT roadmap_items_activity_check CHECK (((length(btrim(activity)) >= 1) AND (length(btrim(activity)) <= 2000))),
+    CONSTRAINT roadmap_items_content_check CHECK ((cardinality(content) <= 50)),
+    CONSTRAINT roadmap_items_dates CHECK (((planned_end IS NULL) OR (planned_start IS NULL) OR (planned_end >= planned_start))),
+    CONSTRAINT roadmap_items_executed_on_check CHECK (((executed_on >= '2000-01-01'::date) AND (executed_on <= '2100-12-31'::date))),
+    CONSTRAINT roadmap_items_execution_result_check CHECK ((length(execution_result) <= 8000)),
+    CONSTRAINT roadmap_items_number_check CHECK (((length(btrim(number)) >= 1) AND (length(btrim(number)) <= 20))),
+    CONSTRAINT roadmap_items_planned_end_check CHECK (((planned_end >= '2000-01-01'::date) AND (planned_end <= '2100-12-31'::date))),
+    CONSTRAINT roadmap_items_planned_start_check CHECK (((planned_start >= '2000-01-01'::date) AND (planned_start <= '2100-12-31'::date))),
+    CONSTRAINT roadmap_items_position_check CHECK ((("position" >= 0) AND ("position" <= 100000))),
+    CONSTRAINT roadmap_items_responsible_check CHECK ((length(responsible) <= 500)),
+    CONSTRAINT roadmap_items_schedule_text_check CHECK ((length(schedule_text) <= 500)),
+    CONSTRAINT roadmap_items_status_check CHECK ((status = ANY (ARRAY['planned'::text, 'in_progress'::text, 'done'::text, 'not_done'::text])))
+);
+
+ALTER TABLE ONLY public.roadmap_items FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.roadmap_items OWNER TO nastavnik_owner;
+
+--
+-- Name: roadmap_item_lines; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.roadmap_item_lines WITH (security_invoker='true') AS
+ SELECT roadmap_items.tenant_id,
+    roadmap_items.roadmap_id,
+    roadmap_items."position",
+    roadmap_items.number,
+    roadmap_items.activity,
+    roadmap_items.schedule_text,
+    roadmap_items.planned_end,
+    roadmap_items.responsible,
+    roadmap_items.status,
+    roadmap_items.execution_result
+   FROM public.roadmap_items;
+
+ALTER TABLE public.roadmap_item_lines OWNER TO nastavnik_owner;
+
+--
+-- Name: roadmaps; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.roadmaps (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    title text NOT NULL,
+    academic_year text NOT NULL,
+    period_text text,
+    approval_order_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT roadmaps_academic_year_check CHECK (((academic_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND ((split_part(academic_year, '/'::text, 2))::integer = ((split_part(academic_year, '/'::text, 1))::integer + 1)))),
+    CONSTRAINT roadmaps_period_text_check CHECK ((length(period_text) <= 100)),
+    CONSTRAINT roadmaps_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 500)))
+);
+
+ALTER TABLE ONLY public.roadmaps FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.roadmaps OWNER TO nastavnik_owner;
+
+--
+-- Name: roadmap_summaries; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.roadmap_summaries WITH (security_invoker='true') AS
+ SELECT roadmaps.tenant_id,
+    roadmaps.id,
+    roadmaps.title,
+    roadmaps.academic_year,
+    roadmaps.created_at
+   FROM public.roadmaps;
+
+ALTER TABLE public.roadmap_summaries OWNER TO nastavnik_owner;
+
+--
+-- Name: role_models; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.role_models (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    code text NOT NULL,
+    title text NOT NULL,
+    form_id uuid NOT NULL,
+    goal text,
+    source text,
+    sort_order integer DEFAULT 0 NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT role_models_code_check CHECK ((code ~ '^[A-Za-z0-9_]{1,40}$'::text)),
+    CONSTRAINT role_models_goal_check CHECK ((length(goal) <= 4000)),
+    CONSTRAINT role_models_sort_order_check CHECK (((sort_order >= 0) AND (sort_order <= 100000))),
+    CONSTRAINT role_models_source_check CHECK ((length(source) <= 500)),
+    CONSTRAINT role_models_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 1000)))
+);
+
+ALTER TABLE ONLY public.role_models FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.role_models OWNER TO nastavnik_owner;
+
+--
+-- Name: schema_migrations; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.schema_migrations (
+    id integer NOT NULL,
+    "timestamp" bigint NOT NULL,
+    name character varying NOT NULL
+);
+
+ALTER TABLE public.schema_migrations OWNER TO nastavnik_owner;
+
+--
+-- Name: schema_migrations_id_seq; Type: SEQUENCE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE SEQUENCE public.schema_migrations_id_seq
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER TABLE public.schema_migrations_id_seq OWNER TO nastavnik_owner;
+
+--
+-- Name: schema_migrations_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER SEQUENCE public.schema_migrations_id_seq OWNED BY public.schema_migrations.id;
+
+--
+-- Name: tenants; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.tenants (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    parent_id uuid,
+    kind text NOT NULL,
+    code text NOT NULL,
+    path public.ltree NOT NULL,
+    full_name text NOT NULL,
+    short_name text NOT NULL,
+    org_type text,
+    address text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tenants_address_check CHECK ((length(address) <= 500)),
+    CONSTRAINT tenants_code_check CHECK ((code ~ '^[a-z0-9][a-z0-9_-]{1,39}$'::text)),
+    CONSTRAINT tenants_full_name_check CHECK (((length(btrim(full_name)) >= 2) AND (length(btrim(full_name)) <= 500))),
+    CONSTRAINT tenants_kind_check CHECK ((kind = ANY (ARRAY['region'::text, 'municipality'::text, 'organisation'::text]))),
+    CONSTRAINT tenants_org_type_check CHECK ((org_type = ANY (ARRAY['school'::text, 'gymnasium'::text, 'lyceum'::text, 'boarding_school'::text, 'college'::text, 'additional_education'::text, 'other'::text]))),
+    CONSTRAINT tenants_org_type_only_for_organisations CHECK (((kind = 'organisation'::text) OR (org_type IS NULL))),
+    CONSTRAINT tenants_region_is_root CHECK (((kind = 'region'::text) = (parent_id IS NULL))),
+    CONSTRAINT tenants_short_name_check CHECK (((length(btrim(short_name)) >= 2) AND (length(btrim(short_name)) <= 200)))
+);
+
+ALTER TABLE ONLY public.tenants FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.tenants OWNER TO nastavnik_owner;
+
+--
+-- Name: tenant_tree; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.tenant_tree WITH (security_invoker='true') AS
+ SELECT tenants.id,
+    tenants.parent_id,
+    tenants.kind,
+    tenants.code,
+    tenants.path,
+    tenants.full_name,
+    tenants.short_name
+   FROM public.tenants;
+
+ALTER TABLE public.tenant_tree OWNER TO nastavnik_owner;
+
+--
+-- Name: schema_migrations id; Type: DEFAULT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.schema_migrations ALTER COLUMN id SET DEFAULT nextval('public.schema_migrations_id_seq'::regclass);
+
+--
+-- Name: schema_migrations PK_62441bec32630ced9e4cccae336; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.schema_migrations
+    ADD CONSTRAINT "PK_62441bec32630ced9e4cccae336" PRIMARY KEY (id);
+
+--
+-- Name: consents consents_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.consents
+    ADD CONSTRAINT consents_pkey PRIMARY KEY (id);
+
+--
+-- Name: consents consents_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.consents
+    ADD CONSTRAINT consents_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: indicator_recompute_requests indicator_recompute_requests_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.indicator_recompute_requests
+    ADD CONSTRAINT indicator_recompute_requests_pkey PRIMARY KEY (id);
+
+--
+-- Name: indicator_snapshots indicator_snapshots_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.indicator_snapshots
+    ADD CONSTRAINT indicator_snapshots_pkey PRIMARY KEY (tenant_id, period, indicator_code);
+
+--
+-- Name: indicator_targets indicator_targets_one; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.indicator_targets
+    ADD CONSTRAINT indicator_targets_one UNIQUE (tenant_id, period, indicator_code);
+
+--
+-- Name: indicator_targets indicator_targets_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.indicator_targets
+    ADD CONSTRAINT indicator_targets_pkey PRIMARY KEY (id);
+
+--
+-- Name: interest_areas interest_areas_code_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.interest_areas
+    ADD CONSTRAINT interest_areas_code_key UNIQUE (code);
+
+--
+-- Name: interest_areas interest_areas_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.interest_areas
+    ADD CONSTRAINT interest_areas_pkey PRIMARY KEY (id);
+
+--
+-- Name: match_suggestions match_suggestions_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.match_suggestions
+    ADD CONSTRAINT match_suggestions_pkey PRIMARY KEY (id);
+
+--
+-- Name: match_suggestions match_suggestions_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.match_suggestions
+    ADD CONSTRAINT match_suggestions_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: meeting_types meeting_types_code_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.meeting_types
+    ADD CONSTRAINT meeting_types_code_key UNIQUE (code);
+
+--
+-- Name: meeting_types meeting_types_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.meeting_types
+    ADD CONSTRAINT meeting_types_pkey PRIMARY KEY (id);
+
+--
+-- Name: meetings meetings_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.meetings
+    ADD CONSTRAINT meetings_pkey PRIMARY KEY (id);
+
+--
+-- Name: meetings meetings_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.meetings
+    ADD CONSTRAINT meetings_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: mentoring_directions mentoring_directions_code_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_directions
+    ADD CONSTRAINT mentoring_directions_code_key UNIQUE (code);
+
+--
+-- Name: mentoring_directions mentoring_directions_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_directions
+    ADD CONSTRAINT mentoring_directions_pkey PRIMARY KEY (id);
+
+--
+-- Name: mentoring_formats mentoring_formats_code_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_formats
+    ADD CONSTRAINT mentoring_formats_code_key UNIQUE (code);
+
+--
+-- Name: mentoring_formats mentoring_formats_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_formats
+    ADD CONSTRAINT mentoring_formats_pkey PRIMARY KEY (id);
+
+--
+-- Name: mentoring_forms mentoring_forms_code_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_forms
+    ADD CONSTRAINT mentoring_forms_code_key UNIQUE (code);
+
+--
+-- Name: mentoring_forms mentoring_forms_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_forms
+    ADD CONSTRAINT mentoring_forms_pkey PRIMARY KEY (id);
+
+--
+-- Name: mentoring_pairs mentoring_pairs_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_pairs
+    ADD CONSTRAINT mentoring_pairs_pkey PRIMARY KEY (id);
+
+--
+-- Name: mentoring_pairs mentoring_pairs_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_pairs
+    ADD CONSTRAINT mentoring_pairs_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: mentoring_pairs mentoring_pairs_tenant_id_id_mentor_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_pairs
+    ADD CONSTRAINT mentoring_pairs_tenant_id_id_mentor_key UNIQUE (tenant_id, id, mentor_id);
+
+--
+-- Name: order_documents order_documents_natural_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.order_documents
+    ADD CONSTRAINT order_documents_natural_key UNIQUE (tenant_id, kind, number, issued_on);
+
+--
+-- Name: order_documents order_documents_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.order_documents
+    ADD CONSTRAINT order_documents_pkey PRIMARY KEY (id);
+
+--
+-- Name: order_documents order_documents_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.order_documents
+    ADD CONSTRAINT order_documents_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: pair_mentees pair_mentees_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.pair_mentees
+    ADD CONSTRAINT pair_mentees_pkey PRIMARY KEY (tenant_id, pair_id, mentee_id);
+
+--
+-- Name: participant_base_entries participant_base_entries_one_per_base; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participant_base_entries
+    ADD CONSTRAINT participant_base_entries_one_per_base UNIQUE (tenant_id, participant_id, base);
+
+--
+-- Name: participant_base_entries participant_base_entries_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participant_base_entries
+    ADD CONSTRAINT participant_base_entries_pkey PRIMARY KEY (id);
+
+--
+-- Name: participant_base_entries participant_base_entries_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participant_base_entries
+    ADD CONSTRAINT participant_base_entries_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: participants participants_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participants
+    ADD CONSTRAINT participants_pkey PRIMARY KEY (id);
+
+--
+-- Name: participants participants_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participants
+    ADD CONSTRAINT participants_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: personalised_programmes personalised_programmes_one_per_pair; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.personalised_programmes
+    ADD CONSTRAINT personalised_programmes_one_per_pair UNIQUE (tenant_id, pair_id);
+
+--
+-- Name: personalised_programmes personalised_programmes_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.personalised_programmes
+    ADD CONSTRAINT personalised_programmes_pkey PRIMARY KEY (id);
+
+--
+-- Name: personalised_programmes personalised_programmes_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.personalised_programmes
+    ADD CONSTRAINT personalised_programmes_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: plan_tasks plan_tasks_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.plan_tasks
+    ADD CONSTRAINT plan_tasks_pkey PRIMARY KEY (id);
+
+--
+-- Name: plan_tasks plan_tasks_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.plan_tasks
+    ADD CONSTRAINT plan_tasks_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: programme_scorecards programme_scorecards_one_per_year; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programme_scorecards
+    ADD CONSTRAINT programme_scorecards_one_per_year UNIQUE (tenant_id, programme_id, academic_year);
+
+--
+-- Name: programme_scorecards programme_scorecards_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programme_scorecards
+    ADD CONSTRAINT programme_scorecards_pkey PRIMARY KEY (id);
+
+--
+-- Name: programme_scorecards programme_scorecards_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programme_scorecards
+    ADD CONSTRAINT programme_scorecards_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: programme_stages programme_stages_code_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programme_stages
+    ADD CONSTRAINT programme_stages_code_key UNIQUE (code);
+
+--
+-- Name: programme_stages programme_stages_number_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programme_stages
+    ADD CONSTRAINT programme_stages_number_key UNIQUE (number);
+
+--
+-- Name: programme_stages programme_stages_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programme_stages
+    ADD CONSTRAINT programme_stages_pkey PRIMARY KEY (id);
+
+--
+-- Name: programmes programmes_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programmes
+    ADD CONSTRAINT programmes_pkey PRIMARY KEY (id);
+
+--
+-- Name: programmes programmes_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programmes
+    ADD CONSTRAINT programmes_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: programmes programmes_title_per_year; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programmes
+    ADD CONSTRAINT programmes_title_per_year UNIQUE (tenant_id, academic_year, title);
+
+--
+-- Name: questionnaire_answers questionnaire_answers_one_per_question; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_answers
+    ADD CONSTRAINT questionnaire_answers_one_per_question UNIQUE (response_id, question_id);
+
+--
+-- Name: questionnaire_answers questionnaire_answers_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_answers
+    ADD CONSTRAINT questionnaire_answers_pkey PRIMARY KEY (id);
+
+--
+-- Name: questionnaire_answers questionnaire_answers_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_answers
+    ADD CONSTRAINT questionnaire_answers_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: questionnaire_links questionnaire_links_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_links
+    ADD CONSTRAINT questionnaire_links_pkey PRIMARY KEY (id);
+
+--
+-- Name: questionnaire_links questionnaire_links_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_links
+    ADD CONSTRAINT questionnaire_links_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: questionnaire_links questionnaire_links_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_links
+    ADD CONSTRAINT questionnaire_links_token_hash_key UNIQUE (token_hash);
+
+--
+-- Name: questionnaire_questions questionnaire_questions_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_questions
+    ADD CONSTRAINT questionnaire_questions_pkey PRIMARY KEY (id);
+
+--
+-- Name: questionnaire_questions questionnaire_questions_template_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_questions
+    ADD CONSTRAINT questionnaire_questions_template_id_id_key UNIQUE (template_id, id);
+
+--
+-- Name: questionnaire_responses questionnaire_responses_one_per_link; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_responses
+    ADD CONSTRAINT questionnaire_responses_one_per_link UNIQUE (link_id);
+
+--
+-- Name: questionnaire_responses questionnaire_responses_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_responses
+    ADD CONSTRAINT questionnaire_responses_pkey PRIMARY KEY (id);
+
+--
+-- Name: questionnaire_responses questionnaire_responses_template_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_responses
+    ADD CONSTRAINT questionnaire_responses_template_key UNIQUE (tenant_id, id, template_id);
+
+--
+-- Name: questionnaire_responses questionnaire_responses_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_responses
+    ADD CONSTRAINT questionnaire_responses_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: questionnaire_templates questionnaire_templates_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_templates
+    ADD CONSTRAINT questionnaire_templates_pkey PRIMARY KEY (id);
+
+--
+-- Name: questionnaire_templates questionnaire_templates_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_templates
+    ADD CONSTRAINT questionnaire_templates_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: questionnaire_templates questionnaire_templates_version_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_templates
+    ADD CONSTRAINT questionnaire_templates_version_key UNIQUE NULLS NOT DISTINCT (tenant_id, code, version);
+
+--
+-- Name: report_files report_files_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_files
+    ADD CONSTRAINT report_files_pkey PRIMARY KEY (id);
+
+--
+-- Name: roadmap_items roadmap_items_number_per_roadmap; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.roadmap_items
+    ADD CONSTRAINT roadmap_items_number_per_roadmap UNIQUE (tenant_id, roadmap_id, number);
+
+--
+-- Name: roadmap_items roadmap_items_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.roadmap_items
+    ADD CONSTRAINT roadmap_items_pkey PRIMARY KEY (id);
+
+--
+-- Name: roadmap_items roadmap_items_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.roadmap_items
+    ADD CONSTRAINT roadmap_items_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: roadmaps roadmaps_one_per_year; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.roadmaps
+    ADD CONSTRAINT roadmaps_one_per_year UNIQUE (tenant_id, academic_year);
+
+--
+-- Name: roadmaps roadmaps_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.roadmaps
+    ADD CONSTRAINT roadmaps_pkey PRIMARY KEY (id);
+
+--
+-- Name: roadmaps roadmaps_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.roadmaps
+    ADD CONSTRAINT roadmaps_tenant_id_id_key UNIQUE (tenant_id, id);
+
+--
+-- Name: role_models role_models_code_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.role_models
+    ADD CONSTRAINT role_models_code_key UNIQUE (code);
+
+--
+-- Name: role_models role_models_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.role_models
+    ADD CONSTRAINT role_models_pkey PRIMARY KEY (id);
+
+--
+-- Name: role_models role_models_title_per_form; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.role_models
+    ADD CONSTRAINT role_models_title_per_form UNIQUE (form_id, title);
+
+--
+-- Name: tenants tenants_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.tenants
+    ADD CONSTRAINT tenants_pkey PRIMARY KEY (id);
+
+--
+-- Name: consents_participant_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX consents_participant_idx ON public.consents USING btree (tenant_id, participant_id);
+
+--
+-- Name: consents_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX consents_tenant_id_idx ON public.consents USING btree (tenant_id);
+
+--
+-- Name: indicator_recompute_requests_one_pending; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE UNIQUE INDEX indicator_recompute_requests_one_pending ON public.indicator_recompute_requests USING btree (tenant_id, period) WHERE (status = 'pending'::text);
+
+--
+-- Name: indicator_recompute_requests_open_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX indicator_recompute_requests_open_idx ON public.indicator_recompute_requests USING btree (requested_at) WHERE (status = ANY (ARRAY['pending'::text, 'running'::text]));
+
+--
+-- Name: indicator_recompute_requests_tenant_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX indicator_recompute_requests_tenant_idx ON public.indicator_recompute_requests USING btree (tenant_id);
+
+--
+-- Name: indicator_snapshots_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX indicator_snapshots_path_gist ON public.indicator_snapshots USING gist (tenant_path);
+
+--
+-- Name: indicator_snapshots_period_code_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX indicator_snapshots_period_code_idx ON public.indicator_snapshots USING btree (period, indicator_code);
+
+--
+-- Name: indicator_targets_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX indicator_targets_path_gist ON public.indicator_targets USING gist (tenant_path);
+
+--
+-- Name: match_suggestions_mentee_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX match_suggestions_mentee_idx ON public.match_suggestions USING btree (tenant_id, mentee_id);
+
+--
+-- Name: match_suggestions_mentor_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX match_suggestions_mentor_idx ON public.match_suggestions USING btree (tenant_id, mentor_id);
+
+--
+-- Name: match_suggestions_pair_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX match_suggestions_pair_idx ON public.match_suggestions USING btree (tenant_id, pair_id);
+
+--
+-- Name: match_suggestions_programme_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX match_suggestions_programme_idx ON public.match_suggestions USING btree (tenant_id, programme_id, status);
+
+--
+-- Name: match_suggestions_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX match_suggestions_tenant_id_idx ON public.match_suggestions USING btree (tenant_id);
+
+--
+-- Name: meetings_direction_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX meetings_direction_idx ON public.meetings USING btree (direction_id);
+
+--
+-- Name: meetings_pair_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX meetings_pair_idx ON public.meetings USING btree (tenant_id, pair_id);
+
+--
+-- Name: meetings_programme_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX meetings_programme_idx ON public.meetings USING btree (tenant_id, programme_id, held_on);
+
+--
+-- Name: meetings_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX meetings_tenant_id_idx ON public.meetings USING btree (tenant_id);
+
+--
+-- Name: meetings_type_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX meetings_type_idx ON public.meetings USING btree (meeting_type_id);
+
+--
+-- Name: mentoring_pairs_direction_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX mentoring_pairs_direction_idx ON public.mentoring_pairs USING btree (direction_id);
+
+--
+-- Name: mentoring_pairs_fixing_order_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX mentoring_pairs_fixing_order_idx ON public.mentoring_pairs USING btree (tenant_id, fixing_order_id);
+
+--
+-- Name: mentoring_pairs_mentor_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX mentoring_pairs_mentor_idx ON public.mentoring_pairs USING btree (tenant_id, mentor_id, status);
+
+--
+-- Name: mentoring_pairs_programme_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX mentoring_pairs_programme_idx ON public.mentoring_pairs USING btree (tenant_id, programme_id, status);
+
+--
+-- Name: mentoring_pairs_role_model_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX mentoring_pairs_role_model_idx ON public.mentoring_pairs USING btree (role_model_id);
+
+--
+-- Name: mentoring_pairs_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX mentoring_pairs_tenant_id_idx ON public.mentoring_pairs USING btree (tenant_id);
+
+--
+-- Name: order_documents_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX order_documents_tenant_id_idx ON public.order_documents USING btree (tenant_id);
+
+--
+-- Name: pair_mentees_mentee_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX pair_mentees_mentee_idx ON public.pair_mentees USING btree (tenant_id, mentee_id);
+
+--
+-- Name: pair_mentees_pair_mentor_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX pair_mentees_pair_mentor_idx ON public.pair_mentees USING btree (tenant_id, pair_id, mentor_id);
+
+--
+-- Name: pair_mentees_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX pair_mentees_tenant_id_idx ON public.pair_mentees USING btree (tenant_id);
+
+--
+-- Name: participant_base_entries_base_status_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX participant_base_entries_base_status_idx ON public.participant_base_entries USING btree (tenant_id, base, status);
+
+--
+-- Name: participant_base_entries_participant_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX participant_base_entries_participant_idx ON public.participant_base_entries USING btree (tenant_id, participant_id);
+
+--
+-- Name: participant_base_entries_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX participant_base_entries_tenant_id_idx ON public.participant_base_entries USING btree (tenant_id);
+
+--
+-- Name: participants_natural_key; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE UNIQUE INDEX participants_natural_key ON public.participants USING btree (tenant_id, name_key, birth_date);
+
+--
+-- Name: participants_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX participants_tenant_id_idx ON public.participants USING btree (tenant_id);
+
+--
+-- Name: participants_tenant_kind_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX participants_tenant_kind_idx ON public.participants USING btree (tenant_id, kind);
+
+--
+-- Name: personalised_programmes_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX personalised_programmes_tenant_id_idx ON public.personalised_programmes USING btree (tenant_id);
+
+--
+-- Name: plan_tasks_programme_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX plan_tasks_programme_idx ON public.plan_tasks USING btree (tenant_id, personalised_programme_id, "position");
+
+--
+-- Name: plan_tasks_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX plan_tasks_tenant_id_idx ON public.plan_tasks USING btree (tenant_id);
+
+--
+-- Name: programme_scorecards_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX programme_scorecards_tenant_id_idx ON public.programme_scorecards USING btree (tenant_id);
+
+--
+-- Name: programme_scorecards_year_level_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX programme_scorecards_year_level_idx ON public.programme_scorecards USING btree (tenant_id, academic_year, level);
+
+--
+-- Name: programmes_approval_order_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX programmes_approval_order_idx ON public.programmes USING btree (tenant_id, approval_order_id);
+
+--
+-- Name: programmes_form_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX programmes_form_id_idx ON public.programmes USING btree (form_id);
+
+--
+-- Name: programmes_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX programmes_tenant_id_idx ON public.programmes USING btree (tenant_id);
+
+--
+-- Name: programmes_tenant_status_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX programmes_tenant_status_idx ON public.programmes USING btree (tenant_id, status);
+
+--
+-- Name: questionnaire_answers_question_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_answers_question_idx ON public.questionnaire_answers USING btree (template_id, question_id);
+
+--
+-- Name: questionnaire_answers_response_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_answers_response_idx ON public.questionnaire_answers USING btree (tenant_id, response_id);
+
+--
+-- Name: questionnaire_answers_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_answers_tenant_id_idx ON public.questionnaire_answers USING btree (tenant_id);
+
+--
+-- Name: questionnaire_links_pair_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_links_pair_idx ON public.questionnaire_links USING btree (tenant_id, pair_id);
+
+--
+-- Name: questionnaire_links_participant_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_links_participant_idx ON public.questionnaire_links USING btree (tenant_id, participant_id);
+
+--
+-- Name: questionnaire_links_programme_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_links_programme_idx ON public.questionnaire_links USING btree (tenant_id, programme_id);
+
+--
+-- Name: questionnaire_links_template_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_links_template_idx ON public.questionnaire_links USING btree (template_id);
+
+--
+-- Name: questionnaire_links_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_links_tenant_id_idx ON public.questionnaire_links USING btree (tenant_id);
+
+--
+-- Name: questionnaire_questions_one_satisfaction; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE UNIQUE INDEX questionnaire_questions_one_satisfaction ON public.questionnaire_questions USING btree (template_id) WHERE is_satisfaction;
+
+--
+-- Name: questionnaire_questions_template_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_questions_template_idx ON public.questionnaire_questions USING btree (template_id, "position");
+
+--
+-- Name: questionnaire_questions_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_questions_tenant_id_idx ON public.questionnaire_questions USING btree (tenant_id);
+
+--
+-- Name: questionnaire_responses_pair_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_responses_pair_idx ON public.questionnaire_responses USING btree (tenant_id, pair_id);
+
+--
+-- Name: questionnaire_responses_participant_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_responses_participant_idx ON public.questionnaire_responses USING btree (tenant_id, participant_id);
+
+--
+-- Name: questionnaire_responses_programme_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_responses_programme_idx ON public.questionnaire_responses USING btree (tenant_id, programme_id);
+
+--
+-- Name: questionnaire_responses_satisfaction_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_responses_satisfaction_idx ON public.questionnaire_responses USING btree (academic_year, tenant_id, participant_id, respondent_role, submitted_at DESC) INCLUDE (satisfied) WHERE (satisfied IS NOT NULL);
+
+--
+-- Name: questionnaire_responses_template_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_responses_template_idx ON public.questionnaire_responses USING btree (template_id);
+
+--
+-- Name: questionnaire_responses_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_responses_tenant_id_idx ON public.questionnaire_responses USING btree (tenant_id);
+
+--
+-- Name: questionnaire_responses_tenant_year_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_responses_tenant_year_idx ON public.questionnaire_responses USING btree (tenant_id, academic_year, template_id);
+
+--
+-- Name: questionnaire_templates_copied_from_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_templates_copied_from_idx ON public.questionnaire_templates USING btree (copied_from_id);
+
+--
+-- Name: questionnaire_templates_current_key; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE UNIQUE INDEX questionnaire_templates_current_key ON public.questionnaire_templates USING btree (tenant_id, code) NULLS NOT DISTINCT WHERE is_current;
+
+--
+-- Name: questionnaire_templates_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX questionnaire_templates_tenant_id_idx ON public.questionnaire_templates USING btree (tenant_id);
+
+--
+-- Name: report_files_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX report_files_path_gist ON public.report_files USING gist (tenant_path);
+
+--
+-- Name: report_files_request_uq; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE UNIQUE INDEX report_files_request_uq ON public.report_files USING btree (params_hash);
+
+--
+-- Name: report_files_requested_at_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX report_files_requested_at_idx ON public.report_files USING btree (requested_at DESC);
+
+--
+-- Name: report_files_tenant_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX report_files_tenant_idx ON public.report_files USING btree (tenant_id);
+
+--
+-- Name: roadmap_items_roadmap_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX roadmap_items_roadmap_idx ON public.roadmap_items USING btree (tenant_id, roadmap_id, "position");
+
+--
+-- Name: roadmap_items_stage_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX roadmap_items_stage_idx ON public.roadmap_items USING btree (stage_id);
+
+--
+-- Name: roadmap_items_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX roadmap_items_tenant_id_idx ON public.roadmap_items USING btree (tenant_id);
+
+--
+-- Name: roadmaps_approval_order_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX roadmaps_approval_order_idx ON public.roadmaps USING btree (tenant_id, approval_order_id);
+
+--
+-- Name: roadmaps_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX roadmaps_tenant_id_idx ON public.roadmaps USING btree (tenant_id);
+
+--
+-- Name: role_models_form_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX role_models_form_id_idx ON public.role_models USING btree (form_id);
+
+--
+-- Name: tenants_code_key; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE UNIQUE INDEX tenants_code_key ON public.tenants USING btree (code);
+
+--
+-- Name: tenants_parent_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX tenants_parent_id_idx ON public.tenants USING btree (parent_id);
+
+--
+-- Name: tenants_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX tenants_path_gist ON public.tenants USING gist (path);
+
+--
+-- Name: tenants_path_key; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE UNIQUE INDEX tenants_path_key ON public.tenants USING btree (path);
+
+--
+-- Name: consents consents_withdraw_questionnaire_links; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER consents_withdraw_questionnaire_links AFTER UPDATE OF revoked_on, purposes, valid_until ON public.consents FOR EACH ROW EXECUTE FUNCTION app.withdraw_questionnaire_links();
+
+--
+-- Name: meetings meetings_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER meetings_indicators_del AFTER DELETE ON public.meetings REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: meetings meetings_indicators_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER meetings_indicators_ins AFTER INSERT ON public.meetings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: meetings meetings_indicators_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER meetings_indicators_upd AFTER UPDATE ON public.meetings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: mentoring_pairs mentoring_pairs_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER mentoring_pairs_indicators_del AFTER DELETE ON public.mentoring_pairs REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: mentoring_pairs mentoring_pairs_indicators_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER mentoring_pairs_indicators_ins AFTER INSERT ON public.mentoring_pairs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: mentoring_pairs mentoring_pairs_indicators_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER mentoring_pairs_indicators_upd AFTER UPDATE ON public.mentoring_pairs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: pair_mentees pair_mentees_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER pair_mentees_indicators_del AFTER DELETE ON public.pair_mentees REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: pair_mentees pair_mentees_indicators_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER pair_mentees_indicators_ins AFTER INSERT ON public.pair_mentees REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: pair_mentees pair_mentees_indicators_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER pair_mentees_indicators_upd AFTER UPDATE ON public.pair_mentees REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: participant_base_entries participant_base_entries_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER participant_base_entries_indicators_del AFTER DELETE ON public.participant_base_entries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: participant_base_entries participant_base_entries_indicators_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER participant_base_entries_indicators_ins AFTER INSERT ON public.participant_base_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: participant_base_entries participant_base_entries_indicators_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER participant_base_entries_indicators_upd AFTER UPDATE ON public.participant_base_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: participants participants_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER participants_indicators_del AFTER DELETE ON public.participants REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: participants participants_indicators_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER participants_indicators_ins AFTER INSERT ON public.participants REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: participants participants_indicators_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER participants_indicators_upd AFTER UPDATE ON public.participants REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: programme_scorecards programme_scorecards_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER programme_scorecards_indicators_del AFTER DELETE ON public.programme_scorecards REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('academic_year');
+
+--
+-- Name: programme_scorecards programme_scorecards_indicators_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER programme_scorecards_indicators_ins AFTER INSERT ON public.programme_scorecards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('academic_year');
+
+--
+-- Name: programme_scorecards programme_scorecards_indicators_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER programme_scorecards_indicators_upd AFTER UPDATE ON public.programme_scorecards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('academic_year');
+
+--
+-- Name: questionnaire_responses questionnaire_responses_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER questionnaire_responses_indicators_del AFTER DELETE ON public.questionnaire_responses REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('academic_year');
+
+--
+-- Name: questionnaire_responses questionnaire_responses_indicators_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER questionnaire_responses_indicators_ins AFTER INSERT ON public.questionnaire_responses REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('academic_year');
+
+--
+-- Name: questionnaire_responses questionnaire_responses_indicators_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER questionnaire_responses_indicators_upd AFTER UPDATE ON public.questionnaire_responses REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('academic_year');
+
+--
+-- Name: consents consents_participant_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.consents
+    ADD CONSTRAINT consents_participant_fk FOREIGN KEY (tenant_id, participant_id) REFERENCES public.participants(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: consents consents_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.consents
+    ADD CONSTRAINT consents_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: indicator_recompute_requests indicator_recompute_requests_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.indicator_recompute_requests
+    ADD CONSTRAINT indicator_recompute_requests_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE CASCADE;
+
+--
+-- Name: indicator_snapshots indicator_snapshots_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.indicator_snapshots
+    ADD CONSTRAINT indicator_snapshots_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE CASCADE;
+
+--
+-- Name: indicator_targets indicator_targets_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.indicator_targets
+    ADD CONSTRAINT indicator_targets_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE CASCADE;
+
+--
+-- Name: match_suggestions match_suggestions_mentee_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.match_suggestions
+    ADD CONSTRAINT match_suggestions_mentee_fk FOREIGN KEY (tenant_id, mentee_id) REFERENCES public.participants(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: match_suggestions match_suggestions_mentor_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.match_suggestions
+    ADD CONSTRAINT match_suggestions_mentor_fk FOREIGN KEY (tenant_id, mentor_id) REFERENCES public.participants(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: match_suggestions match_suggestions_pair_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.match_suggestions
+    ADD CONSTRAINT match_suggestions_pair_fk FOREIGN KEY (tenant_id, pair_id) REFERENCES public.mentoring_pairs(tenant_id, id) ON DELETE SET NULL (pair_id);
+
+--
+-- Name: match_suggestions match_suggestions_programme_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.match_suggestions
+    ADD CONSTRAINT match_suggestions_programme_fk FOREIGN KEY (tenant_id, programme_id) REFERENCES public.programmes(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: match_suggestions match_suggestions_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.match_suggestions
+    ADD CONSTRAINT match_suggestions_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: meetings meetings_direction_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.meetings
+    ADD CONSTRAINT meetings_direction_id_fkey FOREIGN KEY (direction_id) REFERENCES public.mentoring_directions(id) ON DELETE RESTRICT;
+
+--
+-- Name: meetings meetings_meeting_type_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.meetings
+    ADD CONSTRAINT meetings_meeting_type_id_fkey FOREIGN KEY (meeting_type_id) REFERENCES public.meeting_types(id) ON DELETE RESTRICT;
+
+--
+-- Name: meetings meetings_pair_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.meetings
+    ADD CONSTRAINT meetings_pair_fk FOREIGN KEY (tenant_id, pair_id) REFERENCES public.mentoring_pairs(tenant_id, id) ON DELETE RESTRICT;
+
+--
+-- Name: meetings meetings_programme_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.meetings
+    ADD CONSTRAINT meetings_programme_fk FOREIGN KEY (tenant_id, programme_id) REFERENCES public.programmes(tenant_id, id) ON DELETE RESTRICT;
+
+--
+-- Name: meetings meetings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.meetings
+    ADD CONSTRAINT meetings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: mentoring_pairs mentoring_pairs_direction_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_pairs
+    ADD CONSTRAINT mentoring_pairs_direction_id_fkey FOREIGN KEY (direction_id) REFERENCES public.mentoring_directions(id) ON DELETE RESTRICT;
+
+--
+-- Name: mentoring_pairs mentoring_pairs_fixing_order_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_pairs
+    ADD CONSTRAINT mentoring_pairs_fixing_order_fk FOREIGN KEY (tenant_id, fixing_order_id) REFERENCES public.order_documents(tenant_id, id) ON DELETE RESTRICT;
+
+--
+-- Name: mentoring_pairs mentoring_pairs_mentor_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_pairs
+    ADD CONSTRAINT mentoring_pairs_mentor_fk FOREIGN KEY (tenant_id, mentor_id) REFERENCES public.participants(tenant_id, id) ON DELETE RESTRICT;
+
+--
+-- Name: mentoring_pairs mentoring_pairs_programme_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_pairs
+    ADD CONSTRAINT mentoring_pairs_programme_fk FOREIGN KEY (tenant_id, programme_id) REFERENCES public.programmes(tenant_id, id) ON DELETE RESTRICT;
+
+--
+-- Name: mentoring_pairs mentoring_pairs_role_model_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_pairs
+    ADD CONSTRAINT mentoring_pairs_role_model_id_fkey FOREIGN KEY (role_model_id) REFERENCES public.role_models(id) ON DELETE RESTRICT;
+
+--
+-- Name: mentoring_pairs mentoring_pairs_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentoring_pairs
+    ADD CONSTRAINT mentoring_pairs_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: order_documents order_documents_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.order_documents
+    ADD CONSTRAINT order_documents_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: pair_mentees pair_mentees_mentee_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.pair_mentees
+    ADD CONSTRAINT pair_mentees_mentee_fk FOREIGN KEY (tenant_id, mentee_id) REFERENCES public.participants(tenant_id, id) ON DELETE RESTRICT;
+
+--
+-- Name: pair_mentees pair_mentees_pair_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.pair_mentees
+    ADD CONSTRAINT pair_mentees_pair_fk FOREIGN KEY (tenant_id, pair_id, mentor_id) REFERENCES public.mentoring_pairs(tenant_id, id, mentor_id) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- Name: pair_mentees pair_mentees_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.pair_mentees
+    ADD CONSTRAINT pair_mentees_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: participant_base_entries participant_base_entries_participant_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participant_base_entries
+    ADD CONSTRAINT participant_base_entries_participant_fk FOREIGN KEY (tenant_id, participant_id) REFERENCES public.participants(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: participant_base_entries participant_base_entries_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participant_base_entries
+    ADD CONSTRAINT participant_base_entries_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: participants participants_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participants
+    ADD CONSTRAINT participants_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: personalised_programmes personalised_programmes_pair_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.personalised_programmes
+    ADD CONSTRAINT personalised_programmes_pair_fk FOREIGN KEY (tenant_id, pair_id) REFERENCES public.mentoring_pairs(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: personalised_programmes personalised_programmes_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.personalised_programmes
+    ADD CONSTRAINT personalised_programmes_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: plan_tasks plan_tasks_programme_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.plan_tasks
+    ADD CONSTRAINT plan_tasks_programme_fk FOREIGN KEY (tenant_id, personalised_programme_id) REFERENCES public.personalised_programmes(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: plan_tasks plan_tasks_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.plan_tasks
+    ADD CONSTRAINT plan_tasks_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: programme_scorecards programme_scorecards_programme_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programme_scorecards
+    ADD CONSTRAINT programme_scorecards_programme_fk FOREIGN KEY (tenant_id, programme_id) REFERENCES public.programmes(tenant_id, id) ON DELETE RESTRICT;
+
+--
+-- Name: programme_scorecards programme_scorecards_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programme_scorecards
+    ADD CONSTRAINT programme_scorecards_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: programmes programmes_approval_order_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programmes
+    ADD CONSTRAINT programmes_approval_order_fk FOREIGN KEY (tenant_id, approval_order_id) REFERENCES public.order_documents(tenant_id, id) ON DELETE RESTRICT;
+
+--
+-- Name: programmes programmes_form_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programmes
+    ADD CONSTRAINT programmes_form_id_fkey FOREIGN KEY (form_id) REFERENCES public.mentoring_forms(id) ON DELETE RESTRICT;
+
+--
+-- Name: programmes programmes_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.programmes
+    ADD CONSTRAINT programmes_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: questionnaire_answers questionnaire_answers_question_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_answers
+    ADD CONSTRAINT questionnaire_answers_question_fk FOREIGN KEY (template_id, question_id) REFERENCES public.questionnaire_questions(template_id, id) ON DELETE RESTRICT;
+
+--
+-- Name: questionnaire_answers questionnaire_answers_response_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_answers
+    ADD CONSTRAINT questionnaire_answers_response_fk FOREIGN KEY (tenant_id, response_id, template_id) REFERENCES public.questionnaire_responses(tenant_id, id, template_id) ON DELETE CASCADE;
+
+--
+-- Name: questionnaire_answers questionnaire_answers_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_answers
+    ADD CONSTRAINT questionnaire_answers_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: questionnaire_links questionnaire_links_pair_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_links
+    ADD CONSTRAINT questionnaire_links_pair_fk FOREIGN KEY (tenant_id, pair_id) REFERENCES public.mentoring_pairs(tenant_id, id) ON DELETE SET NULL (pair_id);
+
+--
+-- Name: questionnaire_links questionnaire_links_participant_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_links
+    ADD CONSTRAINT questionnaire_links_participant_fk FOREIGN KEY (tenant_id, participant_id) REFERENCES public.participants(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: questionnaire_links questionnaire_links_programme_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_links
+    ADD CONSTRAINT questionnaire_links_programme_fk FOREIGN KEY (tenant_id, programme_id) REFERENCES public.programmes(tenant_id, id) ON DELETE SET NULL (programme_id);
+
+--
+-- Name: questionnaire_links questionnaire_links_template_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_links
+    ADD CONSTRAINT questionnaire_links_template_id_fkey FOREIGN KEY (template_id) REFERENCES public.questionnaire_templates(id) ON DELETE RESTRICT;
+
+--
+-- Name: questionnaire_links questionnaire_links_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_links
+    ADD CONSTRAINT questionnaire_links_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: questionnaire_questions questionnaire_questions_template_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_questions
+    ADD CONSTRAINT questionnaire_questions_template_id_fkey FOREIGN KEY (template_id) REFERENCES public.questionnaire_templates(id) ON DELETE CASCADE;
+
+--
+-- Name: questionnaire_questions questionnaire_questions_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_questions
+    ADD CONSTRAINT questionnaire_questions_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: questionnaire_responses questionnaire_responses_link_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_responses
+    ADD CONSTRAINT questionnaire_responses_link_fk FOREIGN KEY (tenant_id, link_id) REFERENCES public.questionnaire_links(tenant_id, id) ON DELETE SET NULL (link_id);
+
+--
+-- Name: questionnaire_responses questionnaire_responses_pair_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_responses
+    ADD CONSTRAINT questionnaire_responses_pair_fk FOREIGN KEY (tenant_id, pair_id) REFERENCES public.mentoring_pairs(tenant_id, id) ON DELETE SET NULL (pair_id);
+
+--
+-- Name: questionnaire_responses questionnaire_responses_participant_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_responses
+    ADD CONSTRAINT questionnaire_responses_participant_fk FOREIGN KEY (tenant_id, participant_id) REFERENCES public.participants(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: questionnaire_responses questionnaire_responses_programme_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_responses
+    ADD CONSTRAINT questionnaire_responses_programme_fk FOREIGN KEY (tenant_id, programme_id) REFERENCES public.programmes(tenant_id, id) ON DELETE SET NULL (programme_id);
+
+--
+-- Name: questionnaire_responses questionnaire_responses_template_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_responses
+    ADD CONSTRAINT questionnaire_responses_template_id_fkey FOREIGN KEY (template_id) REFERENCES public.questionnaire_templates(id) ON DELETE RESTRICT;
+
+--
+-- Name: questionnaire_responses questionnaire_responses_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_responses
+    ADD CONSTRAINT questionnaire_responses_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: questionnaire_templates questionnaire_templates_copied_from_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_templates
+    ADD CONSTRAINT questionnaire_templates_copied_from_id_fkey FOREIGN KEY (copied_from_id) REFERENCES public.questionnaire_templates(id) ON DELETE SET NULL;
+
+--
+-- Name: questionnaire_templates questionnaire_templates_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.questionnaire_templates
+    ADD CONSTRAINT questionnaire_templates_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: report_files report_files_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_files
+    ADD CONSTRAINT report_files_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE CASCADE;
+
+--
+-- Name: roadmap_items roadmap_items_roadmap_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.roadmap_items
+    ADD CONSTRAINT roadmap_items_roadmap_fk FOREIGN KEY (tenant_id, roadmap_id) REFERENCES public.roadmaps(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: roadmap_items roadmap_items_stage_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.roadmap_items
+    ADD CONSTRAINT roadmap_items_stage_id_fkey FOREIGN KEY (stage_id) REFERENCES public.programme_stages(id) ON DELETE RESTRICT;
+
+--
+-- Name: roadmap_items roadmap_items_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.roadmap_items
+    ADD CONSTRAINT roadmap_items_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: roadmaps roadmaps_approval_order_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.roadmaps
+    ADD CONSTRAINT roadmaps_approval_order_fk FOREIGN KEY (tenant_id, approval_order_id) REFERENCES public.order_documents(tenant_id, id) ON DELETE RESTRICT;
+
+--
+-- Name: roadmaps roadmaps_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.roadmaps
+    ADD CONSTRAINT roadmaps_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: role_models role_models_form_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.role_models
+    ADD CONSTRAINT role_models_form_id_fkey FOREIGN KEY (form_id) REFERENCES public.mentoring_forms(id) ON DELETE RESTRICT;
+
+--
+-- Name: tenants tenants_parent_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.tenants
+    ADD CONSTRAINT tenants_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: consents; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.consents ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: consents consents_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY consents_curator ON public.consents USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY consents_curator ON consents; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY consents_curator ON public.consents IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: consents consents_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY consents_platform_admin ON public.consents TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY consents_platform_admin ON consents; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY consents_platform_admin ON public.consents IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: indicator_recompute_requests; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.indicator_recompute_requests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: indicator_recompute_requests indicator_recompute_requests_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY indicator_recompute_requests_curator ON public.indicator_recompute_requests FOR SELECT TO nastavnik_app USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY indicator_recompute_requests_curator ON indicator_recompute_requests; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY indicator_recompute_requests_curator ON public.indicator_recompute_requests IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: indicator_recompute_requests indicator_recompute_requests_engine; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY indicator_recompute_requests_engine ON public.indicator_recompute_requests TO nastavnik_indicators USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY indicator_recompute_requests_engine ON indicator_recompute_requests; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY indicator_recompute_requests_engine ON public.indicator_recompute_requests IS 'indicator-engine: the indicator engine''s role, every row';
+
+--
+-- Name: indicator_recompute_requests indicator_recompute_requests_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY indicator_recompute_requests_platform_admin ON public.indicator_recompute_requests FOR SELECT TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY indicator_recompute_requests_platform_admin ON indicator_recompute_requests; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY indicator_recompute_requests_platform_admin ON public.indicator_recompute_requests IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: indicator_recompute_requests indicator_recompute_requests_request; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY indicator_recompute_requests_request ON public.indicator_recompute_requests FOR INSERT TO nastavnik_app, nastavnik_platform_admin WITH CHECK ((((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id))) OR (( SELECT app.scope_role() AS scope_role) = ANY (ARRAY['platform-admin'::text, 'respondent'::text]))));
+
+--
+-- Name: POLICY indicator_recompute_requests_request ON indicator_recompute_requests; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY indicator_recompute_requests_request ON public.indicator_recompute_requests IS 'custom: an edit enqueues its school''s recompute: a curator''s of their school, a respondent''s of their link, the platform admin''s';
+
+--
+-- Name: indicator_snapshots; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.indicator_snapshots ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: indicator_snapshots indicator_snapshots_engine; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY indicator_snapshots_engine ON public.indicator_snapshots TO nastavnik_indicators USING (true) WITH CHECK (true);
+
+--
+-- Name: POLICY indicator_snapshots_engine ON indicator_snapshots; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY indicator_snapshots_engine ON public.indicator_snapshots IS 'indicator-engine: the indicator engine''s role, every row';
+
+--
+-- Name: indicator_snapshots indicator_snapshots_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY indicator_snapshots_read ON public.indicator_snapshots FOR SELECT TO nastavnik_app, nastavnik_platform_admin USING ((( SELECT app.scope_all() AS scope_all) OR (tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)) OR (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY indicator_snapshots_read ON indicator_snapshots; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY indicator_snapshots_read ON public.indicator_snapshots IS 'reader-subtree: the federal scope all rows, a reader the rows under their path, a curator their own';
+
+--
+-- Name: indicator_targets; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.indicator_targets ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: indicator_targets indicator_targets_admin_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY indicator_targets_admin_write ON public.indicator_targets TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY indicator_targets_admin_write ON indicator_targets; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY indicator_targets_admin_write ON public.indicator_targets IS 'admin: the platform admin only';
+
+--
+-- Name: indicator_targets indicator_targets_engine; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY indicator_targets_engine ON public.indicator_targets FOR SELECT TO nastavnik_indicators USING (true);
+
+--
+-- Name: POLICY indicator_targets_engine ON indicator_targets; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY indicator_targets_engine ON public.indicator_targets IS 'indicator-engine: the indicator engine''s role, every row';
+
+--
+-- Name: indicator_targets indicator_targets_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY indicator_targets_read ON public.indicator_targets FOR SELECT TO nastavnik_app, nastavnik_platform_admin USING ((( SELECT app.scope_all() AS scope_all) OR (tenant_path OPERATOR(public.@>) ( SELECT app.scope_path() AS scope_path)) OR ((( SELECT app.scope_role() AS scope_role) = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_path() AS scope_path)))));
+
+--
+-- Name: POLICY indicator_targets_read ON indicator_targets; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY indicator_targets_read ON public.indicator_targets IS 'custom: the federal scope all; anyone the targets of the nodes above (and at) their own; regional readers also those below';
+
+--
+-- Name: interest_areas; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.interest_areas ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: interest_areas interest_areas_admin_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY interest_areas_admin_write ON public.interest_areas TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY interest_areas_admin_write ON interest_areas; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY interest_areas_admin_write ON public.interest_areas IS 'admin: the platform admin only';
+
+--
+-- Name: interest_areas interest_areas_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY interest_areas_read ON public.interest_areas FOR SELECT USING ((( SELECT app.scope_role() AS scope_role) IS NOT NULL));
+
+--
+-- Name: POLICY interest_areas_read ON interest_areas; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY interest_areas_read ON public.interest_areas IS 'any-scope-read: reference data, read by anyone with a scope';
+
+--
+-- Name: match_suggestions; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.match_suggestions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: match_suggestions match_suggestions_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY match_suggestions_curator ON public.match_suggestions USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY match_suggestions_curator ON match_suggestions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY match_suggestions_curator ON public.match_suggestions IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: match_suggestions match_suggestions_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY match_suggestions_platform_admin ON public.match_suggestions TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY match_suggestions_platform_admin ON match_suggestions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY match_suggestions_platform_admin ON public.match_suggestions IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: meeting_types; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.meeting_types ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: meeting_types meeting_types_admin_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY meeting_types_admin_write ON public.meeting_types TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY meeting_types_admin_write ON meeting_types; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY meeting_types_admin_write ON public.meeting_types IS 'admin: the platform admin only';
+
+--
+-- Name: meeting_types meeting_types_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY meeting_types_read ON public.meeting_types FOR SELECT USING ((( SELECT app.scope_role() AS scope_role) IS NOT NULL));
+
+--
+-- Name: POLICY meeting_types_read ON meeting_types; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY meeting_types_read ON public.meeting_types IS 'any-scope-read: reference data, read by anyone with a scope';
+
+--
+-- Name: meetings; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.meetings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: meetings meetings_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY meetings_curator ON public.meetings USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY meetings_curator ON meetings; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY meetings_curator ON public.meetings IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: meetings meetings_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY meetings_platform_admin ON public.meetings TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY meetings_platform_admin ON meetings; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY meetings_platform_admin ON public.meetings IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: mentoring_directions; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.mentoring_directions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mentoring_directions mentoring_directions_admin_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentoring_directions_admin_write ON public.mentoring_directions TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY mentoring_directions_admin_write ON mentoring_directions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentoring_directions_admin_write ON public.mentoring_directions IS 'admin: the platform admin only';
+
+--
+-- Name: mentoring_directions mentoring_directions_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentoring_directions_read ON public.mentoring_directions FOR SELECT USING ((( SELECT app.scope_role() AS scope_role) IS NOT NULL));
+
+--
+-- Name: POLICY mentoring_directions_read ON mentoring_directions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentoring_directions_read ON public.mentoring_directions IS 'any-scope-read: reference data, read by anyone with a scope';
+
+--
+-- Name: mentoring_formats; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.mentoring_formats ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mentoring_formats mentoring_formats_admin_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentoring_formats_admin_write ON public.mentoring_formats TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY mentoring_formats_admin_write ON mentoring_formats; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentoring_formats_admin_write ON public.mentoring_formats IS 'admin: the platform admin only';
+
+--
+-- Name: mentoring_formats mentoring_formats_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentoring_formats_read ON public.mentoring_formats FOR SELECT USING ((( SELECT app.scope_role() AS scope_role) IS NOT NULL));
+
+--
+-- Name: POLICY mentoring_formats_read ON mentoring_formats; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentoring_formats_read ON public.mentoring_formats IS 'any-scope-read: reference data, read by anyone with a scope';
+
+--
+-- Name: mentoring_forms; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.mentoring_forms ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mentoring_forms mentoring_forms_admin_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentoring_forms_admin_write ON public.mentoring_forms TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY mentoring_forms_admin_write ON mentoring_forms; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentoring_forms_admin_write ON public.mentoring_forms IS 'admin: the platform admin only';
+
+--
+-- Name: mentoring_forms mentoring_forms_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentoring_forms_read ON public.mentoring_forms FOR SELECT USING ((( SELECT app.scope_role() AS scope_role) IS NOT NULL));
+
+--
+-- Name: POLICY mentoring_forms_read ON mentoring_forms; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentoring_forms_read ON public.mentoring_forms IS 'any-scope-read: reference data, read by anyone with a scope';
+
+--
+-- Name: mentoring_pairs; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.mentoring_pairs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mentoring_pairs mentoring_pairs_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentoring_pairs_curator ON public.mentoring_pairs USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY mentoring_pairs_curator ON mentoring_pairs; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentoring_pairs_curator ON public.mentoring_pairs IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: mentoring_pairs mentoring_pairs_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentoring_pairs_platform_admin ON public.mentoring_pairs TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY mentoring_pairs_platform_admin ON mentoring_pairs; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentoring_pairs_platform_admin ON public.mentoring_pairs IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: order_documents; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.order_documents ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: order_documents order_documents_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY order_documents_curator ON public.order_documents USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY order_documents_curator ON order_documents; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY order_documents_curator ON public.order_documents IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: order_documents order_documents_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY order_documents_platform_admin ON public.order_documents TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY order_documents_platform_admin ON order_documents; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY order_documents_platform_admin ON public.order_documents IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: pair_mentees; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.pair_mentees ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: pair_mentees pair_mentees_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY pair_mentees_curator ON public.pair_mentees USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY pair_mentees_curator ON pair_mentees; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY pair_mentees_curator ON public.pair_mentees IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: pair_mentees pair_mentees_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY pair_mentees_platform_admin ON public.pair_mentees TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY pair_mentees_platform_admin ON pair_mentees; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY pair_mentees_platform_admin ON public.pair_mentees IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: participant_base_entries; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.participant_base_entries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: participant_base_entries participant_base_entries_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY participant_base_entries_curator ON public.participant_base_entries USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY participant_base_entries_curator ON participant_base_entries; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY participant_base_entries_curator ON public.participant_base_entries IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: participant_base_entries participant_base_entries_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY participant_base_entries_platform_admin ON public.participant_base_entries TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY participant_base_entries_platform_admin ON participant_base_entries; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY participant_base_entries_platform_admin ON public.participant_base_entries IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: participants; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.participants ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: participants participants_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY participants_curator ON public.participants USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY participants_curator ON participants; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY participants_curator ON public.participants IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: participants participants_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY participants_platform_admin ON public.participants TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY participants_platform_admin ON participants; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY participants_platform_admin ON public.participants IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: personalised_programmes; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.personalised_programmes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: personalised_programmes personalised_programmes_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY personalised_programmes_curator ON public.personalised_programmes USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY personalised_programmes_curator ON personalised_programmes; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY personalised_programmes_curator ON public.personalised_programmes IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: personalised_programmes personalised_programmes_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY personalised_programmes_platform_admin ON public.personalised_programmes TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY personalised_programmes_platform_admin ON personalised_programmes; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY personalised_programmes_platform_admin ON public.personalised_programmes IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: plan_tasks; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.plan_tasks ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: plan_tasks plan_tasks_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY plan_tasks_curator ON public.plan_tasks USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY plan_tasks_curator ON plan_tasks; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY plan_tasks_curator ON public.plan_tasks IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: plan_tasks plan_tasks_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY plan_tasks_platform_admin ON public.plan_tasks TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY plan_tasks_platform_admin ON plan_tasks; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY plan_tasks_platform_admin ON public.plan_tasks IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: programme_scorecards; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.programme_scorecards ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: programme_scorecards programme_scorecards_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY programme_scorecards_curator ON public.programme_scorecards USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY programme_scorecards_curator ON programme_scorecards; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY programme_scorecards_curator ON public.programme_scorecards IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: programme_scorecards programme_scorecards_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY programme_scorecards_platform_admin ON public.programme_scorecards TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY programme_scorecards_platform_admin ON programme_scorecards; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY programme_scorecards_platform_admin ON public.programme_scorecards IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: programme_stages; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.programme_stages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: programme_stages programme_stages_admin_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY programme_stages_admin_write ON public.programme_stages TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY programme_stages_admin_write ON programme_stages; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY programme_stages_admin_write ON public.programme_stages IS 'admin: the platform admin only';
+
+--
+-- Name: programme_stages programme_stages_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY programme_stages_read ON public.programme_stages FOR SELECT USING ((( SELECT app.scope_role() AS scope_role) IS NOT NULL));
+
+--
+-- Name: POLICY programme_stages_read ON programme_stages; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY programme_stages_read ON public.programme_stages IS 'any-scope-read: reference data, read by anyone with a scope';
+
+--
+-- Name: programmes; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.programmes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: programmes programmes_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY programmes_curator ON public.programmes USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY programmes_curator ON programmes; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY programmes_curator ON public.programmes IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: programmes programmes_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY programmes_platform_admin ON public.programmes TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY programmes_platform_admin ON programmes; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY programmes_platform_admin ON public.programmes IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: questionnaire_answers; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.questionnaire_answers ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: questionnaire_answers questionnaire_answers_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_answers_curator ON public.questionnaire_answers USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY questionnaire_answers_curator ON questionnaire_answers; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_answers_curator ON public.questionnaire_answers IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: questionnaire_answers questionnaire_answers_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_answers_platform_admin ON public.questionnaire_answers TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY questionnaire_answers_platform_admin ON questionnaire_answers; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_answers_platform_admin ON public.questionnaire_answers IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: questionnaire_answers questionnaire_answers_respondent_insert; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_answers_respondent_insert ON public.questionnaire_answers FOR INSERT WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'respondent'::text) AND (EXISTS ( SELECT 1
+   FROM public.questionnaire_responses r
+  WHERE ((r.id = questionnaire_answers.response_id) AND (r.tenant_id = questionnaire_answers.tenant_id))))));
+
+--
+-- Name: POLICY questionnaire_answers_respondent_insert ON questionnaire_answers; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_answers_respondent_insert ON public.questionnaire_answers IS 'custom: a respondent inserts the answers of a response they can see (the one of their link, claimed in this transaction)';
+
+--
+-- Name: questionnaire_links; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.questionnaire_links ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: questionnaire_links questionnaire_links_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_links_curator ON public.questionnaire_links USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY questionnaire_links_curator ON questionnaire_links; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_links_curator ON public.questionnaire_links IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: questionnaire_links questionnaire_links_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_links_platform_admin ON public.questionnaire_links TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY questionnaire_links_platform_admin ON questionnaire_links; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_links_platform_admin ON public.questionnaire_links IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: questionnaire_links questionnaire_links_respondent_claim; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_links_respondent_claim ON public.questionnaire_links FOR UPDATE USING (((( SELECT app.scope_role() AS scope_role) = 'respondent'::text) AND (token_hash = app.link_hash()) AND (used_at IS NULL) AND (withdrawn_at IS NULL) AND (expires_at > now()))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'respondent'::text) AND (token_hash = app.link_hash()) AND (used_at IS NOT NULL) AND (claimed_in = pg_current_xact_id())));
+
+--
+-- Name: POLICY questionnaire_links_respondent_claim ON questionnaire_links; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_links_respondent_claim ON public.questionnaire_links IS 'custom: a respondent marks their link used, once, while it is unused, not withdrawn and unexpired, recording the claiming transaction';
+
+--
+-- Name: questionnaire_links questionnaire_links_respondent_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_links_respondent_read ON public.questionnaire_links FOR SELECT USING (((( SELECT app.scope_role() AS scope_role) = 'respondent'::text) AND (token_hash = app.link_hash())));
+
+--
+-- Name: POLICY questionnaire_links_respondent_read ON questionnaire_links; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_links_respondent_read ON public.questionnaire_links IS 'custom: a respondent reads the one link of their token';
+
+--
+-- Name: questionnaire_questions; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.questionnaire_questions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: questionnaire_questions questionnaire_questions_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_questions_read ON public.questionnaire_questions FOR SELECT USING ((((tenant_id IS NULL) AND (( SELECT app.scope_role() AS scope_role) = ANY (ARRAY['platform-admin'::text, 'ministry-official'::text, 'region-analyst'::text, 'curator'::text]))) OR ((( SELECT app.scope_role() AS scope_role) = 'respondent'::text) AND (EXISTS ( SELECT 1
+   FROM public.questionnaire_links l
+  WHERE ((l.template_id = questionnaire_questions.template_id) AND (l.token_hash = app.link_hash())))))));
+
+--
+-- Name: POLICY questionnaire_questions_read ON questionnaire_questions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_questions_read ON public.questionnaire_questions IS 'custom: every signed-in role reads the platform''s defaults; a respondent those of their link''s template';
+
+--
+-- Name: questionnaire_questions questionnaire_questions_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_questions_write ON public.questionnaire_questions USING ((((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id))) OR (( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text))) WITH CHECK (((((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id))) OR (( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) AND (EXISTS ( SELECT 1
+   FROM public.questionnaire_templates t
+  WHERE ((t.id = questionnaire_questions.template_id) AND (NOT (t.tenant_id IS DISTINCT FROM questionnaire_questions.tenant_id)))))));
+
+--
+-- Name: POLICY questionnaire_questions_write ON questionnaire_questions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_questions_write ON public.questionnaire_questions IS 'custom: a curator their own school''s templates; the platform admin any, the defaults (no school) included; a question belongs to its template''s school (or, like it, to none)';
+
+--
+-- Name: questionnaire_responses; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.questionnaire_responses ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: questionnaire_responses questionnaire_responses_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_responses_curator ON public.questionnaire_responses USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK (((((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id))) OR (( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) AND (EXISTS ( SELECT 1
+   FROM public.questionnaire_templates t
+  WHERE ((t.id = questionnaire_responses.template_id) AND ((t.tenant_id IS NULL) OR (t.tenant_id = questionnaire_responses.tenant_id)) AND (t.respondent_role = questionnaire_responses.respondent_role) AND (t.phase = questionnaire_responses.phase))))));
+
+--
+-- Name: POLICY questionnaire_responses_curator ON questionnaire_responses; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_responses_curator ON public.questionnaire_responses IS 'custom: a curator their own school''s responses; a write needs a matching template of the school or a default';
+
+--
+-- Name: questionnaire_responses questionnaire_responses_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_responses_platform_admin ON public.questionnaire_responses TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK (((((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id))) OR (( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) AND (EXISTS ( SELECT 1
+   FROM public.questionnaire_templates t
+  WHERE ((t.id = questionnaire_responses.template_id) AND ((t.tenant_id IS NULL) OR (t.tenant_id = questionnaire_responses.tenant_id)) AND (t.respondent_role = questionnaire_responses.respondent_role) AND (t.phase = questionnaire_responses.phase))))));
+
+--
+-- Name: POLICY questionnaire_responses_platform_admin ON questionnaire_responses; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_responses_platform_admin ON public.questionnaire_responses IS 'custom: the platform admin''s responses beside the curator''s; a write needs a matching template';
+
+--
+-- Name: questionnaire_responses questionnaire_responses_respondent_insert; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_responses_respondent_insert ON public.questionnaire_responses FOR INSERT WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'respondent'::text) AND (channel = 'link'::text) AND (EXISTS ( SELECT 1
+   FROM public.questionnaire_links l
+  WHERE ((l.id = questionnaire_responses.link_id) AND (l.tenant_id = questionnaire_responses.tenant_id) AND (l.participant_id = questionnaire_responses.participant_id) AND (l.template_id = questionnaire_responses.template_id) AND (l.academic_year = questionnaire_responses.academic_year) AND (NOT (l.programme_id IS DISTINCT FROM questionnaire_responses.programme_id)) AND (NOT (l.pair_id IS DISTINCT FROM questionnaire_responses.pair_id)) AND (l.token_hash = app.link_hash()) AND (l.claimed_in = pg_current_xact_id())))) AND (EXISTS ( SELECT 1
+   FROM public.questionnaire_templates t
+  WHERE ((t.id = questionnaire_responses.template_id) AND ((t.tenant_id IS NULL) OR (t.tenant_id = questionnaire_responses.tenant_id)) AND (t.respondent_role = questionnaire_responses.respondent_role) AND (t.phase = questionnaire_responses.phase))))));
+
+--
+-- Name: POLICY questionnaire_responses_respondent_insert ON questionnaire_responses; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_responses_respondent_insert ON public.questionnaire_responses IS 'custom: a respondent inserts one response, for the link claimed in this transaction: its school, person, template, year, programme and pair';
+
+--
+-- Name: questionnaire_responses questionnaire_responses_respondent_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_responses_respondent_read ON public.questionnaire_responses FOR SELECT USING (((( SELECT app.scope_role() AS scope_role) = 'respondent'::text) AND (EXISTS ( SELECT 1
+   FROM public.questionnaire_links l
+  WHERE ((l.id = questionnaire_responses.link_id) AND (l.token_hash = app.link_hash()) AND (l.claimed_in = pg_current_xact_id()))))));
+
+--
+-- Name: POLICY questionnaire_responses_respondent_read ON questionnaire_responses; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_responses_respondent_read ON public.questionnaire_responses IS 'custom: a respondent reads back the response of the link claimed in this transaction';
+
+--
+-- Name: questionnaire_templates; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.questionnaire_templates ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: questionnaire_templates questionnaire_templates_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_templates_read ON public.questionnaire_templates FOR SELECT USING ((((tenant_id IS NULL) AND (( SELECT app.scope_role() AS scope_role) = ANY (ARRAY['platform-admin'::text, 'ministry-official'::text, 'region-analyst'::text, 'curator'::text]))) OR ((( SELECT app.scope_role() AS scope_role) = 'respondent'::text) AND (EXISTS ( SELECT 1
+   FROM public.questionnaire_links l
+  WHERE ((l.template_id = questionnaire_templates.id) AND (l.token_hash = app.link_hash())))))));
+
+--
+-- Name: POLICY questionnaire_templates_read ON questionnaire_templates; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_templates_read ON public.questionnaire_templates IS 'custom: every signed-in role reads the platform''s defaults; a respondent those of their link''s template';
+
+--
+-- Name: questionnaire_templates questionnaire_templates_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY questionnaire_templates_write ON public.questionnaire_templates USING ((((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id))) OR (( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text))) WITH CHECK ((((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id))) OR (( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)));
+
+--
+-- Name: POLICY questionnaire_templates_write ON questionnaire_templates; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY questionnaire_templates_write ON public.questionnaire_templates IS 'custom: a curator their own school''s templates; the platform admin any, the defaults (no school) included';
+
+--
+-- Name: report_files; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.report_files ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: report_files report_files_scope; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_files_scope ON public.report_files TO nastavnik_app, nastavnik_platform_admin USING (((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text) OR ((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id)) AND (kind = 'school_report'::text) AND (requested_role = 'curator'::text)) OR ((( SELECT app.scope_role() AS scope_role) = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (requested_role = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (( SELECT app.scope_all() AS scope_all) OR (tenant_path OPERATOR(public.<@) ( SELECT app.scope_path() AS scope_path)))))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text) OR ((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id)) AND (kind = 'school_report'::text) AND (requested_role = 'curator'::text)) OR ((( SELECT app.scope_role() AS scope_role) = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (requested_role = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (( SELECT app.scope_all() AS scope_all) OR (tenant_path OPERATOR(public.<@) ( SELECT app.scope_path() AS scope_path))))));
+
+--
+-- Name: POLICY report_files_scope ON report_files; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_files_scope ON public.report_files IS 'custom: the platform admin all; a curator the school reports of their school that a curator requested; regional readers the regional requests under their path';
+
+--
+-- Name: roadmap_items; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.roadmap_items ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: roadmap_items roadmap_items_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY roadmap_items_curator ON public.roadmap_items USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY roadmap_items_curator ON roadmap_items; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY roadmap_items_curator ON public.roadmap_items IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: roadmap_items roadmap_items_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY roadmap_items_platform_admin ON public.roadmap_items TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY roadmap_items_platform_admin ON roadmap_items; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY roadmap_items_platform_admin ON public.roadmap_items IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: roadmaps; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.roadmaps ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: roadmaps roadmaps_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY roadmaps_curator ON public.roadmaps USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY roadmaps_curator ON roadmaps; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY roadmaps_curator ON public.roadmaps IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: roadmaps roadmaps_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY roadmaps_platform_admin ON public.roadmaps TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY roadmaps_platform_admin ON roadmaps; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY roadmaps_platform_admin ON public.roadmaps IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: role_models; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.role_models ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: role_models role_models_admin_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY role_models_admin_write ON public.role_models TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY role_models_admin_write ON role_models; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY role_models_admin_write ON public.role_models IS 'admin: the platform admin only';
+
+--
+-- Name: role_models role_models_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY role_models_read ON public.role_models FOR SELECT USING ((( SELECT app.scope_role() AS scope_role) IS NOT NULL));
+
+--
+-- Name: POLICY role_models_read ON role_models; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY role_models_read ON public.role_models IS 'any-scope-read: reference data, read by anyone with a scope';
+
+--
+-- Name: tenants; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.tenants ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: tenants tenants_admin_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY tenants_admin_write ON public.tenants TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY tenants_admin_write ON tenants; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY tenants_admin_write ON public.tenants IS 'admin: the platform admin only';
+
+--
+-- Name: tenants tenants_engine; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY tenants_engine ON public.tenants FOR SELECT TO nastavnik_indicators USING (true);
+
+--
+-- Name: POLICY tenants_engine ON tenants; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY tenants_engine ON public.tenants IS 'indicator-engine: the indicator engine''s role, every row';
+
+--
+-- Name: tenants tenants_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY tenants_read ON public.tenants FOR SELECT USING ((( SELECT app.scope_all() AS scope_all) OR (id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)) OR (path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY tenants_read ON tenants; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY tenants_read ON public.tenants IS 'reader-subtree: the federal scope all rows, a reader the rows under their path, a curator their own';
+
+--
+-- Name: SCHEMA app; Type: ACL; Schema: -; Owner: nastavnik_owner
+--
+
+GRANT USAGE ON SCHEMA app TO nastavnik_app;
+GRANT USAGE ON SCHEMA app TO nastavnik_indicators;
+GRANT USAGE ON SCHEMA app TO nastavnik_platform_admin;
+
+--
+-- Name: FUNCTION tenant_by_code(p_code text); Type: ACL; Schema: app; Owner: nastavnik_owner
+--
+
+REVOKE ALL ON FUNCTION app.tenant_by_code(p_code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.tenant_by_code(p_code text) TO nastavnik_app;
+GRANT ALL ON FUNCTION app.tenant_by_code(p_code text) TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE consents; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.consents TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.consents TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE participant_base_entries; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.participant_base_entries TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.participant_base_entries TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE ind_base_facts; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.ind_base_facts TO nastavnik_indicators;
+
+--
+-- Name: TABLE meeting_types; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.meeting_types TO nastavnik_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE public.meeting_types TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE meetings; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.meetings TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.meetings TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE mentoring_directions; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.mentoring_directions TO nastavnik_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE public.mentoring_directions TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE programmes; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.programmes TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.programmes TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE ind_meeting_facts; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.ind_meeting_facts TO nastavnik_indicators;
+
+--
+-- Name: TABLE mentoring_pairs; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mentoring_pairs TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mentoring_pairs TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE pair_mentees; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.pair_mentees TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.pair_mentees TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE ind_membership_facts; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.ind_membership_facts TO nastavnik_indicators;
+
+--
+-- Name: TABLE participants; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.participants TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.participants TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE ind_person_facts; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.ind_person_facts TO nastavnik_indicators;
+
+--
+-- Name: TABLE questionnaire_responses; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_responses TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_responses TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE ind_satisfaction_facts; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.ind_satisfaction_facts TO nastavnik_indicators;
+
+--
+-- Name: TABLE programme_scorecards; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.programme_scorecards TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.programme_scorecards TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE ind_scorecard_facts; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.ind_scorecard_facts TO nastavnik_indicators;
+
+--
+-- Name: TABLE indicator_recompute_requests; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT ON TABLE public.indicator_recompute_requests TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.indicator_recompute_requests TO nastavnik_indicators;
+GRANT SELECT,INSERT ON TABLE public.indicator_recompute_requests TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE indicator_snapshots; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.indicator_snapshots TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.indicator_snapshots TO nastavnik_indicators;
+GRANT SELECT ON TABLE public.indicator_snapshots TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE indicator_snapshot_values; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.indicator_snapshot_values TO nastavnik_app;
+GRANT SELECT ON TABLE public.indicator_snapshot_values TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE indicator_targets; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.indicator_targets TO nastavnik_app;
+GRANT SELECT ON TABLE public.indicator_targets TO nastavnik_indicators;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.indicator_targets TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE indicator_target_values; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.indicator_target_values TO nastavnik_app;
+GRANT SELECT ON TABLE public.indicator_target_values TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE interest_areas; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.interest_areas TO nastavnik_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE public.interest_areas TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE match_suggestions; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.match_suggestions TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.match_suggestions TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE mentoring_direction_titles; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.mentoring_direction_titles TO nastavnik_app;
+GRANT SELECT ON TABLE public.mentoring_direction_titles TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE mentoring_formats; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.mentoring_formats TO nastavnik_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE public.mentoring_formats TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE mentoring_forms; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.mentoring_forms TO nastavnik_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE public.mentoring_forms TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE order_documents; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.order_documents TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.order_documents TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE participant_eligibility; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.participant_eligibility TO nastavnik_app;
+GRANT SELECT ON TABLE public.participant_eligibility TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE personalised_programmes; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.personalised_programmes TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.personalised_programmes TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE plan_tasks; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.plan_tasks TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.plan_tasks TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE programme_scorecard_results; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.programme_scorecard_results TO nastavnik_app;
+GRANT SELECT ON TABLE public.programme_scorecard_results TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE programme_stages; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.programme_stages TO nastavnik_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE public.programme_stages TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE programme_titles; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.programme_titles TO nastavnik_app;
+GRANT SELECT ON TABLE public.programme_titles TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE questionnaire_answers; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_answers TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_answers TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE questionnaire_links; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_links TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_links TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE questionnaire_questions; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_questions TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_questions TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE questionnaire_templates; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_templates TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_templates TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE report_files; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.report_files TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.report_files TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE roadmap_items; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.roadmap_items TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.roadmap_items TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE roadmap_item_lines; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.roadmap_item_lines TO nastavnik_app;
+GRANT SELECT ON TABLE public.roadmap_item_lines TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE roadmaps; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.roadmaps TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.roadmaps TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE roadmap_summaries; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.roadmap_summaries TO nastavnik_app;
+GRANT SELECT ON TABLE public.roadmap_summaries TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE role_models; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.role_models TO nastavnik_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE public.role_models TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE tenants; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.tenants TO nastavnik_app;
+GRANT SELECT ON TABLE public.tenants TO nastavnik_indicators;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.tenants TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE tenant_tree; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.tenant_tree TO nastavnik_app;
+GRANT SELECT ON TABLE public.tenant_tree TO nastavnik_platform_admin;
+GRANT SELECT ON TABLE public.tenant_tree TO nastavnik_indicators;
+
+--
+-- PostgreSQL database dump complete
+--
