@@ -1,7 +1,7 @@
 import { Admin } from 'react-admin';
 import { LoginPage as KeycloakLoginPage } from 'ra-keycloak';
 import type { ConsoleAuth } from './authProvider';
-import type { Role } from './auth/roles';
+import type { AppRole } from '@nastavnik/contracts/roles';
 import { DevLoginPage } from './auth/DevLoginPage';
 import type { RuntimeConfig } from './config';
 import { Dashboard } from './dashboard/Dashboard';
@@ -71,7 +71,7 @@ export const App = ({ config, auth, dataProvider }: AppProps) => {
       theme={consoleTheme}
       disableTelemetry
     >
-      {(role: Role | undefined) => resourcesFor(RESOURCES, role)}
+      {(role: AppRole | undefined) => resourcesFor(RESOURCES, role)}
     </Admin>
   );
 };

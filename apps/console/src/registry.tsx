@@ -3,7 +3,7 @@ import { CustomRoutes, Resource, type ResourceProps } from 'react-admin';
 import { Route } from 'react-router-dom';
 import type { AccessPolicy, ResourceAction } from './auth/access';
 import { AccessDenied } from './common/AccessDenied';
-import type { Role } from './auth/roles';
+import type { AppRole } from '@nastavnik/contracts/roles';
 import type { ResourceBinding } from './dataProvider';
 
 /** Russian labels of a resource: `resources.<name>` in react-admin's translation messages. */
@@ -33,9 +33,9 @@ export type ConsoleResource = {
   edit?: ComponentType;
   create?: ComponentType;
   /** Per role, what it may do; a role not listed gets no view (references still resolve). */
-  access: Partial<Record<Role, readonly ResourceAction[]>>;
+  access: Partial<Record<AppRole, readonly ResourceAction[]>>;
   /** Pages beyond the CRUD views (an import page, a workflow), routed for the listed roles only. */
-  routes?: { path: string; component: ComponentType; roles: readonly Role[] }[];
+  routes?: { path: string; component: ComponentType; roles: readonly AppRole[] }[];
   messages: ResourceMessages;
 };
 
@@ -56,7 +56,7 @@ export function resourceMessagesOf(resources: readonly ConsoleResource[]): Recor
  * (which asks the API nothing) rather than left unrouted (an empty page); buttons and menu items
  * to it are hidden by the auth provider's `canAccess`.
  */
-export function resourcesFor(resources: readonly ConsoleResource[], role: Role | undefined): ReactElement[] {
+export function resourcesFor(resources: readonly ConsoleResource[], role: AppRole | undefined): ReactElement[] {
   const routes = resources.flatMap((resource) => (resource.routes ?? []).filter((route) => role && route.roles.includes(role)));
   const custom = (
     <CustomRoutes key="custom-routes">

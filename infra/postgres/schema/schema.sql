@@ -1513,21 +1513,14 @@ ALTER TABLE ONLY public.schema_migrations
 --
 
 ALTER TABLE ONLY public.consents
-    ADD CONSTRAINT consents_pkey PRIMARY KEY (id);
-
---
--- Name: consents consents_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.consents
-    ADD CONSTRAINT consents_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT consents_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: indicator_recompute_requests indicator_recompute_requests_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
 ALTER TABLE ONLY public.indicator_recompute_requests
-    ADD CONSTRAINT indicator_recompute_requests_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT indicator_recompute_requests_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: indicator_snapshots indicator_snapshots_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1569,14 +1562,7 @@ ALTER TABLE ONLY public.interest_areas
 --
 
 ALTER TABLE ONLY public.match_suggestions
-    ADD CONSTRAINT match_suggestions_pkey PRIMARY KEY (id);
-
---
--- Name: match_suggestions match_suggestions_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.match_suggestions
-    ADD CONSTRAINT match_suggestions_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT match_suggestions_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: meeting_types meeting_types_code_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1597,14 +1583,7 @@ ALTER TABLE ONLY public.meeting_types
 --
 
 ALTER TABLE ONLY public.meetings
-    ADD CONSTRAINT meetings_pkey PRIMARY KEY (id);
-
---
--- Name: meetings meetings_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.meetings
-    ADD CONSTRAINT meetings_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT meetings_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: mentoring_directions mentoring_directions_code_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1653,14 +1632,7 @@ ALTER TABLE ONLY public.mentoring_forms
 --
 
 ALTER TABLE ONLY public.mentoring_pairs
-    ADD CONSTRAINT mentoring_pairs_pkey PRIMARY KEY (id);
-
---
--- Name: mentoring_pairs mentoring_pairs_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.mentoring_pairs
-    ADD CONSTRAINT mentoring_pairs_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT mentoring_pairs_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: mentoring_pairs mentoring_pairs_tenant_id_id_mentor_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1681,14 +1653,7 @@ ALTER TABLE ONLY public.order_documents
 --
 
 ALTER TABLE ONLY public.order_documents
-    ADD CONSTRAINT order_documents_pkey PRIMARY KEY (id);
-
---
--- Name: order_documents order_documents_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.order_documents
-    ADD CONSTRAINT order_documents_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT order_documents_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: pair_mentees pair_mentees_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1709,28 +1674,14 @@ ALTER TABLE ONLY public.participant_base_entries
 --
 
 ALTER TABLE ONLY public.participant_base_entries
-    ADD CONSTRAINT participant_base_entries_pkey PRIMARY KEY (id);
-
---
--- Name: participant_base_entries participant_base_entries_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.participant_base_entries
-    ADD CONSTRAINT participant_base_entries_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT participant_base_entries_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: participants participants_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
 ALTER TABLE ONLY public.participants
-    ADD CONSTRAINT participants_pkey PRIMARY KEY (id);
-
---
--- Name: participants participants_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.participants
-    ADD CONSTRAINT participants_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT participants_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: personalised_programmes personalised_programmes_one_per_pair; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1744,28 +1695,14 @@ ALTER TABLE ONLY public.personalised_programmes
 --
 
 ALTER TABLE ONLY public.personalised_programmes
-    ADD CONSTRAINT personalised_programmes_pkey PRIMARY KEY (id);
-
---
--- Name: personalised_programmes personalised_programmes_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.personalised_programmes
-    ADD CONSTRAINT personalised_programmes_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT personalised_programmes_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: plan_tasks plan_tasks_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
 ALTER TABLE ONLY public.plan_tasks
-    ADD CONSTRAINT plan_tasks_pkey PRIMARY KEY (id);
-
---
--- Name: plan_tasks plan_tasks_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.plan_tasks
-    ADD CONSTRAINT plan_tasks_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT plan_tasks_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: programme_scorecards programme_scorecards_one_per_year; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1779,14 +1716,7 @@ ALTER TABLE ONLY public.programme_scorecards
 --
 
 ALTER TABLE ONLY public.programme_scorecards
-    ADD CONSTRAINT programme_scorecards_pkey PRIMARY KEY (id);
-
---
--- Name: programme_scorecards programme_scorecards_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.programme_scorecards
-    ADD CONSTRAINT programme_scorecards_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT programme_scorecards_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: programme_stages programme_stages_code_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1814,14 +1744,7 @@ ALTER TABLE ONLY public.programme_stages
 --
 
 ALTER TABLE ONLY public.programmes
-    ADD CONSTRAINT programmes_pkey PRIMARY KEY (id);
-
---
--- Name: programmes programmes_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.programmes
-    ADD CONSTRAINT programmes_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT programmes_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: programmes programmes_title_per_year; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1835,42 +1758,28 @@ ALTER TABLE ONLY public.programmes
 --
 
 ALTER TABLE ONLY public.questionnaire_answers
-    ADD CONSTRAINT questionnaire_answers_one_per_question UNIQUE (response_id, question_id);
+    ADD CONSTRAINT questionnaire_answers_one_per_question UNIQUE (tenant_id, response_id, question_id);
 
 --
 -- Name: questionnaire_answers questionnaire_answers_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
 ALTER TABLE ONLY public.questionnaire_answers
-    ADD CONSTRAINT questionnaire_answers_pkey PRIMARY KEY (id);
-
---
--- Name: questionnaire_answers questionnaire_answers_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.questionnaire_answers
-    ADD CONSTRAINT questionnaire_answers_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT questionnaire_answers_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: questionnaire_links questionnaire_links_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
 ALTER TABLE ONLY public.questionnaire_links
-    ADD CONSTRAINT questionnaire_links_pkey PRIMARY KEY (id);
-
---
--- Name: questionnaire_links questionnaire_links_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.questionnaire_links
-    ADD CONSTRAINT questionnaire_links_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT questionnaire_links_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: questionnaire_links questionnaire_links_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
 ALTER TABLE ONLY public.questionnaire_links
-    ADD CONSTRAINT questionnaire_links_token_hash_key UNIQUE (token_hash);
+    ADD CONSTRAINT questionnaire_links_token_hash_key UNIQUE (token_hash, tenant_id);
 
 --
 -- Name: questionnaire_questions questionnaire_questions_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1891,14 +1800,14 @@ ALTER TABLE ONLY public.questionnaire_questions
 --
 
 ALTER TABLE ONLY public.questionnaire_responses
-    ADD CONSTRAINT questionnaire_responses_one_per_link UNIQUE (link_id);
+    ADD CONSTRAINT questionnaire_responses_one_per_link UNIQUE (tenant_id, link_id);
 
 --
 -- Name: questionnaire_responses questionnaire_responses_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
 ALTER TABLE ONLY public.questionnaire_responses
-    ADD CONSTRAINT questionnaire_responses_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT questionnaire_responses_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: questionnaire_responses questionnaire_responses_template_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1906,13 +1815,6 @@ ALTER TABLE ONLY public.questionnaire_responses
 
 ALTER TABLE ONLY public.questionnaire_responses
     ADD CONSTRAINT questionnaire_responses_template_key UNIQUE (tenant_id, id, template_id);
-
---
--- Name: questionnaire_responses questionnaire_responses_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.questionnaire_responses
-    ADD CONSTRAINT questionnaire_responses_tenant_id_id_key UNIQUE (tenant_id, id);
 
 --
 -- Name: questionnaire_templates questionnaire_templates_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1954,14 +1856,7 @@ ALTER TABLE ONLY public.roadmap_items
 --
 
 ALTER TABLE ONLY public.roadmap_items
-    ADD CONSTRAINT roadmap_items_pkey PRIMARY KEY (id);
-
---
--- Name: roadmap_items roadmap_items_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.roadmap_items
-    ADD CONSTRAINT roadmap_items_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT roadmap_items_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: roadmaps roadmaps_one_per_year; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1975,14 +1870,7 @@ ALTER TABLE ONLY public.roadmaps
 --
 
 ALTER TABLE ONLY public.roadmaps
-    ADD CONSTRAINT roadmaps_pkey PRIMARY KEY (id);
-
---
--- Name: roadmaps roadmaps_tenant_id_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.roadmaps
-    ADD CONSTRAINT roadmaps_tenant_id_id_key UNIQUE (tenant_id, id);
+    ADD CONSTRAINT roadmaps_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: role_models role_models_code_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner

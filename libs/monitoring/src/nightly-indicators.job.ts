@@ -1,5 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { REGION_TIME_ZONE } from '@nastavnik/platform/calendar';
+import { APP_CONFIG, type AppConfig } from '@nastavnik/platform/config/app-config';
 import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import { QueueJob } from '@nastavnik/platform/queue/queue-job.decorator';
 import { QUEUES } from '@nastavnik/platform/queue/queues';
@@ -8,8 +9,6 @@ import { schoolYearOf } from './indicator-period';
 
 export const NIGHTLY_INDICATORS_JOB = 'nightly-indicators';
 export const NIGHTLY_SCHEDULER_ID = 'nightly-indicators';
-/** 02:30 Moscow time, every night. */
-export const NIGHTLY_PATTERN = process.env.INDICATORS_NIGHTLY_CRON ?? '30 2 * * *';
 
 export type NightlyIndicatorsJobData = { period?: string };
 
@@ -22,13 +21,17 @@ export class NightlyIndicatorsJob implements OnApplicationBootstrap {
   constructor(
     private readonly engine: IndicatorEngine,
     private readonly queues: JobQueues,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** One scheduler, however many workers start: upsertJobScheduler is idempotent by id. */
+  /**
+   * One scheduler, however many workers start: upsertJobScheduler is idempotent by id. The pattern
+   * is INDICATORS_NIGHTLY_CRON (default 02:30), in the region's time zone.
+   */
   async onApplicationBootstrap(): Promise<void> {
     await this.queues
       .get(QUEUES.indicators)
-      .upsertJobScheduler(NIGHTLY_SCHEDULER_ID, { pattern: NIGHTLY_PATTERN, tz: REGION_TIME_ZONE }, { name: NIGHTLY_INDICATORS_JOB, data: {} });
+      .upsertJobScheduler(NIGHTLY_SCHEDULER_ID, { pattern: this.config.indicatorsNightlyCron, tz: REGION_TIME_ZONE }, { name: NIGHTLY_INDICATORS_JOB, data: {} });
   }
 
   async handle(data: NightlyIndicatorsJobData): Promise<{ period: string; regions: number; snapshots: number }> {

@@ -1,11 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@nastavnik/platform/config/app-config';
 import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import { QUEUES } from '@nastavnik/platform/queue/queues';
 import { IndicatorEngine } from './indicator-engine';
 import { RECOMPUTE_INDICATORS_JOB, type RecomputeIndicatorsJobData } from './recompute-indicators.job';
 
-/** How often the worker looks for recorded requests that have no job (new, or lost with Redis). */
-export const RECONCILE_INTERVAL_MS = Number(process.env.INDICATORS_RECONCILE_MS ?? 2000);
 /** A request `running` for longer than this is considered abandoned and enqueued again. */
 const ABANDONED_AFTER = '10 minutes';
 
@@ -24,10 +23,12 @@ export class RecomputeReconciler implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly engine: IndicatorEngine,
     private readonly queues: JobQueues,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Looks for recorded requests that have no job (new, or lost with Redis) every INDICATORS_RECONCILE_MS. */
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), RECONCILE_INTERVAL_MS);
+    this.timer = setInterval(() => void this.tick(), this.config.indicatorsReconcileMs);
     this.timer.unref();
   }
 

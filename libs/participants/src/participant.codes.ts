@@ -3,6 +3,16 @@ import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { requiredValue } from '@nastavnik/contracts/lookup';
 
 /**
+ * A code list written once: each key's stored code and what the schema says of it. Returns the
+ * codes (`Sex.MALE === 'male'`) and registers the GraphQL enum with the descriptions.
+ */
+function codeList<const L extends Record<string, readonly [code: string, description: string]>>(name: string, description: string, list: L): { readonly [K in keyof L]: L[K][0] } {
+  const codes = Object.fromEntries(Object.entries(list).map(([key, [code]]) => [key, code]));
+  describeEnum(codes, name, description, Object.fromEntries(Object.entries(list).map(([key, [, text]]) => [key, text])));
+  return codes as { readonly [K in keyof L]: L[K][0] };
+}
+
+/**
  * Категория участника (who the person is), per the pools of the mentor and mentee bases:
  * обучающийся, педагог ОО (включая руководителя), студент вуза/колледжа, преподаватель или
  * представитель внешней СПО/вуза, представитель работодателя (предприятия, организации),
@@ -43,9 +53,8 @@ describeEnum(ParticipantKind, 'ParticipantKind', 'Категория участ�
   OTHER: 'Другое',
 });
 
-export const Sex = { MALE: 'male', FEMALE: 'female' } as const;
+export const Sex = codeList('Sex', 'Пол', { MALE: ['male', 'Мужской'], FEMALE: ['female', 'Женский'] });
 export type Sex = (typeof Sex)[keyof typeof Sex];
-describeEnum(Sex, 'Sex', 'Пол', { MALE: 'Мужской', FEMALE: 'Женский' });
 
 /** Направления наставничества D01–D11 (the reporting directions of the target model). */
 export const Direction = {
@@ -93,30 +102,20 @@ describeEnum(InterestArea, 'InterestArea', 'Область интересов', 
 });
 
 /** База наставников или база наставляемых. */
-export const BaseKind = { MENTOR: 'mentor', MENTEE: 'mentee' } as const;
+export const BaseKind = codeList('BaseKind', 'База участников', { MENTOR: ['mentor', 'База наставников'], MENTEE: ['mentee', 'База наставляемых'] });
 export type BaseKind = (typeof BaseKind)[keyof typeof BaseKind];
-describeEnum(BaseKind, 'BaseKind', 'База участников', { MENTOR: 'База наставников', MENTEE: 'База наставляемых' });
 
 /** Состояние участника в базе: от потенциального участника до завершения или выбытия. */
-export const BaseStatus = {
-  POTENTIAL: 'potential',
-  SURVEYED: 'surveyed',
-  SELECTED: 'selected',
-  TRAINED: 'trained',
-  IN_PAIR: 'in_pair',
-  FINISHED: 'finished',
-  WITHDRAWN: 'withdrawn',
-} as const;
-export type BaseStatus = (typeof BaseStatus)[keyof typeof BaseStatus];
-describeEnum(BaseStatus, 'BaseStatus', 'Состояние в базе', {
-  POTENTIAL: 'Потенциальный участник',
-  SURVEYED: 'Анкетирован (собеседование проведено)',
-  SELECTED: 'Отобран',
-  TRAINED: 'Обучен (только наставники)',
-  IN_PAIR: 'В паре или группе',
-  FINISHED: 'Завершил программу',
-  WITHDRAWN: 'Выбыл',
+export const BaseStatus = codeList('BaseStatus', 'Состояние в базе', {
+  POTENTIAL: ['potential', 'Потенциальный участник'],
+  SURVEYED: ['surveyed', 'Анкетирован (собеседование проведено)'],
+  SELECTED: ['selected', 'Отобран'],
+  TRAINED: ['trained', 'Обучен (только наставники)'],
+  IN_PAIR: ['in_pair', 'В паре или группе'],
+  FINISHED: ['finished', 'Завершил программу'],
+  WITHDRAWN: ['withdrawn', 'Выбыл'],
 });
+export type BaseStatus = (typeof BaseStatus)[keyof typeof BaseStatus];
 
 /**
  * Категории наставляемых и наставников по базам: педагоги (молодой специалист 0–3 года, новый
@@ -124,86 +123,49 @@ describeEnum(BaseStatus, 'BaseStatus', 'Состояние в базе', {
  * низкие результаты, проблемы поведения, отстранён от коллектива, ООП, ОВЗ, одарённый, ТЖС,
  * «пассивный» / «активный» для формы «студент – ученик»).
  */
-export const ParticipantCategory = {
-  YOUNG_SPECIALIST: 'young_specialist',
-  NEW_EMPLOYEE: 'new_employee',
-  BURNOUT: 'burnout',
-  DIGITAL_SKILLS: 'digital_skills',
-  DISORIENTED: 'disoriented',
-  LOW_RESULTS: 'low_results',
-  BEHAVIOUR: 'behaviour',
-  DETACHED: 'detached',
-  SPECIAL_NEEDS: 'special_needs',
-  DISABILITY: 'disability',
-  GIFTED: 'gifted',
-  DIFFICULT_SITUATION: 'difficult_situation',
-  PASSIVE: 'passive',
-  ACTIVE: 'active',
-} as const;
-export type ParticipantCategory = (typeof ParticipantCategory)[keyof typeof ParticipantCategory];
-describeEnum(ParticipantCategory, 'ParticipantCategory', 'Категория участника в базе', {
-  YOUNG_SPECIALIST: 'Молодой специалист (стаж 0–3 года)',
-  NEW_EMPLOYEE: 'Адаптируется на новом месте работы',
-  BURNOUT: 'Эмоциональное выгорание, хроническая усталость',
-  DIGITAL_SKILLS: 'Хочет освоить цифровые навыки, ИКТ',
-  DISORIENTED: 'Социально или ценностно дезориентирован',
-  LOW_RESULTS: 'Неудовлетворительные образовательные результаты',
-  BEHAVIOUR: 'Проблемы с поведением',
-  DETACHED: 'Не участвует в жизни школы, отстранён от коллектива',
-  SPECIAL_NEEDS: 'Особые образовательные потребности',
-  DISABILITY: 'Ребёнок с ОВЗ',
-  GIFTED: 'Одарённый ребёнок',
-  DIFFICULT_SITUATION: 'В трудной жизненной ситуации',
-  PASSIVE: '«Пассивный» (форма «студент – ученик»)',
-  ACTIVE: '«Активный» (форма «студент – ученик»)',
+export const ParticipantCategory = codeList('ParticipantCategory', 'Категория участника в базе', {
+  YOUNG_SPECIALIST: ['young_specialist', 'Молодой специалист (стаж 0–3 года)'],
+  NEW_EMPLOYEE: ['new_employee', 'Адаптируется на новом месте работы'],
+  BURNOUT: ['burnout', 'Эмоциональное выгорание, хроническая усталость'],
+  DIGITAL_SKILLS: ['digital_skills', 'Хочет освоить цифровые навыки, ИКТ'],
+  DISORIENTED: ['disoriented', 'Социально или ценностно дезориентирован'],
+  LOW_RESULTS: ['low_results', 'Неудовлетворительные образовательные результаты'],
+  BEHAVIOUR: ['behaviour', 'Проблемы с поведением'],
+  DETACHED: ['detached', 'Не участвует в жизни школы, отстранён от коллектива'],
+  SPECIAL_NEEDS: ['special_needs', 'Особые образовательные потребности'],
+  DISABILITY: ['disability', 'Ребёнок с ОВЗ'],
+  GIFTED: ['gifted', 'Одарённый ребёнок'],
+  DIFFICULT_SITUATION: ['difficult_situation', 'В трудной жизненной ситуации'],
+  PASSIVE: ['passive', '«Пассивный» (форма «студент – ученик»)'],
+  ACTIVE: ['active', '«Активный» (форма «студент – ученик»)'],
 });
+export type ParticipantCategory = (typeof ParticipantCategory)[keyof typeof ParticipantCategory];
 
 /** Откуда известно о потребностях: сам участник, анкета, третьи лица, документы педагога. */
-export const InfoSource = {
-  SELF: 'self',
-  QUESTIONNAIRE: 'questionnaire',
-  CLASS_TEACHER: 'class_teacher',
-  PSYCHOLOGIST: 'psychologist',
-  SOCIAL_PEDAGOGUE: 'social_pedagogue',
-  PARENTS: 'parents',
-  PERSONAL_FILE: 'personal_file',
-  METHODOLOGICAL_WORK: 'methodological_work',
-  ATTESTATION: 'attestation',
-  LESSON_VISITS: 'lesson_visits',
-} as const;
-export type InfoSource = (typeof InfoSource)[keyof typeof InfoSource];
-describeEnum(InfoSource, 'InfoSource', 'Источник сведений о потребностях', {
-  SELF: 'Сам участник',
-  QUESTIONNAIRE: 'Анкетирование',
-  CLASS_TEACHER: 'Классный руководитель',
-  PSYCHOLOGIST: 'Педагог-психолог',
-  SOCIAL_PEDAGOGUE: 'Социальный педагог',
-  PARENTS: 'Родители (законные представители)',
-  PERSONAL_FILE: 'Личное дело',
-  METHODOLOGICAL_WORK: 'Анализ методической работы',
-  ATTESTATION: 'Рекомендации по аттестации',
-  LESSON_VISITS: 'Анализ посещённых уроков и мероприятий',
+export const InfoSource = codeList('InfoSource', 'Источник сведений о потребностях', {
+  SELF: ['self', 'Сам участник'],
+  QUESTIONNAIRE: ['questionnaire', 'Анкетирование'],
+  CLASS_TEACHER: ['class_teacher', 'Классный руководитель'],
+  PSYCHOLOGIST: ['psychologist', 'Педагог-психолог'],
+  SOCIAL_PEDAGOGUE: ['social_pedagogue', 'Социальный педагог'],
+  PARENTS: ['parents', 'Родители (законные представители)'],
+  PERSONAL_FILE: ['personal_file', 'Личное дело'],
+  METHODOLOGICAL_WORK: ['methodological_work', 'Анализ методической работы'],
+  ATTESTATION: ['attestation', 'Рекомендации по аттестации'],
+  LESSON_VISITS: ['lesson_visits', 'Анализ посещённых уроков и мероприятий'],
 });
+export type InfoSource = (typeof InfoSource)[keyof typeof InfoSource];
 
 /** Форма обучения наставника. */
-export const TrainingForm = { IN_PERSON: 'in_person', DISTANCE: 'distance', INDIVIDUAL: 'individual' } as const;
+export const TrainingForm = codeList('TrainingForm', 'Форма обучения наставника', { IN_PERSON: ['in_person', 'Очно'], DISTANCE: ['distance', 'Дистанционно'], INDIVIDUAL: ['individual', 'Индивидуально'] });
 export type TrainingForm = (typeof TrainingForm)[keyof typeof TrainingForm];
-describeEnum(TrainingForm, 'TrainingForm', 'Форма обучения наставника', { IN_PERSON: 'Очно', DISTANCE: 'Дистанционно', INDIVIDUAL: 'Индивидуально' });
 
 /** Кто подписал согласие: сам участник или законный представитель несовершеннолетнего. */
-export const ConsentSigner = { SELF: 'self', LEGAL_REPRESENTATIVE: 'legal_representative' } as const;
+export const ConsentSigner = codeList('ConsentSigner', 'Кто подписал согласие', { SELF: ['self', 'Сам участник'], LEGAL_REPRESENTATIVE: ['legal_representative', 'Законный представитель'] });
 export type ConsentSigner = (typeof ConsentSigner)[keyof typeof ConsentSigner];
-describeEnum(ConsentSigner, 'ConsentSigner', 'Кто подписал согласие', { SELF: 'Сам участник', LEGAL_REPRESENTATIVE: 'Законный представитель' });
 
-export const RepresentativeRelation = { MOTHER: 'mother', FATHER: 'father', GUARDIAN: 'guardian', TRUSTEE: 'trustee', OTHER: 'other' } as const;
+export const RepresentativeRelation = codeList('RepresentativeRelation', 'Кем приходится законный представитель', { MOTHER: ['mother', 'Мать'], FATHER: ['father', 'Отец'], GUARDIAN: ['guardian', 'Опекун'], TRUSTEE: ['trustee', 'Попечитель'], OTHER: ['other', 'Иной законный представитель'] });
 export type RepresentativeRelation = (typeof RepresentativeRelation)[keyof typeof RepresentativeRelation];
-describeEnum(RepresentativeRelation, 'RepresentativeRelation', 'Кем приходится законный представитель', {
-  MOTHER: 'Мать',
-  FATHER: 'Отец',
-  GUARDIAN: 'Опекун',
-  TRUSTEE: 'Попечитель',
-  OTHER: 'Иной законный представитель',
-});
 
 /**
  * Цели обработки персональных данных, на которые дано согласие. `processing` (сбор, хранение,

@@ -1,7 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles } from '@nastavnik/platform/auth/auth.decorators';
-import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
-import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
+import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { crudResolver } from '@nastavnik/platform/graphql/crud-resolver';
 import { BaseEntriesService } from './base-entries.service';
 import { ConsentEntity } from './consent.entity';
 import { ConsentsService } from './consents.service';
@@ -15,47 +13,24 @@ import { ParticipantRecordsService } from './participant-records.service';
 export const PERSONAL_DATA_ROLES = ['curator', 'platform-admin'] as const;
 
 @Resolver(() => ParticipantEntity)
-export class ParticipantResolver {
+export class ParticipantResolver extends crudResolver({
+  entity: ParticipantEntity,
+  names: { many: 'Participants', one: 'Participant' },
+  listArgs: ParticipantListArgs,
+  create: CreateParticipantInput,
+  update: UpdateParticipantInput,
+  delete: true,
+  roles: { read: PERSONAL_DATA_ROLES, write: PERSONAL_DATA_ROLES },
+  descriptions: { list: 'Участники своей организации', delete: 'Удаляет участника вместе с записями в базах и согласиями' },
+  service: ParticipantRecordsService,
+}) {
+  // The records service comes first: the base resolver is given it as its `service`.
   constructor(
-    private readonly participants: ParticipantRecordsService,
+    records: ParticipantRecordsService,
     private readonly entries: BaseEntriesService,
     private readonly consentRecords: ConsentsService,
-  ) {}
-
-  @Roles(...PERSONAL_DATA_ROLES)
-  @Query(() => [ParticipantEntity], { description: 'Участники своей организации' })
-  async allParticipants(@Args() args: ParticipantListArgs): Promise<ParticipantEntity[]> {
-    return (await this.participants.list(args, args.filter)).items;
-  }
-
-  @Roles(...PERSONAL_DATA_ROLES)
-  @Query(() => ListMetadata)
-  async _allParticipantsMeta(@Args() args: ParticipantListArgs): Promise<ListMetadata> {
-    return { count: await this.participants.count(args.filter) };
-  }
-
-  @Roles(...PERSONAL_DATA_ROLES)
-  @Query(() => ParticipantEntity, { name: 'Participant' })
-  participant(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<ParticipantEntity> {
-    return this.participants.get(id);
-  }
-
-  @Roles(...PERSONAL_DATA_ROLES)
-  @Mutation(() => ParticipantEntity)
-  createParticipant(@Args('input') input: CreateParticipantInput): Promise<ParticipantEntity> {
-    return this.participants.create(input);
-  }
-
-  @Roles(...PERSONAL_DATA_ROLES)
-  @Mutation(() => ParticipantEntity)
-  updateParticipant(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('input') input: UpdateParticipantInput): Promise<ParticipantEntity> {
-    return this.participants.update(id, input);
-  }
-
-  @Roles(...PERSONAL_DATA_ROLES)
-  @Mutation(() => ParticipantEntity, { description: 'Удаляет участника вместе с записями в базах и согласиями' })
-  deleteParticipant(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<ParticipantEntity> {
-    return this.participants.remove(id);
+  ) {
+    super(records);
   }
 
   @ResolveField(() => String, { description: 'Фамилия Имя Отчество' })

@@ -1,7 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
-import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
-import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
+import { crudResolver } from '@nastavnik/platform/graphql/crud-resolver';
 import { RateLimited } from '@nastavnik/platform/http/rate-limited.decorator';
 import { StatisticalFormType } from './dtos/statistical-form.type';
 import { FORMS } from './forms/form-definitions';
@@ -12,40 +11,28 @@ import { ReportService } from './report.service';
 const READERS = ['platform-admin', 'ministry-official', 'region-analyst', 'curator'] as const;
 const REGIONAL = ['platform-admin', 'ministry-official', 'region-analyst'] as const;
 
+/** Reports are requested (below) and made by the worker, never written directly. */
 @Resolver(() => ReportFileEntity)
-export class ReportResolver {
-  constructor(private readonly reports: ReportService) {}
-
-  @Roles(...READERS)
-  @Query(() => [ReportFileEntity], { description: 'Отчёты и выгрузки, видимые вызывающему' })
-  async allReports(@Args() args: ReportListArgs): Promise<ReportFileEntity[]> {
-    return (await this.reports.list(args, args.filter)).items;
-  }
-
-  @Roles(...READERS)
-  @Query(() => ListMetadata)
-  async _allReportsMeta(@Args() args: ReportListArgs): Promise<ListMetadata> {
-    return { count: await this.reports.count(args.filter) };
-  }
-
-  @Roles(...READERS)
-  @Query(() => ReportFileEntity, { name: 'Report' })
-  report(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<ReportFileEntity> {
-    return this.reports.get(id);
-  }
-
+export class ReportResolver extends crudResolver({
+  entity: ReportFileEntity,
+  names: { many: 'Reports', one: 'Report' },
+  listArgs: ReportListArgs,
+  roles: { read: READERS },
+  descriptions: { list: 'Отчёты и выгрузки, видимые вызывающему' },
+  service: ReportService,
+}) {
   @RateLimited('reports')
   @Roles(...READERS)
   @Mutation(() => ReportFileEntity, { description: 'Запросить отчёт организации (PDF); одинаковые запросы дают один файл' })
   requestSchoolReport(@Args() args: RequestSchoolReportArgs): Promise<ReportFileEntity> {
-    return this.reports.requestSchoolReport(args);
+    return this.service.requestSchoolReport(args);
   }
 
   @RateLimited('reports')
   @Roles(...REGIONAL)
   @Mutation(() => ReportFileEntity, { description: 'Запросить сравнительный отчёт региона или муниципалитета (PDF)' })
   requestRegionReport(@Args() args: RequestRegionReportArgs): Promise<ReportFileEntity> {
-    return this.reports.requestRegionReport(args);
+    return this.service.requestRegionReport(args);
   }
 
   @Roles(...REGIONAL)
@@ -58,6 +45,6 @@ export class ReportResolver {
   @Roles(...REGIONAL)
   @Mutation(() => ReportFileEntity, { description: 'Запросить выгрузку по статистической форме (XLSX или CSV), только агрегаты' })
   requestExtract(@Args() args: RequestExtractArgs): Promise<ReportFileEntity> {
-    return this.reports.requestExtract(args);
+    return this.service.requestExtract(args);
   }
 }

@@ -17,6 +17,9 @@ export function testConfig(env: TestEnv = readTestEnv(), overrides: NodeJS.Proce
     DATABASE_POOL_SIZE: '5',
     REDIS_URL: env.redisUrl,
     REDIS_PREFIX: env.redisPrefix,
+    // Each app under test counts its own requests, as a deployment of its own would: specs running
+    // side by side from 127.0.0.1 must not use up each other's limits.
+    RATE_LIMIT_NAMESPACE: `${env.redisPrefix}:rate-limit:${randomBytes(4).toString('hex')}:`,
     AUTH_MODE: 'keycloak',
     KEYCLOAK_URL: TEST_ISSUER_BASE,
     KEYCLOAK_REALM: 'mentoring',

@@ -2,10 +2,10 @@ import { Alert, Avatar, Box, Card, CardContent, CircularProgress, List, ListItem
 import { useState } from 'react';
 import { useLogin, useNotify, useTranslate } from 'react-admin';
 import type { DevUser } from '../config';
-import { ROLES, roleFromRealmRoles, type Role } from './roles';
+import { actingRole, APP_ROLES, type AppRole } from '@nastavnik/contracts/roles';
 import { requiredValue } from '@nastavnik/contracts/lookup';
 
-const ROLE_COLOR: Record<Role, string> = {
+const ROLE_COLOR: Record<AppRole, string> = {
   'platform-admin': '#6a4c93',
   'ministry-official': '#8c5a1b',
   'region-analyst': '#1b7a5e',
@@ -70,7 +70,7 @@ export const DevLoginPage = ({ users }: { users: DevUser[] }) => {
             sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, columnGap: 1 }}
           >
             {ordered.map((user) => {
-              const role = roleFromRealmRoles(user.roles);
+              const role = actingRole(user.roles);
               return (
                 <ListItemButton
                   key={user.username}
@@ -105,6 +105,6 @@ export const DevLoginPage = ({ users }: { users: DevUser[] }) => {
 };
 
 function rank(user: DevUser): number {
-  const role = roleFromRealmRoles(user.roles);
-  return role ? ROLES.indexOf(role) : ROLES.length;
+  const role = actingRole(user.roles);
+  return role ? APP_ROLES.indexOf(role) : APP_ROLES.length;
 }

@@ -1,4 +1,4 @@
-import { roleFromRealmRoles, type Role } from './roles';
+import { actingRole, type AppRole } from '@nastavnik/contracts/roles';
 
 /** The claims of a Keycloak access token the console reads (the same token the API verifies). */
 export type TokenClaims = {
@@ -15,7 +15,7 @@ export type ConsoleIdentity = {
   id: string;
   fullName: string;
   username: string;
-  role: Role;
+  role: AppRole;
   tenantCode: string | null;
 };
 
@@ -37,7 +37,7 @@ export function isExpired(claims: TokenClaims, skewSeconds = 10): boolean {
 }
 
 export function identityFromClaims(claims: TokenClaims): ConsoleIdentity | undefined {
-  const role = roleFromRealmRoles(claims.realm_access?.roles);
+  const role = actingRole(claims.realm_access?.roles);
   if (!role) return undefined;
   const username = claims.preferred_username ?? claims.sub ?? '';
   return {

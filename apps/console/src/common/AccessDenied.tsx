@@ -1,6 +1,6 @@
 import { Alert, AlertTitle, Card, CardContent } from '@mui/material';
 import { Title, useAuthenticated, usePermissions, useTranslate } from 'react-admin';
-import type { Role } from '../auth/roles';
+import type { AppRole } from '@nastavnik/contracts/roles';
 
 /**
  * In place of a view the signed-in role may not open (a bookmarked or typed URL): says so in
@@ -10,7 +10,7 @@ import type { Role } from '../auth/roles';
 export const AccessDenied = () => {
   const translate = useTranslate();
   const { isPending } = useAuthenticated();
-  const { permissions: role } = usePermissions<Role>();
+  const { permissions: role } = usePermissions<AppRole>();
   if (isPending) return null;
   return (
     <Card sx={{ mt: 2 }}>

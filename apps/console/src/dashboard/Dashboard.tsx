@@ -1,7 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Box, Button, LinearProgress } from '@mui/material';
 import { Link, usePermissions, useTranslate } from 'react-admin';
-import type { Role } from '../auth/roles';
+import type { AppRole } from '@nastavnik/contracts/roles';
 import { createLinkTo } from '../common/createLink';
 import { RegionIndicators } from '../indicators/RegionIndicators';
 import { CuratorHome } from './CuratorHome';
@@ -28,7 +28,7 @@ const AdminActions = () => {
 
 /** The home page follows the role in the token. */
 export const Dashboard = () => {
-  const { permissions: role, isPending } = usePermissions<Role>();
+  const { permissions: role, isPending } = usePermissions<AppRole>();
   const translate = useTranslate();
   if (isPending) return <LinearProgress sx={{ m: 2 }} />;
   switch (role) {

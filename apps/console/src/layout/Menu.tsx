@@ -2,10 +2,10 @@ import HomeIcon from '@mui/icons-material/Home';
 import InsightsIcon from '@mui/icons-material/Insights';
 import SchoolIcon from '@mui/icons-material/School';
 import { Menu, usePermissions, useTranslate } from 'react-admin';
-import type { Role } from '../auth/roles';
+import type { AppRole } from '@nastavnik/contracts/roles';
 import { requiredValue } from '@nastavnik/contracts/lookup';
 
-const HOME: Record<Role, { label: string; icon: typeof HomeIcon }> = {
+const HOME: Record<AppRole, { label: string; icon: typeof HomeIcon }> = {
   'platform-admin': { label: 'nastavnik.menu.home', icon: HomeIcon },
   'region-analyst': { label: 'nastavnik.menu.region', icon: InsightsIcon },
   'ministry-official': { label: 'nastavnik.menu.overview', icon: InsightsIcon },
@@ -17,7 +17,7 @@ const HOME: Record<Role, { label: string; icon: typeof HomeIcon }> = {
  * (react-admin asks the auth provider's canAccess, which reads each resource's `access`).
  */
 export const ConsoleMenu = () => {
-  const { permissions: role } = usePermissions<Role>();
+  const { permissions: role } = usePermissions<AppRole>();
   const translate = useTranslate();
   const home = requiredValue(HOME, role ?? 'platform-admin');
   const Icon = home.icon;

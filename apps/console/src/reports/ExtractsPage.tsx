@@ -23,7 +23,7 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { Title, useDataProvider, useNotify, usePermissions } from 'react-admin';
-import type { Role } from '../auth/roles';
+import type { AppRole } from '@nastavnik/contracts/roles';
 import { academicYears, currentAcademicYear, useGraphqlAction } from '../common/graphql';
 import { fetchAllTenants, useApi } from '../dashboard/useApi';
 import type { ConsoleDataProvider } from '../dataProvider';
@@ -61,7 +61,7 @@ async function recentExtracts(dataProvider: ConsoleDataProvider): Promise<Report
 export const ExtractsPage = () => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
-  const { permissions: role } = usePermissions<Role>();
+  const { permissions: role } = usePermissions<AppRole>();
   const federal = role === 'ministry-official' || role === 'platform-admin';
   const forms = useApi<StatisticalForm[]>('statistical-forms', (dp) =>
     dp.graphql<{ statisticalForms: StatisticalForm[] }>('query Forms { statisticalForms { code version validFrom title lines } }').then((r) => r.statisticalForms),

@@ -4,6 +4,7 @@ import { SeedDefaultQuestionnaires1795300310000 } from './1795300310000-seed-def
 import { CreateProgrammeScorecards1795300320000 } from './1795300320000-create-programme-scorecards';
 import { WithdrawLinksOnConsentRevocation1795300330000 } from './1795300330000-withdraw-links-on-consent-revocation';
 import { DeclareMonitoringPolicies1795301130000 } from './1795301130000-declare-monitoring-policies';
+import { KeyMonitoringByTenant1795301230000 } from './1795301230000-key-monitoring-by-tenant';
 
 export const monitoringMigrations: (new () => MigrationInterface)[] = [
   // Questionnaires, links and the effectiveness scorecard (1795300300000–1795300349999) come first.
@@ -12,4 +13,6 @@ export const monitoringMigrations: (new () => MigrationInterface)[] = [
   CreateProgrammeScorecards1795300320000,
   WithdrawLinksOnConsentRevocation1795300330000,
   DeclareMonitoringPolicies1795301130000,
+  // Keys by tenant of the questionnaires' and the indicator engine's school tables (issue 18).
+  KeyMonitoringByTenant1795301230000,
 ];

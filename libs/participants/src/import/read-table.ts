@@ -65,16 +65,29 @@ function readCsv(buffer: Buffer): TableRow[] {
   }
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [';', '\t', ','].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ';');
-  let records: { record: string[]; info: { lines: number } }[];
+  // Each record's line number comes from the parser's own context (the same snapshot `info: true`
+  // would attach), taken in `on_record` so that the typed overload's `string[][]` stays the result.
+  const lines: number[] = [];
+  let records: string[][];
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, info: true, trim: false }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: false,
+      on_record: (record, context) => {
+        lines.push(context.lines);
+        return record;
+      },
+    });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     throw new ValidationFailedException(`Не удалось разобрать CSV${line ? ` (строка ${line})` : ''}: проверьте кавычки и разделители.`);
   }
   if (records.length > MAX_IMPORT_ROWS + 1 + 1000) throw new ValidationFailedException(`В файле больше ${MAX_IMPORT_ROWS} строк с данными. Разделите файл на части.`);
-  if (records.some((r) => r.record.length > MAX_COLUMNS)) throw new ValidationFailedException(`В файле больше ${MAX_COLUMNS} столбцов: проверьте разделитель.`);
-  return records.map(({ record, info }) => ({ line: info.lines, cells: record.map((c) => tidyCell(c)) }));
+  if (records.some((record) => record.length > MAX_COLUMNS)) throw new ValidationFailedException(`В файле больше ${MAX_COLUMNS} столбцов: проверьте разделитель.`);
+  return records.map((record, i) => ({ line: lines[i] ?? 0, cells: record.map((c) => tidyCell(c)) }));
 }
 
 export function fileTooLarge(maxBytes: number): ValidationFailedException {

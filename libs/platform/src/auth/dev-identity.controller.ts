@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_CONFIG, type AppConfig, DEV_IDENTITY_DIR } from '../config/app-config';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { NotFoundException, ValidationFailedException } from '../errors/app.exceptions';
 import { Public } from './auth.decorators';
 import { DEV_USERS } from './dev-users';
@@ -23,7 +23,7 @@ export class DevIdentityController {
   private readonly privateKey: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.privateKey = readFileSync(join(process.env.DEV_IDENTITY_DIR ?? DEV_IDENTITY_DIR, 'private.pem'), 'utf8');
+    this.privateKey = readFileSync(join(config.auth.devIdentityDir, 'private.pem'), 'utf8');
   }
 
   @Public()

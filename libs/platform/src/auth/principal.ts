@@ -1,10 +1,7 @@
-/** The four realm roles of the Keycloak realm `mentoring`. */
-export const APP_ROLES = ['platform-admin', 'ministry-official', 'region-analyst', 'curator'] as const;
-export type AppRole = (typeof APP_ROLES)[number];
+import { actingRole, type AppRole } from '@nastavnik/contracts/roles';
 
-export function isAppRole(value: unknown): value is AppRole {
-  return typeof value === 'string' && (APP_ROLES as readonly string[]).includes(value);
-}
+// The roles are a contract with the console (libs/contracts/src/roles.ts); re-exported for the server's code.
+export { APP_ROLES, type AppRole, isAppRole } from '@nastavnik/contracts/roles';
 
 /** Who called, as the verified token says. Never built from anything the client sends otherwise. */
 export type Principal = {
@@ -33,8 +30,7 @@ export type AccessTokenClaims = {
 };
 
 export function principalFromClaims(claims: AccessTokenClaims): Principal | undefined {
-  const held = claims.realm_access?.roles ?? [];
-  const role = APP_ROLES.find((candidate) => held.includes(candidate));
+  const role = actingRole(claims.realm_access?.roles);
   if (!role || typeof claims.sub !== 'string') return undefined;
   const tenantCode = typeof claims.tenant_code === 'string' && claims.tenant_code !== '' ? claims.tenant_code : null;
   return {

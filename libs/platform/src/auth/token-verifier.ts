@@ -3,7 +3,15 @@ import KeycloakConnect from 'keycloak-connect';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { AccessTokenClaims } from './principal';
 
-type GrantLike = { access_token?: { content: AccessTokenClaims } };
+/**
+ * The adapter's configuration as keycloak-connect reads it: its published `KeycloakConfig` lacks
+ * two keys the bearer-only check depends on (`verify-token-audience`, `realm-public-key`), which
+ * its config loader reads all the same (middleware/auth-utils/config.js).
+ */
+type BearerOnlyConfig = KeycloakConnect.KeycloakConfig & {
+  'verify-token-audience': boolean;
+  'realm-public-key'?: string;
+};
 
 /**
  * The one place that knows which library verifies tokens. keycloak-connect in bearer-only mode:
@@ -18,7 +26,7 @@ export class TokenVerifier {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const { keycloakUrl, realm, clientId, realmPublicKey } = config.auth;
-    this.keycloak = new KeycloakConnect({}, {
+    const adapterConfig: BearerOnlyConfig = {
       realm,
       'auth-server-url': keycloakUrl,
       resource: clientId,
@@ -27,18 +35,58 @@ export class TokenVerifier {
       'realm-public-key': realmPublicKey,
       'confidential-port': 0,
       'ssl-required': 'external',
-    } as unknown as KeycloakConnect.KeycloakConfig);
+    };
+    this.keycloak = new KeycloakConnect({}, adapterConfig);
   }
 
   /** Resolves with the token's claims, or with `undefined` when the token is not valid. */
   async verify(rawToken: string): Promise<AccessTokenClaims | undefined> {
     try {
-      const grant = (await this.keycloak.grantManager.createGrant({ access_token: rawToken } as never)) as unknown as GrantLike;
-      return grant.access_token?.content;
+      // A grant's raw form is the token endpoint's JSON answer; the grant manager parses it itself.
+      const grant = await this.keycloak.grantManager.createGrant(JSON.stringify({ access_token: rawToken }));
+      return claimsOf(grant.access_token);
     } catch (error) {
       // The reason (expired, wrong ISS, signature…) helps operators; the token itself is never logged.
       this.logger.debug(`token rejected: ${(error as Error).message}`);
       return undefined;
     }
   }
+}
+
+/**
+ * The claims of a verified token. keycloak-connect's `Token` type does not declare the parsed
+ * payload (`content`) it carries, so it is read as unknown and checked for the shape the product
+ * reads; a signed token that lacks it is refused like an invalid one.
+ */
+function claimsOf(token: KeycloakConnect.Token | undefined): AccessTokenClaims | undefined {
+  const content: unknown = token && 'content' in token ? token.content : undefined;
+  if (!isRecord(content)) return undefined;
+  const { sub, iss, typ, exp, iat, aud, azp, preferred_username, name, tenant_code, realm_access } = content;
+  if (typeof sub !== 'string' || typeof iss !== 'string' || typeof typ !== 'string' || typeof exp !== 'number' || typeof iat !== 'number') return undefined;
+  const roles = isRecord(realm_access) ? realm_access.roles : undefined;
+  return {
+    sub,
+    iss,
+    typ,
+    exp,
+    iat,
+    aud: typeof aud === 'string' || isStringList(aud) ? aud : undefined,
+    azp: optionalString(azp),
+    preferred_username: optionalString(preferred_username),
+    name: optionalString(name),
+    tenant_code: optionalString(tenant_code),
+    realm_access: { roles: isStringList(roles) ? roles : [] },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

@@ -13,6 +13,8 @@ export type AuthConfig = {
   clientId: string;
   /** PEM body (no header) of the realm's RS256 public key; absent ⇒ fetched from Keycloak's JWKS. */
   realmPublicKey?: string;
+  /** Where the development identity key pair is (`public.pem`, `private.pem`); read only with AUTH_MODE=dev. */
+  devIdentityDir: string;
 };
 
 /**
@@ -23,6 +25,8 @@ export type TrustProxy = boolean | string[];
 
 /** Requests allowed per window; beyond them the answer is 429 with `Retry-After`. 0 turns a limit off. */
 export type RateLimitConfig = {
+  /** Where the counters live in Redis; every API replica of one environment shares it. */
+  namespace: string;
   windowMs: number;
   /** Requests with an invalid token, per source address. */
   authFailures: number;
@@ -50,6 +54,10 @@ export type AppConfig = {
   /** How long a worker holds a job before another may take it over (a crashed worker's job is retried after it). */
   queueLockMs: number;
   queueStalledCheckMs: number;
+  /** When the worker recomputes every region's indicators: a cron pattern (5 or 6 fields) in the region's time zone. */
+  indicatorsNightlyCron: string;
+  /** How often the worker looks for indicator recompute requests that have no job yet. */
+  indicatorsReconcileMs: number;
   auth: AuthConfig;
 };
 
@@ -73,12 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigurationError('AUTH_MODE=dev (development identity) is refused when NODE_ENV=production');
   }
   let realmPublicKey = env.KEYCLOAK_REALM_PUBLIC_KEY || undefined;
+  const devIdentityDir = env.DEV_IDENTITY_DIR?.trim() || DEV_IDENTITY_DIR;
   if (mode === 'dev') {
-    const dir = env.DEV_IDENTITY_DIR ?? DEV_IDENTITY_DIR;
     try {
-      realmPublicKey = pemBody(readFileSync(join(dir, 'public.pem'), 'utf8'));
+      realmPublicKey = pemBody(readFileSync(join(devIdentityDir, 'public.pem'), 'utf8'));
     } catch {
-      throw new ConfigurationError(`AUTH_MODE=dev needs the development key pair in ${dir}: run "npm run setup"`);
+      throw new ConfigurationError(`AUTH_MODE=dev needs the development key pair in ${devIdentityDir}: run "npm run setup"`);
     }
   }
   const port = integerSetting(env, 'PORT', 3000, 0, 65535);
@@ -89,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host,
     trustProxy: trustProxySetting(env.TRUST_PROXY),
     rateLimits: {
+      namespace: (env.RATE_LIMIT_NAMESPACE ?? '').trim() || `${env.REDIS_PREFIX ?? 'nastavnik'}:rate-limit:`,
       windowMs: integerSetting(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
       authFailures: integerSetting(env, 'RATE_LIMIT_AUTH_FAILURES', 20, 0),
       questionnaire: integerSetting(env, 'RATE_LIMIT_QUESTIONNAIRE', 60, 0),
@@ -102,12 +111,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisPrefix: env.REDIS_PREFIX ?? 'nastavnik',
     queueLockMs: integerSetting(env, 'QUEUE_LOCK_MS', 30_000, 1),
     queueStalledCheckMs: integerSetting(env, 'QUEUE_STALLED_CHECK_MS', 30_000, 1),
+    indicatorsNightlyCron: cronSetting(env, 'INDICATORS_NIGHTLY_CRON', '30 2 * * *'),
+    indicatorsReconcileMs: integerSetting(env, 'INDICATORS_RECONCILE_MS', 2000, 50, 3_600_000),
     auth: {
       mode,
       keycloakUrl: (env.KEYCLOAK_URL ?? 'http://localhost:8080').replace(/\/+$/, ''),
       realm: env.KEYCLOAK_REALM ?? 'mentoring',
       clientId: env.KEYCLOAK_CLIENT_ID ?? 'mentoring-api',
       realmPublicKey,
+      devIdentityDir,
     },
   };
 }
@@ -120,6 +132,63 @@ function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, 
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigurationError(`${name} must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+/** Each field of a cron pattern: its range and the names it may use instead of numbers. */
+type CronField = { name: string; min: number; max: number; names?: readonly string[]; day?: boolean };
+const CRON_FIELDS: readonly CronField[] = [
+  { name: 'second', min: 0, max: 59 },
+  { name: 'minute', min: 0, max: 59 },
+  { name: 'hour', min: 0, max: 23 },
+  { name: 'day of month', min: 1, max: 31, day: true },
+  { name: 'month', min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] },
+  { name: 'day of week', min: 0, max: 7, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'], day: true },
+];
+
+/**
+ * A cron pattern as BullMQ's scheduler reads it: 5 fields (minute hour day month weekday) or 6
+ * (with seconds first); each a `*`, a number or name in the field's range, a range `a-b`, any of
+ * them with a step `/n`, or a comma list of those (`L` for the last day of the month). Anything
+ * else stops the start-up here, rather than in the worker's first `upsertJobScheduler`.
+ */
+function cronSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const parts = raw.split(/\s+/);
+  if (parts.length !== 5 && parts.length !== 6) {
+    throw new ConfigurationError(`${name} must be a cron pattern of 5 fields (minute hour day month weekday) or 6 (seconds first), got "${raw}"`);
+  }
+  const fields = CRON_FIELDS.slice(6 - parts.length);
+  parts.forEach((part, i) => {
+    const field = fields[i];
+    if (!part.split(',').every((item) => isCronItem(item, field))) {
+      throw new ConfigurationError(`${name}: the ${field.name} field "${part}" is not valid (${field.min}–${field.max}, *, a-b, /step or a list), in "${raw}"`);
+    }
+  });
+  return parts.join(' ');
+}
+
+function isCronItem(item: string, field: CronField): boolean {
+  const match = /^([^/]+)(?:\/(\d+))?$/.exec(item);
+  if (!match) return false;
+  const [, base, step] = match;
+  if (step !== undefined && Number(step) < 1) return false;
+  if (base === '*' || (base === '?' && field.day)) return true;
+  if (base === 'L' && field.name === 'day of month' && step === undefined) return true;
+  const bounds = base.split('-');
+  if (bounds.length > 2) return false;
+  const values = bounds.map((bound) => cronValue(bound, field));
+  if (values.some((value) => value === undefined)) return false;
+  return values.length === 1 || (values[0] ?? 0) <= (values[1] ?? 0);
+}
+
+function cronValue(text: string, field: CronField): number | undefined {
+  if (/^\d{1,2}$/.test(text)) {
+    const value = Number(text);
+    return value >= field.min && value <= field.max ? value : undefined;
+  }
+  const index = field.names?.indexOf(text.toUpperCase()) ?? -1;
+  return index < 0 ? undefined : index + field.min;
 }
 
 /** proxy-addr's names for address ranges, which Fastify accepts in place of addresses. */

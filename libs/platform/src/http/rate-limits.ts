@@ -9,9 +9,9 @@ import { sendRefusal } from './refusal';
 /** A limiter of @fastify/rate-limit, counting whatever its key says (`createRateLimit`). */
 export type RequestLimiter = ReturnType<FastifyInstance['createRateLimit']>;
 
-/** Where the counters live: under the environment's Redis prefix, so test runs and environments never share them. */
+/** Where the counters live: by default under the environment's Redis prefix, so test runs and environments never share them. */
 export function rateLimitNamespace(config: AppConfig): string {
-  return `${config.redisPrefix}:rate-limit:`;
+  return config.rateLimits.namespace;
 }
 
 /**

@@ -3,8 +3,8 @@ import { DB_ROLES } from '../database/db-roles';
 
 /**
  * The scope functions every row-level policy reads. Each wraps `current_setting(…, true)` in
- * `nullif(…, '')`: a setting that was never set reads NULL, one set earlier in the session reads
- * '' — both mean "no scope", so a policy built on them yields no rows.
+ * `nullif(…, '')`: a setting not yet set in the session reads NULL, one set earlier in the
+ * session reads '' — both mean "no scope", so a policy built on them yields no rows.
  */
 export class PlatformScope1795300000000 implements MigrationInterface {
   name = 'PlatformScope1795300000000';

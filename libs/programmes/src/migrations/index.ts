@@ -5,6 +5,7 @@ import { CreateProgrammes1795300210000 } from './1795300210000-create-programmes
 import { CreatePairs1795300220000 } from './1795300220000-create-pairs';
 import { PublishProgrammeReadModels1795301020000 } from './1795301020000-publish-programme-read-models';
 import { DeclareProgrammePolicies1795301120000 } from './1795301120000-declare-programme-policies';
+import { KeyProgrammesByTenant1795301220000 } from './1795301220000-key-programmes-by-tenant';
 
 export const programmesMigrations: (new () => MigrationInterface)[] = [
   CreateReferenceData1795300200000,
@@ -13,4 +14,5 @@ export const programmesMigrations: (new () => MigrationInterface)[] = [
   CreatePairs1795300220000,
   PublishProgrammeReadModels1795301020000,
   DeclareProgrammePolicies1795301120000,
+  KeyProgrammesByTenant1795301220000,
 ];

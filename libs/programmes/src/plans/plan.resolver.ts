@@ -1,91 +1,44 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Roles } from '@nastavnik/platform/auth/auth.decorators';
-import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
-import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
+import { Resolver } from '@nestjs/graphql';
+import { crudResolver } from '@nastavnik/platform/graphql/crud-resolver';
 import { PersonalisedProgrammeEntity, PlanTaskEntity } from './personalised-programme.entity';
 import {
   CreatePersonalisedProgrammeInput, CreatePlanTaskInput, PersonalisedProgrammeListArgs, PlanTaskListArgs, UpdatePersonalisedProgrammeInput, UpdatePlanTaskInput,
 } from '../dtos/plan.inputs';
 import { PlanService } from './plan.service';
 
+const EDITORS = ['curator', 'platform-admin'] as const;
+
 @Resolver(() => PersonalisedProgrammeEntity)
-export class PersonalisedProgrammeResolver {
-  constructor(private readonly plans: PlanService) {}
+export class PersonalisedProgrammeResolver extends crudResolver({
+  entity: PersonalisedProgrammeEntity,
+  names: { many: 'PersonalisedProgrammes', one: 'PersonalisedProgramme' },
+  listArgs: PersonalisedProgrammeListArgs,
+  create: CreatePersonalisedProgrammeInput,
+  update: UpdatePersonalisedProgrammeInput,
+  delete: true,
+  roles: { read: EDITORS, write: EDITORS },
+  descriptions: { list: 'Персонализированные программы пар и групп', delete: 'Удаляет программу вместе с планом' },
+  service: PlanService,
+}) {}
 
-  @Roles('curator', 'platform-admin')
-  @Query(() => [PersonalisedProgrammeEntity], { description: 'Персонализированные программы пар и групп' })
-  allPersonalisedProgrammes(@Args() args: PersonalisedProgrammeListArgs): Promise<PersonalisedProgrammeEntity[]> {
-    return this.plans.list(args, args.filter);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => ListMetadata)
-  async _allPersonalisedProgrammesMeta(@Args() args: PersonalisedProgrammeListArgs): Promise<ListMetadata> {
-    return { count: await this.plans.count(args.filter) };
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => PersonalisedProgrammeEntity, { name: 'PersonalisedProgramme' })
-  personalisedProgramme(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<PersonalisedProgrammeEntity> {
-    return this.plans.get(id);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => PersonalisedProgrammeEntity)
-  createPersonalisedProgramme(@Args('input') input: CreatePersonalisedProgrammeInput): Promise<PersonalisedProgrammeEntity> {
-    return this.plans.create(input);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => PersonalisedProgrammeEntity)
-  updatePersonalisedProgramme(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('input') input: UpdatePersonalisedProgrammeInput): Promise<PersonalisedProgrammeEntity> {
-    return this.plans.update(id, input);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => PersonalisedProgrammeEntity, { description: 'Удаляет программу вместе с планом' })
-  deletePersonalisedProgramme(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<PersonalisedProgrammeEntity> {
-    return this.plans.remove(id);
-  }
-}
-
+/** The plan's tasks are served by PlanService under their own method names. */
 @Resolver(() => PlanTaskEntity)
-export class PlanTaskResolver {
-  constructor(private readonly plans: PlanService) {}
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => [PlanTaskEntity], { description: 'Мероприятия индивидуальных планов' })
-  allPlanTasks(@Args() args: PlanTaskListArgs): Promise<PlanTaskEntity[]> {
-    return this.plans.listTasks(args, args.filter);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => ListMetadata)
-  async _allPlanTasksMeta(@Args() args: PlanTaskListArgs): Promise<ListMetadata> {
-    return { count: await this.plans.countTasks(args.filter) };
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => PlanTaskEntity, { name: 'PlanTask' })
-  planTask(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<PlanTaskEntity> {
-    return this.plans.getTask(id);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => PlanTaskEntity)
-  createPlanTask(@Args('input') input: CreatePlanTaskInput): Promise<PlanTaskEntity> {
-    return this.plans.createTask(input);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => PlanTaskEntity)
-  updatePlanTask(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('input') input: UpdatePlanTaskInput): Promise<PlanTaskEntity> {
-    return this.plans.updateTask(id, input);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => PlanTaskEntity)
-  deletePlanTask(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<PlanTaskEntity> {
-    return this.plans.removeTask(id);
-  }
-}
+export class PlanTaskResolver extends crudResolver({
+  entity: PlanTaskEntity,
+  names: { many: 'PlanTasks', one: 'PlanTask' },
+  listArgs: PlanTaskListArgs,
+  create: CreatePlanTaskInput,
+  update: UpdatePlanTaskInput,
+  delete: true,
+  roles: { read: EDITORS, write: EDITORS },
+  descriptions: { list: 'Мероприятия индивидуальных планов' },
+  service: PlanService,
+  operations: (plans) => ({
+    list: (args, filter) => plans.listTasks(args, filter),
+    count: (filter) => plans.countTasks(filter),
+    get: (id) => plans.getTask(id),
+    create: (input) => plans.createTask(input),
+    update: (id, input) => plans.updateTask(id, input),
+    remove: (id) => plans.removeTask(id),
+  }),
+}) {}

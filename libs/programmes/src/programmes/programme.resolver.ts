@@ -1,54 +1,28 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
-import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
+import { crudResolver } from '@nastavnik/platform/graphql/crud-resolver';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
 import { ProgrammeEntity, ProgrammeStatus } from './programme.entity';
 import { CreateProgrammeInput, ProgrammeListArgs, UpdateProgrammeInput } from '../dtos/programme.inputs';
 import { ProgrammeService } from './programme.service';
 
+const EDITORS = ['curator', 'platform-admin'] as const;
+
 @Resolver(() => ProgrammeEntity)
-export class ProgrammeResolver {
-  constructor(private readonly programmes: ProgrammeService) {}
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => [ProgrammeEntity], { description: 'Программы наставничества организации' })
-  allProgrammes(@Args() args: ProgrammeListArgs): Promise<ProgrammeEntity[]> {
-    return this.programmes.list(args, args.filter);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => ListMetadata)
-  async _allProgrammesMeta(@Args() args: ProgrammeListArgs): Promise<ListMetadata> {
-    return { count: await this.programmes.count(args.filter) };
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => ProgrammeEntity, { name: 'Programme' })
-  programme(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<ProgrammeEntity> {
-    return this.programmes.get(id);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => ProgrammeEntity)
-  createProgramme(@Args('input') input: CreateProgrammeInput): Promise<ProgrammeEntity> {
-    return this.programmes.create(input);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => ProgrammeEntity)
-  updateProgramme(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('input') input: UpdateProgrammeInput): Promise<ProgrammeEntity> {
-    return this.programmes.update(id, input);
-  }
-
-  @Roles('curator', 'platform-admin')
+export class ProgrammeResolver extends crudResolver({
+  entity: ProgrammeEntity,
+  names: { many: 'Programmes', one: 'Programme' },
+  listArgs: ProgrammeListArgs,
+  create: CreateProgrammeInput,
+  update: UpdateProgrammeInput,
+  delete: true,
+  roles: { read: EDITORS, write: EDITORS },
+  descriptions: { list: 'Программы наставничества организации', delete: 'Удаляет черновик без пар и встреч' },
+  service: ProgrammeService,
+}) {
+  @Roles(...EDITORS)
   @Mutation(() => ProgrammeEntity, { description: 'Черновик → реализуется → завершена' })
   changeProgrammeStatus(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('status', { type: () => ProgrammeStatus }) status: ProgrammeStatus): Promise<ProgrammeEntity> {
-    return this.programmes.changeStatus(id, status);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => ProgrammeEntity, { description: 'Удаляет черновик без пар и встреч' })
-  deleteProgramme(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<ProgrammeEntity> {
-    return this.programmes.remove(id);
+    return this.service.changeStatus(id, status);
   }
 }

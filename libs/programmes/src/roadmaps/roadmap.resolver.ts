@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
-import { ListMetadata } from '@nastavnik/platform/graphql/list-args';
+import { crudResolver } from '@nastavnik/platform/graphql/crud-resolver';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
 import { RoadmapReport } from './roadmap-report.types';
 import { RoadmapEntity, RoadmapItemEntity } from './roadmap.entity';
@@ -9,90 +9,45 @@ import {
 } from '../dtos/roadmap.inputs';
 import { RoadmapService } from './roadmap.service';
 
+const EDITORS = ['curator', 'platform-admin'] as const;
+
 @Resolver(() => RoadmapEntity)
-export class RoadmapResolver {
-  constructor(private readonly roadmaps: RoadmapService) {}
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => [RoadmapEntity], { description: 'Дорожные карты организации' })
-  allRoadmaps(@Args() args: RoadmapListArgs): Promise<RoadmapEntity[]> {
-    return this.roadmaps.list(args, args.filter);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => ListMetadata)
-  async _allRoadmapsMeta(@Args() args: RoadmapListArgs): Promise<ListMetadata> {
-    return { count: await this.roadmaps.count(args.filter) };
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => RoadmapEntity, { name: 'Roadmap' })
-  roadmap(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<RoadmapEntity> {
-    return this.roadmaps.get(id);
-  }
-
-  @Roles('curator', 'platform-admin')
+export class RoadmapResolver extends crudResolver({
+  entity: RoadmapEntity,
+  names: { many: 'Roadmaps', one: 'Roadmap' },
+  listArgs: RoadmapListArgs,
+  create: CreateRoadmapInput,
+  update: UpdateRoadmapInput,
+  delete: true,
+  roles: { read: EDITORS, write: EDITORS },
+  descriptions: { list: 'Дорожные карты организации', delete: 'Удаляет карту вместе с мероприятиями' },
+  service: RoadmapService,
+}) {
+  @Roles(...EDITORS)
   @Query(() => RoadmapReport, { name: 'RoadmapReport', description: 'Отчёт об исполнении дорожной карты (мероприятия по этапам с результатами)' })
   roadmapReport(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<RoadmapReport> {
-    return this.roadmaps.report(id);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => RoadmapEntity)
-  createRoadmap(@Args('input') input: CreateRoadmapInput): Promise<RoadmapEntity> {
-    return this.roadmaps.create(input);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => RoadmapEntity)
-  updateRoadmap(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('input') input: UpdateRoadmapInput): Promise<RoadmapEntity> {
-    return this.roadmaps.update(id, input);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => RoadmapEntity, { description: 'Удаляет карту вместе с мероприятиями' })
-  deleteRoadmap(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<RoadmapEntity> {
-    return this.roadmaps.remove(id);
+    return this.service.report(id);
   }
 }
 
+/** The roadmap's items are served by RoadmapService under their own method names. */
 @Resolver(() => RoadmapItemEntity)
-export class RoadmapItemResolver {
-  constructor(private readonly roadmaps: RoadmapService) {}
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => [RoadmapItemEntity], { description: 'Мероприятия дорожных карт' })
-  allRoadmapItems(@Args() args: RoadmapItemListArgs): Promise<RoadmapItemEntity[]> {
-    return this.roadmaps.listItems(args, args.filter);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => ListMetadata)
-  async _allRoadmapItemsMeta(@Args() args: RoadmapItemListArgs): Promise<ListMetadata> {
-    return { count: await this.roadmaps.countItems(args.filter) };
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Query(() => RoadmapItemEntity, { name: 'RoadmapItem' })
-  roadmapItem(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<RoadmapItemEntity> {
-    return this.roadmaps.getItem(id);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => RoadmapItemEntity)
-  createRoadmapItem(@Args('input') input: CreateRoadmapItemInput): Promise<RoadmapItemEntity> {
-    return this.roadmaps.createItem(input);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => RoadmapItemEntity)
-  updateRoadmapItem(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('input') input: UpdateRoadmapItemInput): Promise<RoadmapItemEntity> {
-    return this.roadmaps.updateItem(id, input);
-  }
-
-  @Roles('curator', 'platform-admin')
-  @Mutation(() => RoadmapItemEntity)
-  deleteRoadmapItem(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<RoadmapItemEntity> {
-    return this.roadmaps.removeItem(id);
-  }
-}
+export class RoadmapItemResolver extends crudResolver({
+  entity: RoadmapItemEntity,
+  names: { many: 'RoadmapItems', one: 'RoadmapItem' },
+  listArgs: RoadmapItemListArgs,
+  create: CreateRoadmapItemInput,
+  update: UpdateRoadmapItemInput,
+  delete: true,
+  roles: { read: EDITORS, write: EDITORS },
+  descriptions: { list: 'Мероприятия дорожных карт' },
+  service: RoadmapService,
+  operations: (roadmaps) => ({
+    list: (args, filter) => roadmaps.listItems(args, filter),
+    count: (filter) => roadmaps.countItems(filter),
+    get: (id) => roadmaps.getItem(id),
+    create: (input) => roadmaps.createItem(input),
+    update: (id, input) => roadmaps.updateItem(id, input),
+    remove: (id) => roadmaps.removeItem(id),
+  }),
+}) {}
