@@ -24,9 +24,12 @@ export type RequestAuthenticationOptions = {
  * are left to the 404 handler.
  *
  * Invalid tokens are counted per source address; once an address has presented
- * `RATE_LIMIT_AUTH_FAILURES` of them in the window, its requests with a token are refused (429)
- * before the token is even checked. Requests without a token are not counted: refusing them costs
- * nothing, and a signed-out browser tab must not lock its colleagues behind the same address out.
+ * `RATE_LIMIT_AUTH_FAILURES` of them in the window, its invalid tokens get 429 instead of 401 —
+ * so a guesser learns nothing more for a while — while a valid token from the same address still
+ * works: a school's whole computer lab sits behind one address, and one pupil's script (or a tab
+ * with an expired token) must not lock the curator out. Checking a token's RS256 signature costs
+ * tens of microseconds, less than the Redis round trip of the count. Requests without a token are
+ * not counted: refusing them costs nothing.
  */
 export function installRequestAuthentication(fastify: FastifyInstance, options: RequestAuthenticationOptions): void {
   const { auth, context, config, graphqlPath } = options;
@@ -35,11 +38,17 @@ export function installRequestAuthentication(fastify: FastifyInstance, options: 
     if (request.is404 || request.routeOptions.config.nastavnikPublic) return;
     const presentsToken = request.headers.authorization !== undefined;
     try {
-      if (presentsToken) await enforceLimit(failures, request, { increment: false });
       await auth.authenticate(tenantStoreOf(request, context), request.headers);
     } catch (error) {
-      if (presentsToken && failures && error instanceof UnauthenticatedException) await failures(request, { increment: true });
-      return sendRefusal(reply, error, request.routeOptions.url === graphqlPath ? 'graphql' : 'rest');
+      let refusal = error;
+      if (presentsToken && error instanceof UnauthenticatedException) {
+        try {
+          await enforceLimit(failures, request, { increment: true });
+        } catch (limited) {
+          refusal = limited;
+        }
+      }
+      return sendRefusal(reply, refusal, request.routeOptions.url === graphqlPath ? 'graphql' : 'rest');
     }
   });
 }
