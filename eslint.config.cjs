@@ -59,6 +59,18 @@ module.exports = [
     },
   },
   {
+    // Issue 18: every Redis connection of the product is made by one factory, from REDIS_MODE
+    // (single server, Sentinel, Cluster); a `new IORedis(url)` elsewhere would ignore the mode.
+    files: ['libs/*/src/**/*.ts', 'apps/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'libs/platform/src/redis/redis-client.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'ioredis', allowTypeImports: true, message: 'Open Redis connections with createRedisClient() (libs/platform/src/redis/redis-client.ts): it follows REDIS_MODE.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'tools/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

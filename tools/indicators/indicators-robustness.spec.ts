@@ -10,6 +10,7 @@ import { Pool } from 'pg';
 import { type AppConfig } from '@nastavnik/platform/config/app-config';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
+import { QUEUES, queuePrefix } from '@nastavnik/platform/queue/queues';
 import { INDICATORS } from '@nastavnik/monitoring/indicator-definitions';
 import { IndicatorEngine } from '@nastavnik/monitoring/indicator-engine';
 import { IndicatorsWorkerModule } from '@nastavnik/monitoring/indicators.module';
@@ -191,7 +192,7 @@ describe('indicator recomputes: burst, lost Redis, killed worker', () => {
     await blocker.query(`select 1 from indicator_recompute_requests where id = $1 for update`, [request.id]);
     const child = spawnWorker();
     try {
-      await until(async () => (await redis.exists(`${prefix}:indicators:recompute-${request.id}`)) === 1 && (await redis.lrange(`${prefix}:indicators:active`, 0, -1)).includes(`recompute-${request.id}`), 30_000);
+      await until(async () => (await redis.exists(`${queuePrefix(prefix, QUEUES.indicators)}:indicators:recompute-${request.id}`)) === 1 && (await redis.lrange(`${queuePrefix(prefix, QUEUES.indicators)}:indicators:active`, 0, -1)).includes(`recompute-${request.id}`), 30_000);
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
     } finally {

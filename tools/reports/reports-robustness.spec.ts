@@ -8,6 +8,7 @@ import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
+import { QUEUES, queuePrefix } from '@nastavnik/platform/queue/queues';
 import type { Scope } from '@nastavnik/platform/tenancy/scope';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { ReportService } from '@nastavnik/reporting/report.service';
@@ -97,7 +98,7 @@ describe('reports: a worker killed mid-render', () => {
     });
     try {
       const deadline = Date.now() + 30_000;
-      while ((await redis.llen(`${prefix}:reports:active`)) === 0) {
+      while ((await redis.llen(`${queuePrefix(prefix, QUEUES.reports)}:reports:active`)) === 0) {
         if (Date.now() > deadline) throw new Error('the worker never took the job');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

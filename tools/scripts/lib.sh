@@ -47,6 +47,22 @@ ensure_redis() {
   redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null || { echo "Redis does not answer on 127.0.0.1:6379" >&2; exit 1; }
 }
 
+# Streaming replication from loopback, on the same terms as every other loopback connection of
+# this server (its `host all all 127.0.0.1/32` rule's method): tools/db/read-replica.spec.ts
+# makes a hot standby of it with pg_basebackup. wal_level=replica and max_wal_senders>0 are
+# PostgreSQL's defaults; the server only reloads its pg_hba.conf (no restart).
+ensure_postgres_replication() {
+  local present method hba
+  present=$(psql "$PGSUPERURL" -Atqc "select count(*) from pg_hba_file_rules where error is null and 'replication' = any(database) and ((type = 'host' and address = '127.0.0.1') or type = 'local')")
+  [ "$present" != 0 ] && return 0
+  method=$(psql "$PGSUPERURL" -Atqc "select auth_method from pg_hba_file_rules where error is null and type = 'host' and address = '127.0.0.1' and 'all' = any(database) and 'all' = any(user_name) order by line_number limit 1")
+  hba=$(psql "$PGSUPERURL" -Atqc "show hba_file")
+  [ -n "$method" ] || { echo "no 'host all all 127.0.0.1/32' rule in $hba to copy for replication" >&2; return 1; }
+  log "PostgreSQL: replication connections from 127.0.0.1 ($method, $hba)"
+  printf 'host replication all 127.0.0.1/32 %s\n' "$method" | as_root tee -a "$hba" >/dev/null
+  psql "$PGSUPERURL" -Atqc "select pg_reload_conf()" >/dev/null
+}
+
 ensure_database() {
   log "database roles and database"
   psql "$PGSUPERURL" -v ON_ERROR_STOP=1 -q -f infra/postgres/01-roles.sql -f infra/postgres/02-database.sql
@@ -60,6 +76,7 @@ setup_all() {
   ensure_debian_packages chromium fonts-roboto-unhinted fonts-dejavu-core poppler-utils
   ensure_node_modules
   ensure_postgres
+  ensure_postgres_replication
   ensure_redis
   ensure_database
   run_ts tools/dev-token/ensure-dev-identity-keys.ts .local/dev-identity

@@ -3,15 +3,21 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '@nastavnik/platform/auth/auth.decorators';
+import { ReadReplica } from '@nastavnik/platform/database/read-replica';
 import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import { QUEUES } from '@nastavnik/platform/queue/queues';
 
-/** `GET /health`: the only public route; 200 when Postgres and Redis answer, 503 otherwise. */
+/**
+ * `GET /health`: the only public route; 200 when Postgres and Redis answer, 503 otherwise. With a
+ * read replica configured it also says what became of it (`ok`, `lagging`, `down`, …) without
+ * changing the status: its reads fall back to the primary.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: JobQueues,
+    private readonly replica: ReadReplica,
   ) {}
 
   @Public()
@@ -23,7 +29,8 @@ export class HealthController {
     ]);
     const ok = database === 'ok' && redis === 'ok';
     reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', database, redis };
+    const replica = this.replica.configured ? { replica: this.replica.current().status } : {};
+    return { status: ok ? 'ok' : 'degraded', database, redis, ...replica };
   }
 }
 

@@ -303,7 +303,10 @@ describe('reports: request, render, download, isolation', () => {
     const renderer = worker.get(ReportRenderer);
     const original = renderer.render.bind(renderer);
     let calls = 0;
+    // Only this test's report counts: other specs of the run (rate-limits) request reports on the
+    // same queue, and this worker may render theirs meanwhile.
     const spy = jest.spyOn(renderer, 'render').mockImplementation(async (...args) => {
+      if ((args[1] as { tenantId?: string }).tenantId !== a2.id) return original(...args);
       calls += 1;
       if (calls === 1) throw new Error('worker killed mid-render (simulated)');
       return original(...args);

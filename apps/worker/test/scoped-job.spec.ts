@@ -10,8 +10,9 @@ import { createWorkerApp } from '../src/bootstrap';
 async function settled(queues: JobQueues, job: Job, timeoutMs = 20_000): Promise<Job> {
   const started = Date.now();
   for (;;) {
+    // The state first, then the job: a job read before it finished carries no return value yet.
+    const state = await job.getState();
     const fresh = (await queues.get(QUEUES.indicators).getJob(job.id!)) ?? job;
-    const state = await fresh.getState();
     if (state === 'completed' || (state === 'failed' && fresh.attemptsMade >= (fresh.opts.attempts ?? 1))) return fresh;
     if (Date.now() - started > timeoutMs) throw new Error(`job ${job.id} still ${state}`);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
+import { ReadFromReplica } from '@nastavnik/platform/tenancy/read-from-replica';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { INDICATORS, type IndicatorDefinition, percentValue, SCORECARD_LEVELS } from './indicator-definitions';
 import type { IndicatorAggregateType, IndicatorComparisonType, IndicatorDefinitionType, IndicatorTrendPointType, IndicatorValueType, ScorecardLevelCountType } from './indicator.types';
@@ -19,6 +20,8 @@ type OrgRow = {
  * Reads indicator snapshots for people: a school's own values, and comparisons over a region or
  * municipality. Everything runs in the caller's scope — row-level security on snapshots and on
  * the tenant tree decides which organisations exist for them; no personal data is involved.
+ * The reads are declared replica-safe: an analyst's or an official's are served by the read
+ * replica when there is a usable one (a curator's stay on the primary; TenantContext decides).
  */
 @Injectable()
 export class IndicatorQueryService {
@@ -28,6 +31,7 @@ export class IndicatorQueryService {
     return INDICATORS.map(toDefinitionType);
   }
 
+  @ReadFromReplica()
   async values(period: string, tenantId?: string): Promise<IndicatorValueType[]> {
     const id = tenantId ?? this.context.scope.tenantId;
     if (!id) throw new ValidationFailedException('Укажите организацию.');
@@ -37,6 +41,7 @@ export class IndicatorQueryService {
     return (await Promise.all(INDICATORS.map(async (definition) => (await this.rows(definition, period, { tenantId: id }))))).flat();
   }
 
+  @ReadFromReplica()
   async comparison(period: string, code: string, parentId?: string): Promise<IndicatorComparisonType> {
     const definition = this.definition(code);
     const parent = await this.node(parentId);
@@ -74,6 +79,7 @@ export class IndicatorQueryService {
     return SCORECARD_LEVELS.map(({ level, code, title }) => ({ level, title, programmes: Number(rows.find((r) => r.indicator_code === code)?.programmes ?? 0) }));
   }
 
+  @ReadFromReplica()
   async trend(code: string, parentId?: string): Promise<IndicatorTrendPointType[]> {
     const definition = this.definition(code);
     const parent = await this.node(parentId);

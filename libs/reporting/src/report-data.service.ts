@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { INDICATORS, type IndicatorDefinition, percentValue } from '@nastavnik/monitoring/indicator-definitions';
 import { IndicatorQueryService } from '@nastavnik/monitoring/indicator-query.service';
 import { NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
+import { ReadFromReplica } from '@nastavnik/platform/tenancy/read-from-replica';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { FormDefinition } from './forms/form-definitions';
 import type { ExtractData } from './render/extract.document';
@@ -17,7 +18,10 @@ export const REGION_REPORT_CODES = ['T1', 'T2', 'T3', 'T4'];
 /**
  * Gathers what a report shows, always under the running scope (the job carries the requester's):
  * snapshots, the tree, reference data; scorecards and roadmaps only for a curator (or the admin),
- * because their policies are curator-only — a regional reader's report says so instead.
+ * because their policies are curator-only — a regional reader's report says so instead. Every
+ * load is declared replica-safe: a regional report or an extract requested by an analyst or an
+ * official reads the read replica when there is a usable one (the job writes its file on the
+ * primary; a curator's report reads the primary, where their edits are).
  */
 @Injectable()
 export class ReportDataService {
@@ -32,6 +36,7 @@ export class ReportDataService {
    * specific target of the year, the directions, and — for a curator or the admin — the
    * scorecards and the roadmap with its items.
    */
+  @ReadFromReplica()
   async school(period: string, tenantId: string): Promise<SchoolReportData> {
     const em = await this.context.manager();
     const role = this.context.scope.role;
@@ -113,6 +118,7 @@ export class ReportDataService {
     };
   }
 
+  @ReadFromReplica()
   async region(period: string, parentId: string | null, codes: string[], onProgress?: (done: number) => Promise<void>): Promise<RegionReportData> {
     const em = await this.context.manager();
     let node: RegionReportData['node'] = { id: null, name: 'Все регионы', kind: 'all' };
@@ -149,6 +155,7 @@ export class ReportDataService {
   }
 
   /** Σnum/Σden per region for the form's rows; a region's organisations only, from snapshots. */
+  @ReadFromReplica()
   async extract(form: FormDefinition, period: string, regionId: string | null): Promise<ExtractData> {
     const em = await this.context.manager();
     if (regionId) {

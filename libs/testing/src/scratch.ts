@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type IORedis from 'ioredis';
+import type { Cluster, Redis as IORedis } from 'ioredis';
+import type { RedisClient } from '@nastavnik/platform/redis/redis-client';
 import { Client } from 'pg';
 import { type TestEnv, withDatabase } from './test-env';
 
@@ -36,13 +37,29 @@ export function scratchDatabase(env: TestEnv, tag: string): ScratchDatabase {
   };
 }
 
-/** Deletes every key under `prefix` (BullMQ's keys of one run); returns how many. */
-export async function deleteKeysWithPrefix(redis: IORedis, prefix: string): Promise<number> {
+/**
+ * Deletes every key under `prefix` (BullMQ's keys of one run, `<prefix>:{queue}:…`); returns how
+ * many. On a cluster, each master holds its own slots: every one is scanned.
+ */
+export async function deleteKeysWithPrefix(redis: RedisClient, prefix: string): Promise<number> {
+  if (redis.isCluster) {
+    const counts = await Promise.all((redis as Cluster).nodes('master').map((node) => deleteOnNode(node, prefix)));
+    return counts.reduce((sum, n) => sum + n, 0);
+  }
+  return deleteOnNode(redis as IORedis, prefix);
+}
+
+async function deleteOnNode(redis: IORedis, prefix: string): Promise<number> {
   let cursor = '0';
   let deleted = 0;
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length) deleted += await redis.del(...keys);
+    // One DEL per key, pipelined: on a cluster node a DEL of several keys must not span slots.
+    if (keys.length) {
+      const pipeline = redis.pipeline();
+      for (const key of keys) pipeline.del(key);
+      deleted += ((await pipeline.exec()) ?? []).reduce((sum, [, n]) => sum + Number(n ?? 0), 0);
+    }
     cursor = next;
   } while (cursor !== '0');
   return deleted;

@@ -30,13 +30,13 @@ import { join, relative } from 'node:path';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { QueueEvents } from 'bullmq';
-import IORedis from 'ioredis';
 import { Client } from 'pg';
 import { loadConfig } from '@nastavnik/platform/config/app-config';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
-import { JobQueues, redisConnectionOptions } from '@nastavnik/platform/queue/job-queues';
+import { JobQueues } from '@nastavnik/platform/queue/job-queues';
+import { closeRedisClient, createRedisClient } from '@nastavnik/platform/redis/redis-client';
 import { QueueModule } from '@nastavnik/platform/queue/queue.module';
-import { QUEUES, type QueueName } from '@nastavnik/platform/queue/queues';
+import { QUEUES, type QueueName, queuePrefix } from '@nastavnik/platform/queue/queues';
 import type { Scope } from '@nastavnik/platform/tenancy/scope';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { ReportDataService } from '@nastavnik/reporting/report-data.service';
@@ -238,8 +238,9 @@ async function main(): Promise<void> {
     else finished.set(jobId, done);
   };
   const events = new Map<QueueName, QueueEvents>();
+  const eventsClient = createRedisClient(config.redis, { name: 'bench-events' });
   for (const name of [QUEUES.reports, QUEUES.extracts] as const) {
-    const queueEvents = new QueueEvents(name, { connection: redisConnectionOptions(config.redisUrl), prefix });
+    const queueEvents = new QueueEvents(name, { connection: eventsClient, prefix: queuePrefix(prefix, name) });
     queueEvents.on('completed', ({ jobId }) => onFinished(jobId, { at: process.hrtime.bigint() }));
     queueEvents.on('failed', ({ jobId, failedReason }) => onFinished(jobId, { at: process.hrtime.bigint(), failed: failedReason }));
     await queueEvents.waitUntilReady();
@@ -386,9 +387,10 @@ async function main(): Promise<void> {
   for (const queueEvents of events.values()) await queueEvents.close();
   await app.close();
   await owner.end();
-  const redis = new IORedis(config.redisUrl);
+  await closeRedisClient(eventsClient);
+  const redis = createRedisClient(config.redis, { name: 'bench-cleanup' });
   await deleteKeysWithPrefix(redis, prefix);
-  redis.disconnect();
+  await closeRedisClient(redis);
 
   const pagesOf = (pdf: Buffer) => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-reports-'));

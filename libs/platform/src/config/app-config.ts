@@ -36,6 +36,47 @@ export type RateLimitConfig = {
   reports: number;
 };
 
+/** A Redis server's address: a host name, an IPv4 address or an IPv6 address (without brackets), and a port. */
+export type RedisNode = { host: string; port: number };
+
+/**
+ * Where Redis is and how to reach it; every connection the product opens is made from this by
+ * `createRedisClient` (libs/platform/src/redis/redis-client.ts).
+ * - single: one server at `url` (credentials, database and TLS in the URL, as today);
+ * - sentinel: the master of the group `sentinelName`, found through `sentinels`;
+ * - cluster: a Redis Cluster found through the seed `nodes`.
+ * In the latter two the data nodes' credentials and TLS are `username`, `password` and `tls`.
+ */
+export type RedisConfig = {
+  mode: 'single' | 'sentinel' | 'cluster';
+  /** single mode: `redis://[user:password@]host:port[/db]`, `rediss://` for TLS. */
+  url: string;
+  /** cluster mode: seed nodes (the client learns the rest from them). */
+  nodes: RedisNode[];
+  /** sentinel mode: the Sentinels, and the name of the master group they watch. */
+  sentinels: RedisNode[];
+  sentinelName: string;
+  sentinelPassword?: string;
+  username?: string;
+  password?: string;
+  tls: boolean;
+  /**
+   * Prefix of every key the product writes, so that test runs and environments never collide.
+   * A queue's keys are `<prefix>:{<queue>}:…` (queues.ts: `queuePrefix`); no braces in it.
+   */
+  prefix: string;
+};
+
+/**
+ * A hot standby that serves the reads declared `@ReadFromReplica()` (analysts' and officials'
+ * comparisons, dashboards, regional reports and extracts); null url = none, every read on the primary.
+ */
+export type ReadReplicaConfig = {
+  url: string | null;
+  /** A replica further behind the primary than this (or unreachable) is not read; the primary is. */
+  maxLagMs: number;
+};
+
 export type AppConfig = {
   nodeEnv: string;
   port: number;
@@ -48,9 +89,8 @@ export type AppConfig = {
   /** The indicator engine's role; only the worker's configuration should set it. */
   indicatorsDatabaseUrl: string;
   databasePoolSize: number;
-  redisUrl: string;
-  /** Key prefix of every BullMQ key, so that test runs and environments never collide. */
-  redisPrefix: string;
+  readReplica: ReadReplicaConfig;
+  redis: RedisConfig;
   /** How long a worker holds a job before another may take it over (a crashed worker's job is retried after it). */
   queueLockMs: number;
   queueStalledCheckMs: number;
@@ -91,13 +131,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const port = integerSetting(env, 'PORT', 3000, 0, 65535);
   const host = (env.HOST ?? '').trim() || '127.0.0.1';
+  const redis = redisSettings(env);
   return {
     nodeEnv,
     port,
     host,
     trustProxy: trustProxySetting(env.TRUST_PROXY),
     rateLimits: {
-      namespace: (env.RATE_LIMIT_NAMESPACE ?? '').trim() || `${env.REDIS_PREFIX ?? 'nastavnik'}:rate-limit:`,
+      namespace: (env.RATE_LIMIT_NAMESPACE ?? '').trim() || `${redis.prefix}:rate-limit:`,
       windowMs: integerSetting(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
       authFailures: integerSetting(env, 'RATE_LIMIT_AUTH_FAILURES', 20, 0),
       questionnaire: integerSetting(env, 'RATE_LIMIT_QUESTIONNAIRE', 60, 0),
@@ -107,8 +148,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL ?? 'postgres://nastavnik_owner@127.0.0.1:5432/nastavnik',
     indicatorsDatabaseUrl: env.INDICATORS_DATABASE_URL ?? 'postgres://nastavnik_indicators@127.0.0.1:5432/nastavnik',
     databasePoolSize: integerSetting(env, 'DATABASE_POOL_SIZE', 10, 1),
-    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    redisPrefix: env.REDIS_PREFIX ?? 'nastavnik',
+    readReplica: {
+      url: databaseUrlSetting(env, 'DATABASE_READ_URL'),
+      maxLagMs: integerSetting(env, 'DATABASE_READ_MAX_LAG_MS', 5000, 100, 3_600_000),
+    },
+    redis,
     queueLockMs: integerSetting(env, 'QUEUE_LOCK_MS', 30_000, 1),
     queueStalledCheckMs: integerSetting(env, 'QUEUE_STALLED_CHECK_MS', 30_000, 1),
     indicatorsNightlyCron: cronSetting(env, 'INDICATORS_NIGHTLY_CRON', '30 2 * * *'),
@@ -132,6 +176,107 @@ function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, 
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigurationError(`${name} must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+/** An optional PostgreSQL URL: empty ⇒ null; anything but `postgres://` / `postgresql://` with a host stops the start-up. */
+function databaseUrlSetting(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigurationError(`${name} must be a postgres:// URL, got something that is not a URL`);
+  }
+  if (!['postgres:', 'postgresql:'].includes(url.protocol) || url.hostname === '') {
+    throw new ConfigurationError(`${name} must be a postgres:// URL with a host, got "${url.protocol}//${url.host}"`);
+  }
+  return raw;
+}
+
+const REDIS_MODES: readonly RedisConfig['mode'][] = ['single', 'sentinel', 'cluster'];
+
+/**
+ * REDIS_MODE and what each mode needs. A setting that belongs to another mode is refused rather
+ * than ignored (REDIS_NODES with REDIS_MODE=single is a deployment that believes it runs on a
+ * cluster); so are credentials outside REDIS_URL in single mode, where the URL carries them.
+ */
+function redisSettings(env: NodeJS.ProcessEnv): RedisConfig {
+  const mode = ((env.REDIS_MODE ?? '').trim() || 'single') as RedisConfig['mode'];
+  if (!REDIS_MODES.includes(mode)) throw new ConfigurationError(`REDIS_MODE must be single, sentinel or cluster, got "${mode}"`);
+  const prefix = (env.REDIS_PREFIX ?? '').trim() || 'nastavnik';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._:-]*$/.test(prefix)) {
+    throw new ConfigurationError(`REDIS_PREFIX may hold letters, digits and . _ : - (no braces: a queue's hash tag is added to it), got "${prefix}"`);
+  }
+  const url = (env.REDIS_URL ?? '').trim() || 'redis://127.0.0.1:6379';
+  const nodes = redisNodesSetting(env, 'REDIS_NODES');
+  const sentinels = redisNodesSetting(env, 'REDIS_SENTINELS');
+  const sentinelName = (env.REDIS_SENTINEL_NAME ?? '').trim() || 'mymaster';
+  const sentinelPassword = env.REDIS_SENTINEL_PASSWORD || undefined;
+  const username = (env.REDIS_USERNAME ?? '').trim() || undefined;
+  const password = env.REDIS_PASSWORD || undefined;
+  const tls = booleanSetting(env, 'REDIS_TLS', false);
+  const foreign = (names: string[]) => names.filter((name) => (env[name] ?? '').trim() !== '');
+  const refuse = (names: string[], why: string) => {
+    const set = foreign(names);
+    if (set.length) throw new ConfigurationError(`${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} not read with REDIS_MODE=${mode}: ${why}`);
+  };
+  if (mode === 'single') {
+    redisUrlSetting(url);
+    refuse(['REDIS_NODES', 'REDIS_SENTINELS', 'REDIS_SENTINEL_PASSWORD', 'REDIS_USERNAME', 'REDIS_PASSWORD'], 'one server is REDIS_URL, with its credentials and TLS (rediss://) in the URL');
+    if (tls) throw new ConfigurationError('REDIS_TLS is not read with REDIS_MODE=single: TLS is REDIS_URL=rediss://…');
+  } else {
+    refuse(['REDIS_URL'], `the servers are ${mode === 'cluster' ? 'REDIS_NODES' : 'REDIS_SENTINELS'}, their credentials REDIS_USERNAME / REDIS_PASSWORD`);
+  }
+  if (mode === 'cluster') {
+    if (nodes.length === 0) throw new ConfigurationError('REDIS_MODE=cluster needs REDIS_NODES: seed nodes as host:port, separated by commas');
+    refuse(['REDIS_SENTINELS', 'REDIS_SENTINEL_PASSWORD'], 'a cluster is found through REDIS_NODES');
+  }
+  if (mode === 'sentinel') {
+    if (sentinels.length === 0) throw new ConfigurationError('REDIS_MODE=sentinel needs REDIS_SENTINELS: the Sentinels as host:port, separated by commas');
+    refuse(['REDIS_NODES'], 'the master is found through REDIS_SENTINELS');
+  }
+  return { mode, url, nodes, sentinels, sentinelName, sentinelPassword, username, password, tls, prefix };
+}
+
+/** REDIS_URL: redis:// or rediss://, a host, a port if any in range, a database number if any. */
+function redisUrlSetting(raw: string): void {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigurationError('REDIS_URL must be a redis:// or rediss:// URL, got something that is not a URL');
+  }
+  if (!['redis:', 'rediss:'].includes(url.protocol) || url.hostname === '') {
+    throw new ConfigurationError(`REDIS_URL must be a redis:// or rediss:// URL with a host, got "${url.protocol}//${url.host}"`);
+  }
+  if (url.pathname.length > 1 && !/^\/\d{1,2}$/.test(url.pathname)) {
+    throw new ConfigurationError(`REDIS_URL: the path is the database number (/0 … /15), got "${url.pathname}"`);
+  }
+}
+
+/** A comma list of host:port (an IPv6 address in brackets: [::1]:6379); empty ⇒ none. */
+function redisNodesSetting(env: NodeJS.ProcessEnv, name: string): RedisNode[] {
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '') return [];
+  return raw.split(',').map((entry) => {
+    const item = entry.trim();
+    const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})$/.exec(item);
+    const host = match?.[1] ?? match?.[2];
+    const port = Number(match?.[3]);
+    if (!match || !host || (match[1] !== undefined && isIP(match[1]) !== 6) || port < 1 || port > 65535) {
+      throw new ConfigurationError(`${name} must list servers as host:port separated by commas (IPv6 as [address]:port), not understood: "${item}"`);
+    }
+    return { host, port };
+  });
+}
+
+function booleanSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new ConfigurationError(`${name} must be true or false, got "${env[name]}"`);
 }
 
 /** Each field of a cron pattern: its range and the names it may use instead of numbers. */

@@ -1,11 +1,12 @@
 import type { DataSourceOptions, MixedList } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import type { AppConfig } from '../config/app-config';
 
-/** The application's pool: the app role, no synchronize, no migrations. */
-export function appDataSourceOptions(config: AppConfig): DataSourceOptions {
+/** The application's pool: the app role, no synchronize, no migrations (on the read replica too, with its URL). */
+export function appDataSourceOptions(config: AppConfig, url: string = config.databaseUrl): PostgresDataSourceOptions {
   return {
     type: 'postgres',
-    url: config.databaseUrl,
+    url,
     synchronize: false,
     migrationsRun: false,
     // TypeORM would log failed queries with their parameters, i.e. personal data: errors are

@@ -1,8 +1,7 @@
 import fastifyRateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import IORedis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
-import { redisConnectionOptions } from '../queue/job-queues';
+import { closeRedisClient, createRedisClient } from '../redis/redis-client';
 import { RateLimitedException } from './rate-limited.exception';
 import { sendRefusal } from './refusal';
 
@@ -20,13 +19,11 @@ export function rateLimitNamespace(config: AppConfig): string {
  * requests pass (`skipOnError`): a limit must not turn an outage of Redis into one of the API.
  */
 export async function installRateLimits(fastify: FastifyInstance, config: AppConfig): Promise<void> {
-  const redis = new IORedis({
-    ...redisConnectionOptions(config.redisUrl),
-    // Unlike BullMQ's blocking reads, a rate-limit check gives up after one retry and lets the request through.
-    maxRetriesPerRequest: 1,
-  });
+  // Unlike BullMQ's blocking reads, a rate-limit check gives up after one retry and lets the request through.
+  // Each counter is one key (the store's script touches nothing else), so a cluster is no different.
+  const redis = createRedisClient(config.redis, { name: 'rate-limits', failFast: true });
   fastify.addHook('onClose', async () => {
-    await redis.quit().catch(() => redis.disconnect());
+    await closeRedisClient(redis);
   });
   await fastify.register(fastifyRateLimit, { global: false, redis, nameSpace: rateLimitNamespace(config), skipOnError: true });
 }

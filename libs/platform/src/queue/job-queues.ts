@@ -1,24 +1,29 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { QueueName } from './queues';
+import { closeRedisClient, createRedisClient, type RedisClient } from '../redis/redis-client';
+import { type QueueName, queuePrefix } from './queues';
 
 /**
- * Producer side of BullMQ: one `Queue` per name, created on first use, all under the configured
- * key prefix. Retries with exponential backoff are the default of every job.
+ * Producer side of BullMQ: one `Queue` per name, created on first use, each under its own
+ * prefix with a hash tag (`queuePrefix`), all on one connection made by `createRedisClient`
+ * (single server, Sentinel or Cluster: REDIS_MODE). Retries with exponential backoff are the
+ * default of every job.
  */
 @Injectable()
 export class JobQueues implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
+  private client?: RedisClient;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   get(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
+      this.client ??= createRedisClient(this.config.redis, { name: 'queues' });
       queue = new Queue(name, {
-        connection: redisConnectionOptions(this.config.redisUrl),
-        prefix: this.config.redisPrefix,
+        connection: this.client,
+        prefix: queuePrefix(this.config.redis.prefix, name),
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
       this.queues.set(name, queue);
@@ -33,6 +38,9 @@ export class JobQueues implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
+    // The queues were lent the connection; it is closed once they are.
+    if (this.client) await closeRedisClient(this.client);
+    this.client = undefined;
   }
 }
 
@@ -42,16 +50,3 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 10000 },
   removeOnFail: { age: 30 * 24 * 3600 },
 };
-
-export function redisConnectionOptions(url: string) {
-  const parsed = new URL(url);
-  return {
-    host: parsed.hostname,
-    port: Number(parsed.port || 6379),
-    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
-    username: parsed.username || undefined,
-    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
-    // BullMQ workers block on Redis; they must not give up on a slow command.
-    maxRetriesPerRequest: null,
-  };
-}

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { DiscoveryService } from '@nestjs/core';
 import { type Job, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { closeRedisClient, createRedisClient, type RedisClient } from '../redis/redis-client';
 import { TenantContext } from '../tenancy/tenant-context';
 import { QUEUE_JOB_KEY, type QueueJobHandler, type QueueJobMetadata } from './queue-job.decorator';
-import { redisConnectionOptions } from './job-queues';
-import type { QueueName } from './queues';
+import { type QueueName, queuePrefix } from './queues';
 import { runScopedJob } from './scoped-job';
 
 /**
@@ -19,6 +19,8 @@ type RegisteredHandler = { handler: QueueJobHandler; runsAs: QueueJobMetadata['r
 export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobWorkers.name);
   private readonly workers: Worker[] = [];
+  /** The workers' shared connection (each duplicates it for its blocking reads); closed after them. */
+  private client?: RedisClient;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -38,9 +40,10 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
       byQueue.set(meta.queue, handlers);
     }
     for (const [queue, handlers] of byQueue) {
+      this.client ??= createRedisClient(this.config.redis, { name: 'workers' });
       const worker = new Worker(queue, (job: Job) => this.process(handlers, job), {
-        connection: redisConnectionOptions(this.config.redisUrl),
-        prefix: this.config.redisPrefix,
+        connection: this.client,
+        prefix: queuePrefix(this.config.redis.prefix, queue),
         concurrency: 2,
         lockDuration: this.config.queueLockMs,
         stalledInterval: this.config.queueStalledCheckMs,
@@ -62,5 +65,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.close()));
+    if (this.client) await closeRedisClient(this.client);
+    this.client = undefined;
   }
 }

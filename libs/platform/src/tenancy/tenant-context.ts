@@ -6,9 +6,18 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { REGION_TIME_ZONE } from '../calendar';
 import { DB_ROLES } from '../database/db-roles';
+import { ReadReplica } from '../database/read-replica';
 import { TenantContextMissingError } from '../errors/app.exceptions';
 import { Batches } from './batch';
+import { replicaReadDeclared, withoutReplicaRead } from './read-from-replica';
 import type { Scope } from './scope';
+
+/**
+ * The roles whose declared reads (`@ReadFromReplica()`) may be served by the read replica: they
+ * read aggregates and write nothing they read back. Everyone else reads where they write — the
+ * primary — so a curator sees their own edit at once (read-your-writes).
+ */
+export const REPLICA_READERS: ReadonlySet<Scope['role']> = new Set(['region-analyst', 'ministry-official']);
 
 /** Everything one request or one job carries: who, in which scope, and its one transaction. */
 export type ContextStore = {
@@ -17,6 +26,12 @@ export type ContextStore = {
   /** Memoised authentication of the request, so a token is verified once per request. */
   authentication?: Promise<Principal>;
   transaction?: Promise<QueryRunner>;
+  /**
+   * The operation's read-only transaction on the read replica, opened by its first declared
+   * read (`@ReadFromReplica()`); null when the replica could not serve it (those reads use
+   * `transaction`, on the primary).
+   */
+  replicaTransaction?: Promise<QueryRunner | null>;
   /** Per-row lookups of this operation's field resolvers, batched (see batch.ts). */
   batches?: Batches;
   finished: boolean;
@@ -30,21 +45,30 @@ export type ContextStore = {
  * A platform admin's transaction also switches to the admin's database role (`role`, the same
  * way transaction-local; everyone else's runs as the connection's own role): the policies that
  * admit every school's personal data are granted to that role only (docs/adr/0010).
+ *
+ * Reads declared `@ReadFromReplica()` by an analyst or an official (`REPLICA_READERS`) go to a
+ * second transaction of the operation, READ ONLY, on the read replica (`ReadReplica`), opened the
+ * same way with the same scope statement — the standby has the same roles and policies; when the
+ * replica is off, lagging or unreachable they run in the primary transaction as if undeclared.
+ * Writes only ever go to the primary transaction.
  */
 @Injectable()
 export class TenantContext {
   private readonly logger = new Logger(TenantContext.name);
   private readonly storage = new AsyncLocalStorage<ContextStore>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replica: ReadReplica,
+  ) {}
 
   newStore(): ContextStore {
     return { finished: false };
   }
 
-  /** Runs `fn` (and everything it awaits) inside `store`. */
+  /** Runs `fn` (and everything it awaits) inside `store`; a replica declaration of the caller does not come along. */
   enter<T>(store: ContextStore, fn: () => T): T {
-    return this.storage.run(store, fn);
+    return this.storage.run(store, () => withoutReplicaRead(fn));
   }
 
   store(): ContextStore {
@@ -71,6 +95,11 @@ export class TenantContext {
     const scope = store.scope;
     if (!scope) throw new TenantContextMissingError();
     if (store.finished) throw new Error('The operation has already committed or rolled back its transaction');
+    if (replicaReadDeclared() && REPLICA_READERS.has(scope.role) && this.replica.configured) {
+      store.replicaTransaction ??= this.openOnReplica(scope);
+      const runner = await store.replicaTransaction;
+      if (runner) return runner.manager;
+    }
     store.transaction ??= this.open(scope);
     return (await store.transaction).manager;
   }
@@ -90,7 +119,10 @@ export class TenantContext {
     if (store.finished) return;
     store.finished = true;
     const pending = store.transaction;
+    const replicaPending = store.replicaTransaction;
     store.transaction = undefined;
+    store.replicaTransaction = undefined;
+    if (replicaPending) await this.finishOnReplica(replicaPending);
     if (!pending) return;
     const runner = await pending;
     try {
@@ -127,15 +159,51 @@ export class TenantContext {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.connect();
-      serialiseQueries(runner);
-      // The scope rides with the transaction's first statement: one round trip, not two.
-      appendToBegin(runner, scopeStatement(scope));
-      await runner.startTransaction();
+      await begin(runner, scope, 'START TRANSACTION');
       return runner;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
       throw error;
+    }
+  }
+
+  /** A READ ONLY transaction under `scope` on the replica, or null (the reads then go to the primary). */
+  private async openOnReplica(scope: Scope): Promise<QueryRunner | null> {
+    const runner = await this.replica.connect();
+    if (!runner) return null;
+    try {
+      await begin(runner, scope, 'START TRANSACTION READ ONLY');
+      // A replica that goes away mid-operation fails that operation's statement; the next
+      // operations read from the primary without waiting for the next measurement.
+      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+      runner.query = ((...args: unknown[]) =>
+        query(...args).catch((error: unknown) => {
+          if (isConnectionFailure(error)) this.replica.failed(error);
+          throw error;
+        })) as QueryRunner['query'];
+      return runner;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release().catch(() => undefined);
+      this.replica.failed(error);
+      return null;
+    }
+  }
+
+  /**
+   * Ends the replica transaction. It only read, so committing and rolling back are the same, and a
+   * replica that went away meanwhile (what was read was read) does not fail the operation.
+   */
+  private async finishOnReplica(pending: Promise<QueryRunner | null>): Promise<void> {
+    const runner = await pending.catch(() => null);
+    if (!runner) return;
+    try {
+      await runner.rollbackTransaction();
+    } catch (error) {
+      this.replica.failed(error);
+    } finally {
+      await runner.release().catch(() => undefined);
     }
   }
 }
@@ -164,17 +232,33 @@ export function scopeStatement(scope: Scope): string {
   return `select ${values.map(([name, value]) => `set_config('${name}', ${escapeLiteral(value)}, true)`).join(', ')}`;
 }
 
+/** The server went away or refuses work (SQLSTATE classes 08 and 57P0x), or the socket did. */
+function isConnectionFailure(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown }; message?: unknown } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  if (typeof code === 'string') return code.startsWith('08') || /^57P0[1-3]$/.test(code) || /^E(CONNRESET|CONNREFUSED|PIPE|TIMEDOUT)$/.test(code);
+  return typeof e?.message === 'string' && /connection|terminated/i.test(e.message);
+}
+
+/** Starts the runner's transaction with `start` and the scope statement in one round trip; its queries queue. */
+async function begin(runner: QueryRunner, scope: Scope, start: 'START TRANSACTION' | 'START TRANSACTION READ ONLY'): Promise<void> {
+  serialiseQueries(runner);
+  // The scope rides with the transaction's first statement: one round trip, not two.
+  appendToBegin(runner, start, scopeStatement(scope));
+  await runner.startTransaction();
+}
+
 /**
- * Appends `statement` to the `START TRANSACTION` that TypeORM's `startTransaction()` sends next
- * (once): both go to the server in one simple-protocol query, one round trip.
+ * Replaces the `START TRANSACTION` that TypeORM's `startTransaction()` sends next (once) with
+ * `start; statement`: both go to the server in one simple-protocol query, one round trip.
  */
-function appendToBegin(runner: QueryRunner, statement: string): void {
+function appendToBegin(runner: QueryRunner, start: string, statement: string): void {
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   let pending = true;
   runner.query = ((...args: unknown[]) => {
     if (pending && args[0] === 'START TRANSACTION' && args[1] === undefined) {
       pending = false;
-      return query(`START TRANSACTION; ${statement}`);
+      return query(`${start}; ${statement}`);
     }
     return query(...args);
   }) as QueryRunner['query'];
