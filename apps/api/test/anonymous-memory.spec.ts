@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pemBody } from '@nastavnik/platform/config/app-config';
 import { TestDb, TEST_ISSUER_BASE, tokenFor } from '@nastavnik/testing/test-context';
 import { readTestEnv } from '@nastavnik/testing/test-env';
+import { freePort } from '@nastavnik/testing/local-servers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const MB = 1024 * 1024;
@@ -134,13 +134,3 @@ async function waitForHealth(base: string, child: ChildProcess, output: () => st
   throw new Error(`the API did not answer ${base}/health:\n${output()}`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

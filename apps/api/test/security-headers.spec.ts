@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestDb, tokenFor } from '@nastavnik/testing/test-context';
 import { TestApi } from './test-api';
+import { freePort } from '@nastavnik/testing/local-servers';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -108,13 +108,3 @@ describe('security headers of the console (vite preview and the dev server)', ()
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
