@@ -1000,6 +1000,26 @@ CREATE VIEW public.participant_eligibility WITH (security_invoker='true') AS
 ALTER TABLE public.participant_eligibility OWNER TO nastavnik_owner;
 
 --
+-- Name: participant_import_mappings; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.participant_import_mappings (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    heading_key text NOT NULL,
+    heading text NOT NULL,
+    field text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT participant_import_mappings_field_check CHECK ((field = ANY (ARRAY['FULL_NAME'::text, 'LAST_NAME'::text, 'FIRST_NAME'::text, 'MIDDLE_NAME'::text, 'BIRTH_DATE'::text, 'SEX'::text, 'KIND'::text, 'GRADE'::text, 'POSITION'::text, 'TEACHING_EXPERIENCE_YEARS'::text, 'SUBJECTS'::text, 'ORGANISATION_NAME'::text, 'PHONE'::text, 'EMAIL'::text, 'BASES'::text, 'REQUESTS'::text, 'INTERESTS'::text, 'DIRECTIONS'::text, 'ACHIEVEMENTS'::text, 'NOTES'::text, 'CONSENT_DATE'::text, 'CONSENT_SIGNER'::text, 'CONSENT_REPRESENTATIVE'::text, 'CONSENT_RELATION'::text, 'CONSENT_PURPOSES'::text, 'CONSENT_VALID_UNTIL'::text, 'IGNORE'::text]))),
+    CONSTRAINT participant_import_mappings_heading_check CHECK (((length(heading) >= 1) AND (length(heading) <= 200))),
+    CONSTRAINT participant_import_mappings_heading_key_check CHECK (((length(heading_key) >= 1) AND (length(heading_key) <= 200)))
+);
+
+ALTER TABLE ONLY public.participant_import_mappings FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.participant_import_mappings OWNER TO nastavnik_owner;
+
+--
 -- Name: personalised_programmes; Type: TABLE; Schema: public; Owner: nastavnik_owner
 --
 
@@ -1675,6 +1695,20 @@ ALTER TABLE ONLY public.participant_base_entries
 
 ALTER TABLE ONLY public.participant_base_entries
     ADD CONSTRAINT participant_base_entries_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: participant_import_mappings participant_import_mappings_heading_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participant_import_mappings
+    ADD CONSTRAINT participant_import_mappings_heading_key UNIQUE (tenant_id, heading_key);
+
+--
+-- Name: participant_import_mappings participant_import_mappings_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participant_import_mappings
+    ADD CONSTRAINT participant_import_mappings_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: participants participants_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -2690,6 +2724,13 @@ ALTER TABLE ONLY public.participant_base_entries
     ADD CONSTRAINT participant_base_entries_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
 
 --
+-- Name: participant_import_mappings participant_import_mappings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participant_import_mappings
+    ADD CONSTRAINT participant_import_mappings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
 -- Name: participants participants_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
@@ -3426,6 +3467,36 @@ CREATE POLICY participant_base_entries_platform_admin ON public.participant_base
 --
 
 COMMENT ON POLICY participant_base_entries_platform_admin ON public.participant_base_entries IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: participant_import_mappings; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.participant_import_mappings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: participant_import_mappings participant_import_mappings_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY participant_import_mappings_curator ON public.participant_import_mappings USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY participant_import_mappings_curator ON participant_import_mappings; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY participant_import_mappings_curator ON public.participant_import_mappings IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: participant_import_mappings participant_import_mappings_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY participant_import_mappings_platform_admin ON public.participant_import_mappings TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY participant_import_mappings_platform_admin ON participant_import_mappings; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY participant_import_mappings_platform_admin ON public.participant_import_mappings IS 'curator-own: the platform admin''s rows beside the curator''s';
 
 --
 -- Name: participants; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
@@ -4200,6 +4271,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.order_documents TO nastavnik_p
 
 GRANT SELECT ON TABLE public.participant_eligibility TO nastavnik_app;
 GRANT SELECT ON TABLE public.participant_eligibility TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE participant_import_mappings; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.participant_import_mappings TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.participant_import_mappings TO nastavnik_platform_admin;
 
 --
 -- Name: TABLE personalised_programmes; Type: ACL; Schema: public; Owner: nastavnik_owner

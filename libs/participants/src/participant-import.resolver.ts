@@ -1,51 +1,40 @@
-import { Args, ArgsType, Field, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
-import { IsBoolean, IsEnum, IsString, IsUUID } from 'class-validator';
-import { ImportFormat, ImportReport } from './import/import-report';
+import { ImportMappingArgs, ImportParticipantsArgs } from './dtos/participant-import.inputs';
+import { ImportColumnMapping, ImportReport } from './import/import-report';
+import { mappingOf } from './import/saved-mappings';
 import { ParticipantImportService } from './participant-import.service';
 import { PERSONAL_DATA_ROLES } from './participant.resolver';
-import { Nullable } from '@nastavnik/platform/graphql/validators';
-
-@ArgsType()
-export class ImportParticipantsArgs {
-  @Field({ description: 'Содержимое файла в base64 (не больше 1,5 МБ и 5000 строк)' })
-  @IsString({ message: 'Передайте содержимое файла в base64.' })
-  file!: string;
-
-  @Field(() => ImportFormat)
-  @IsEnum(ImportFormat, { message: 'Формат файла: XLSX или CSV.' })
-  format!: ImportFormat;
-
-  @Field({ description: 'Пробная загрузка: проверить и показать итог, ничего не записывая' })
-  @IsBoolean({ message: 'dryRun: true или false.' })
-  dryRun!: boolean;
-
-  @Field(() => ID, { nullable: true, description: 'Организация — только для администратора платформы' })
-  @Nullable()
-  @IsUUID('all', { message: 'Некорректный идентификатор организации.' })
-  tenantId?: string | null;
-}
 
 /**
- * Загрузка участников из XLSX (first sheet) or CSV (UTF-8; «;», «,» or tab). Row 1 holds the
- * headings (case, «ё»/«е» and «:» spacing do not matter); empty rows are skipped; line numbers in
- * the report are the file's. Columns (required: Фамилия, Имя, Категория; any others optional, in
- * any order, unknown headings refused):
- * - «Фамилия», «Имя», «Отчество»; «Дата рождения» (ДД.ММ.ГГГГ, ГГГГ-ММ-ДД or an Excel date);
- *   «Пол» (м/ж);
+ * Загрузка участников из XLSX (first sheet) or CSV (UTF-8 with or without BOM, Windows-1251,
+ * UTF-16 «Текст Юникод»; «;», «,» or tab), as schools keep their lists: the header row is the
+ * first with at least two known headings, title rows above it are skipped (and reported), a
+ * heading merged over the table is no column, blank rows are skipped, line numbers in the report
+ * are the spreadsheet's. Headings and their synonyms come from one table
+ * (`import/import-fields.ts`; case, «ё»/«е», dots, «:» spacing and a trailing «(…)» do not matter):
+ * - «Фамилия», «Имя», «Отчество» — or «ФИО» (Ф.И.О., «Фамилия Имя Отчество») in one column,
+ *   split into its parts; «Дата рождения» (ДД.ММ.ГГГГ, ГГГГ-ММ-ДД, «12 марта 2011» or an Excel
+ *   date); «Пол» (м/ж);
  * - «Категория»: ученик (обучающийся), педагог (учитель), студент (вуза/колледжа), представитель
- *   вуза/СПО, работодатель (представитель работодателя), выпускник, родитель, ветеран, другое;
+ *   вуза/СПО, работодатель, выпускник, родитель, ветеран, другое — or a text that names one of
+ *   them («учитель математики»); without the column, the category comes from «Должность» when it
+ *   is unambiguous, or a class makes a pupil;
  * - «Класс» (1–11 with an optional letter: «7», «7Б», «10-А» — students only); «Должность»;
  *   «Стаж» (whole years 0–60); «Предметы» (list); «Организация»; «Телефон»; «Эл. почта»;
- * - «База»: наставник and/or наставляемый (adds a «потенциальный» entry where missing);
- * - «Запрос» (list by «;»), «Интересы» (интеллектуальное, спортивное, волонтёрское, творческое,
- *   методическое), «Направления» (D01–D11), «Достижения», «Примечание»;
+ * - «База» / «Роль»: наставник and/or наставляемый (adds a «потенциальный» entry where missing);
+ * - «Запрос» / «Запрос / направление» (list by «;»), «Интересы» (интеллектуальное, спортивное,
+ *   волонтёрское, творческое, методическое), «Направления» (D01–D11 or their names),
+ *   «Достижения», «Примечание»;
  * - «Согласие: дата», «Согласие: подписал» (сам / законный представитель), «Согласие:
  *   представитель» (ФИО), «Согласие: кем приходится» (мать, отец, опекун, попечитель, иной),
  *   «Согласие: цели» (обработка, подбор пар, анкетирование, отчёты, публикация; default: the
- *   first four), «Согласие: действует до».
- * Lists are separated by «;» (or «,»). A dry run reports every bad row; a commit with any error
- * writes nothing; re-importing a file updates changed fields and creates no duplicates.
+ *   first four), «Согласие: действует до»;
+ * - «№», «№ п/п», «Ошибка» (the error file's): never loaded.
+ * Other headings are refused unless `mapping` assigns them a field (or IGNORE), or the school's
+ * saved mapping does; a committed mapping is saved for the school. A dry run reports every bad
+ * row; a commit writes all rows or nothing, or with `commitValid` the valid rows only;
+ * re-importing a file updates changed fields and creates no duplicates.
  */
 @Resolver()
 export class ParticipantImportResolver {
@@ -54,6 +43,12 @@ export class ParticipantImportResolver {
   @Roles(...PERSONAL_DATA_ROLES)
   @Mutation(() => ImportReport, { description: 'Загрузка участников из XLSX или CSV (сначала пробная: dryRun = true)' })
   importParticipants(@Args() args: ImportParticipantsArgs): Promise<ImportReport> {
-    return this.importer.import(args.file, args.format, args.dryRun, args.tenantId?.toLowerCase() ?? null);
+    return this.importer.import(args.file, args.format, args.dryRun, args.tenantId?.toLowerCase() ?? null, { mapping: mappingOf(args.mapping ?? []), commitValid: args.commitValid === true });
+  }
+
+  @Roles(...PERSONAL_DATA_ROLES)
+  @Query(() => [ImportColumnMapping], { description: 'Запомненные для организации сопоставления столбцов загрузки, новые первыми' })
+  participantImportMapping(@Args() args: ImportMappingArgs): Promise<ImportColumnMapping[]> {
+    return this.importer.savedMapping(args.tenantId?.toLowerCase() ?? null);
   }
 }

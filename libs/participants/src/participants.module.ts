@@ -10,7 +10,7 @@ import { ConsentResolver } from './consent.resolver';
 import { ConsentsService } from './consents.service';
 import { acceptRawUploads } from './import/read-upload';
 import { ParticipantBaseEntryEntity } from './participant-base-entry.entity';
-import { PARTICIPANT_IMPORT_PATH, ParticipantImportController } from './participant-import.controller';
+import { PARTICIPANT_IMPORT_PATHS, ParticipantImportController } from './participant-import.controller';
 import { ParticipantImportResolver } from './participant-import.resolver';
 import { ParticipantImportService } from './participant-import.service';
 import { ParticipantRecordsService } from './participant-records.service';
@@ -40,6 +40,6 @@ export class ParticipantsApiModule implements OnModuleInit {
   /** Before the server is ready: the import route takes the file as a raw body (read-upload.ts). */
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
-    if (fastify) acceptRawUploads(fastify, [PARTICIPANT_IMPORT_PATH]);
+    if (fastify) acceptRawUploads(fastify, PARTICIPANT_IMPORT_PATHS);
   }
 }

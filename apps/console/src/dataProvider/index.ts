@@ -15,6 +15,8 @@ export type ConsoleDataProvider = DataProvider & {
   fetchFile: (path: string) => Promise<Blob>;
   /** A file posted as the raw body to a REST route of the API (`/participants/import?…`) with the bearer token; its JSON answer. */
   uploadFile: <T>(path: string, file: Blob) => Promise<T>;
+  /** The same, for a route that answers with a file (`/participants/import/rejected?…`): that file. */
+  uploadForFile: (path: string, file: Blob) => Promise<Blob>;
 };
 
 type Options = {
@@ -106,21 +108,28 @@ export function createDataProvider({ apiBase, bindings, getToken }: Options): Co
     }
     return response.blob();
   };
-  const uploadFile = async <T,>(path: string, file: Blob): Promise<T> => {
+  const postRaw = async (path: string, file: Blob, accept: string): Promise<Response> => {
     const token = await getToken();
     let response: Response;
     try {
       response = await fetch(`${apiBase}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/octet-stream', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/octet-stream', accept, ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: file,
       });
     } catch (error) {
       throw toHttpError(error);
     }
-    const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-    if (!response.ok) throw new HttpError(body.message ?? `Сервер ответил ошибкой (код ${response.status}).`, response.status, { code: body.code });
-    return body as T;
+    if (!response.ok) {
+      const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+      throw new HttpError(body.message ?? `Сервер ответил ошибкой (код ${response.status}).`, response.status, { code: body.code });
+    }
+    return response;
   };
-  return { ...crud, graphql: post, fetchFile, uploadFile };
+  const uploadFile = async <T,>(path: string, file: Blob): Promise<T> => {
+    const response = await postRaw(path, file, 'application/json');
+    return (await response.json().catch(() => ({}))) as T;
+  };
+  const uploadForFile = async (path: string, file: Blob): Promise<Blob> => (await postRaw(path, file, '*/*')).blob();
+  return { ...crud, graphql: post, fetchFile, uploadFile, uploadForFile };
 }

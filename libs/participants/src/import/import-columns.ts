@@ -1,12 +1,14 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { CreateParticipantInput } from '../dtos/participant.inputs';
-import { isRealDate, PERSON_NAME } from '../dtos/input-helpers';
+import { PERSON_NAME, ruDate } from '../dtos/input-helpers';
 import {
   CONSENT_PURPOSE_TITLES,
   ConsentPurpose,
   Direction,
+  DIRECTION_TITLES,
   INTEREST_TITLES,
+  PARTICIPANT_KIND_TITLES,
   InterestArea,
   ParticipantKind,
   RepresentativeRelation,
@@ -15,68 +17,13 @@ import {
   type ConsentSigner,
 } from '../participant.codes';
 import { ownValue, requiredValue } from '@nastavnik/contracts/lookup';
+import { columnHeading, type LayoutColumn } from './column-layout';
+import type { ColumnKey, ImportFieldKey } from './import-fields';
+import { readDate } from './import-dates';
 
-/** The keys of the columns an import understands. */
-export type ColumnKey =
-  | 'lastName' | 'firstName' | 'middleName' | 'birthDate' | 'sex' | 'kind' | 'grade' | 'position' | 'teachingExperienceYears'
-  | 'subjects' | 'organisationName' | 'phone' | 'email' | 'bases' | 'requests' | 'interests' | 'directions' | 'achievements'
-  | 'notes' | 'consentDate' | 'consentSigner' | 'consentRepresentative' | 'consentRelation' | 'consentPurposes' | 'consentValidUntil';
-
-/** Column headings as a file shows them (the first is canonical; the rest are accepted spellings). */
-export const COLUMN_HEADINGS: Record<ColumnKey, string[]> = {
-  lastName: ['Фамилия'],
-  firstName: ['Имя'],
-  middleName: ['Отчество'],
-  birthDate: ['Дата рождения'],
-  sex: ['Пол'],
-  kind: ['Категория'],
-  grade: ['Класс'],
-  position: ['Должность'],
-  teachingExperienceYears: ['Стаж', 'Педагогический стаж'],
-  subjects: ['Предметы', 'Предмет'],
-  organisationName: ['Организация', 'Место работы или учёбы'],
-  phone: ['Телефон'],
-  email: ['Эл. почта', 'Электронная почта', 'E-mail', 'Email'],
-  bases: ['База'],
-  requests: ['Запрос', 'Запросы'],
-  interests: ['Интересы', 'Области интересов'],
-  directions: ['Направления', 'Направление'],
-  achievements: ['Достижения'],
-  notes: ['Примечание', 'Заметки'],
-  consentDate: ['Согласие: дата'],
-  consentSigner: ['Согласие: подписал'],
-  consentRepresentative: ['Согласие: представитель'],
-  consentRelation: ['Согласие: кем приходится'],
-  consentPurposes: ['Согласие: цели'],
-  consentValidUntil: ['Согласие: действует до'],
-};
-
-export const REQUIRED_COLUMNS: ColumnKey[] = ['lastName', 'firstName', 'kind'];
-
-export function headingOf(key: ColumnKey): string {
-  return requiredValue(COLUMN_HEADINGS, key)[0];
-}
+export { parseDate } from './import-dates';
 
 const norm = (value: string) => value.toLowerCase().replace(/ё/g, 'е').replace(/[«»"*]/g, '').replace(/\s+/g, ' ').replace(/\s*:\s*/g, ': ').trim();
-
-const HEADING_INDEX = new Map<string, ColumnKey>(
-  (Object.entries(COLUMN_HEADINGS) as [ColumnKey, string[]][]).flatMap(([key, names]) => names.map((name) => [norm(name), key] as [string, ColumnKey])),
-);
-
-/** Column positions by key; unknown, repeated and missing required headings are reported. */
-export function mapHeadings(headings: string[]): { columns: Map<ColumnKey, number>; problems: string[] } {
-  const columns = new Map<ColumnKey, number>();
-  const problems: string[] = [];
-  headings.forEach((heading, index) => {
-    if (heading === '') return;
-    const key = HEADING_INDEX.get(norm(heading));
-    if (!key) problems.push(`неизвестный столбец «${heading}»`);
-    else if (columns.has(key)) problems.push(`столбец «${heading}» повторяется`);
-    else columns.set(key, index);
-  });
-  for (const key of REQUIRED_COLUMNS) if (!columns.has(key)) problems.push(`нет обязательного столбца «${headingOf(key)}»`);
-  return { columns, problems };
-}
 
 const KIND_WORDS: Partial<Record<string, ParticipantKind>> = {
   ученик: 'student', ученица: 'student', обучающийся: 'student', обучающаяся: 'student', учащийся: 'student', школьник: 'student',
@@ -91,8 +38,15 @@ const KIND_WORDS: Partial<Record<string, ParticipantKind>> = {
 };
 Object.assign(KIND_WORDS, Object.fromEntries(Object.values(ParticipantKind).map((code) => [code, code])));
 
-const BASE_WORDS: Record<string, BaseKind> = { наставник: 'mentor', наставники: 'mentor', наставляемый: 'mentee', наставляемая: 'mentee', наставляемые: 'mentee', mentor: 'mentor', mentee: 'mentee' };
-const SEX_WORDS: Record<string, Sex> = { м: 'male', муж: 'male', мужской: 'male', ж: 'female', жен: 'female', женский: 'female' };
+const BASE_WORDS: Record<string, BaseKind> = {
+  наставник: 'mentor', наставница: 'mentor', наставники: 'mentor', ментор: 'mentor',
+  наставляемый: 'mentee', наставляемая: 'mentee', наставляемые: 'mentee', наставляемое: 'mentee', менти: 'mentee',
+  mentor: 'mentor', mentee: 'mentee',
+};
+const SEX_WORDS: Record<string, Sex> = {
+  м: 'male', муж: 'male', мужской: 'male', мужчина: 'male', мальчик: 'male',
+  ж: 'female', жен: 'female', женский: 'female', женщина: 'female', девочка: 'female',
+};
 const SIGNER_WORDS: Record<string, ConsentSigner> = {
   сам: 'self', сама: 'self', участник: 'self', лично: 'self',
   'законный представитель': 'legal_representative', представитель: 'legal_representative', родитель: 'legal_representative',
@@ -108,7 +62,53 @@ const PURPOSE_WORDS = new Map<string, ConsentPurpose>([
   ...Object.values(ConsentPurpose).map((code) => [code, code] as [string, ConsentPurpose]),
   ['обработка', 'processing'], ['подбор пар', 'pairing'], ['анкетирование', 'questionnaires'], ['отчеты', 'reports'], ['публикация', 'publication'],
 ]);
+const DIRECTION_WORDS = new Map<string, Direction>((Object.entries(DIRECTION_TITLES) as [Direction, string][]).map(([code, title]) => [norm(title), code]));
 export const DEFAULT_PURPOSES: ConsentPurpose[] = ['processing', 'pairing', 'questionnaires', 'reports'];
+
+const ALLOWED_KINDS = 'ученик, педагог, студент, представитель вуза/СПО, работодатель, выпускник, родитель, ветеран или другое';
+
+/**
+ * Words that tell a category inside a longer text: a position («учитель математики», «педагог-
+ * психолог», «заместитель директора по УВР») or a combined «Категория / должность» cell. A text
+ * that matches two categories is ambiguous and is not guessed.
+ */
+const KIND_HINTS: [RegExp, ParticipantKind][] = [
+  [/(^|[^\p{L}])(учител|педагог|директор|завуч|замдиректор|заместител\p{L}* директор|методист|психолог|логопед|дефектолог|воспитател|тьютор|библиотекар|классн\p{L}* руководител|вожат|советник директор|преподавател)/u, 'teacher'],
+  [/(^|[^\p{L}])(ученик|учениц|учащ|обучающ|школьни|воспитанни)/u, 'student'],
+  [/студент/u, 'uni_student'],
+  [/(преподавател\p{L}* (вуза|колледжа|техникума|университета|института|спо)|представител\p{L}* (вуза|спо|колледжа|техникума|университета))/u, 'college_rep'],
+  [/(работодател|представител\p{L}* (предприятия|компании|бизнеса)|предпринимател)/u, 'employer_rep'],
+  [/выпускни/u, 'graduate'],
+  [/(^|[^\p{L}])(родител|мать|отец)/u, 'parent'],
+  [/ветеран/u, 'veteran'],
+];
+
+/** The category a text names: exactly (a word of the list) or by its words when only one category fits. */
+export function kindOf(text: string): { kind: ParticipantKind; exact: boolean } | { candidates: ParticipantKind[] } {
+  const word = norm(text);
+  const exact = ownValue(KIND_WORDS, word);
+  if (exact) return { kind: exact, exact: true };
+  const found = new Set(KIND_HINTS.filter(([pattern]) => pattern.test(word)).map(([, kind]) => kind));
+  if (found.has('college_rep')) found.delete('teacher'); // «преподаватель вуза» is the university's, not the school's
+  const candidates = [...found];
+  return candidates.length === 1 ? { kind: candidates[0], exact: false } : { candidates };
+}
+
+const kindTitles = (kinds: ParticipantKind[]) => kinds.map((kind) => `«${requiredValue(PARTICIPANT_KIND_TITLES, kind).toLowerCase()}»`).join(' или ');
+
+/** Patronymics of Turkic names are two words: «Нариман оглы». */
+const PATRONYMIC_TAIL = /^(оглы|оглу|кызы|гызы|улы|уулу)$/i;
+
+/** «Иванова Анна Сергеевна» → its parts; a name that cannot be split says why. */
+export function splitFullName(text: string): { lastName: string; firstName: string; middleName: string | null } | { problem: string } {
+  const words = text.replace(/,/g, ' ').replace(/\s+/g, ' ').trim().split(' ').filter((w) => w !== '');
+  if (words.some((w) => /^\p{L}\.(\p{L}\.?)?$/u.test(w))) return { problem: `«${text}»: вместо имени или отчества инициалы — нужны полные имя и отчество.` };
+  if (words.length < 2) return { problem: `«${text}»: нужны фамилия и имя через пробел, например «Иванова Анна Сергеевна».` };
+  if (words.length === 2) return { lastName: words[0], firstName: words[1], middleName: null };
+  if (words.length === 3) return { lastName: words[0], firstName: words[1], middleName: words[2] };
+  if (words.length === 4 && PATRONYMIC_TAIL.test(words[3])) return { lastName: words[0], firstName: words[1], middleName: `${words[2]} ${words[3]}` };
+  return { problem: `«${text}»: больше трёх слов, не понять, где фамилия, имя и отчество — запишите их в отдельные столбцы «Фамилия», «Имя», «Отчество».` };
+}
 
 /** What one row says, parsed: participant fields to set, bases to be in, a consent to hold. */
 export type ParsedRow = {
@@ -126,46 +126,80 @@ export type ParsedRow = {
   problems: { column?: string; message: string }[];
 };
 
-/** Parses one row into typed values; every problem carries the column heading and a Russian reason. */
-export function parseRow(line: number, cells: string[], columns: Map<ColumnKey, number>): ParsedRow {
-  const row: ParsedRow = { line, fields: {}, bases: [], consent: null, problems: [] };
-  const cell = (key: ColumnKey) => {
-    const index = columns.get(key);
-    return index === undefined ? '' : (cells[index] ?? '');
+type Fail = (key: ColumnKey, message: string) => void;
+type Cell = (key: ColumnKey) => string;
+
+const NAME_PARTS = new Set<ColumnKey>(['lastName', 'firstName', 'middleName']);
+
+/**
+ * A parser of the rows of one file: each row into typed values, every problem with the column as
+ * the file names it and a Russian reason.
+ */
+export function rowParser(columns: readonly LayoutColumn[]): (line: number, cells: string[]) => ParsedRow {
+  const at = new Map<ImportFieldKey, number>();
+  for (const column of columns) if (column.field && !at.has(column.field)) at.set(column.field, column.index);
+  const headings = new Map<string, string>();
+  const heading = (key: ColumnKey): string => {
+    let text = headings.get(key);
+    if (text === undefined) headings.set(key, (text = columnHeading(columns, key)));
+    return text;
   };
-  const fail = (key: ColumnKey, message: string) => row.problems.push({ column: headingOf(key), message });
+  return (line, cells) => {
+    const raw = (key: ImportFieldKey) => {
+      const index = at.get(key);
+      return index === undefined ? '' : (cells[index] ?? '');
+    };
+    const row: ParsedRow = { line, fields: {}, bases: [], consent: null, problems: [] };
+    const fail: Fail = (key, message) => row.problems.push({ column: heading(key), message });
+    let cell: Cell = raw;
+    let nameFailed = false;
+    if (at.has('fullName') && raw('fullName') !== '') {
+      const name = splitFullName(raw('fullName'));
+      if ('problem' in name) {
+        fail('lastName', name.problem);
+        nameFailed = true;
+        cell = (key) => (NAME_PARTS.has(key) ? '' : raw(key));
+      } else {
+        cell = (key) => (key === 'lastName' ? name.lastName : key === 'firstName' ? name.firstName : key === 'middleName' ? (name.middleName ?? '') : raw(key));
+      }
+    }
+    return finish(row, cell, fail, heading, nameFailed);
+  };
+}
+
+function finish(row: ParsedRow, cell: Cell, fail: Fail, heading: (key: ColumnKey) => string, nameFailed: boolean): ParsedRow {
   const fields = row.fields as Record<string, unknown>;
 
   for (const key of ['lastName', 'firstName', 'middleName', 'position', 'organisationName', 'phone', 'email', 'achievements', 'notes'] as const) {
     if (cell(key) !== '') fields[key] = cell(key);
   }
-  if (cell('lastName') === '') fail('lastName', 'Не указана фамилия.');
-  if (cell('firstName') === '') fail('firstName', 'Не указано имя.');
+  if (!nameFailed) {
+    if (cell('lastName') === '') fail('lastName', 'Не указана фамилия.');
+    if (cell('firstName') === '') fail('firstName', 'Не указано имя.');
+  }
 
-  const kind = cell('kind');
-  if (kind === '') fail('kind', 'Не указана категория (ученик, педагог, студент, работодатель, выпускник…).');
-  else if (!ownValue(KIND_WORDS, norm(kind))) fail('kind', `Неизвестная категория «${kind}»: ожидается ученик, педагог, студент, представитель вуза/СПО, работодатель, выпускник, родитель, ветеран или другое.`);
-  else fields.kind = ownValue(KIND_WORDS, norm(kind));
+  parseKind(row, cell, fail);
 
   const date = (key: ColumnKey, title: string): string | null => {
     const value = cell(key);
     if (value === '') return null;
-    const iso = parseDate(value);
-    if (!iso) fail(key, `${title} «${value}» не распознана: ожидается ДД.ММ.ГГГГ.`);
-    return iso;
+    const reading = readDate(value);
+    if (reading.problem) fail(key, `${title} ${reading.problem}`);
+    return reading.iso ?? null;
   };
   const birthDate = date('birthDate', 'Дата рождения');
   if (birthDate) fields.birthDate = birthDate;
 
   const sex = cell('sex');
   if (sex !== '') {
-    if (ownValue(SEX_WORDS, norm(sex))) fields.sex = ownValue(SEX_WORDS, norm(sex));
+    const code = ownValue(SEX_WORDS, norm(sex).replace(/\.$/, ''));
+    if (code) fields.sex = code;
     else fail('sex', `Пол «${sex}» не распознан: ожидается «м» или «ж».`);
   }
 
   const grade = cell('grade');
   if (grade !== '') {
-    const match = /^(\d{1,2})\s*[-«"]?\s*(\p{L}{0,3})["»]?$/u.exec(grade);
+    const match = /^(\d{1,2})\s*[-«"]?\s*(\p{L}{0,3})["»]?$/u.exec(grade.replace(/\s*(класс|кл\.?)$/iu, ''));
     if (!match) fail('grade', `Класс «${grade}» не распознан: ожидается номер от 1 до 11 и, если есть, литера (например, «7Б»).`);
     else {
       fields.grade = Number(match[1]);
@@ -175,7 +209,8 @@ export function parseRow(line: number, cells: string[], columns: Map<ColumnKey, 
 
   const experience = cell('teachingExperienceYears');
   if (experience !== '') {
-    if (/^\d{1,3}$/.test(experience)) fields.teachingExperienceYears = Number(experience);
+    const years = /^(\d{1,3})(?:\s*(?:год|года|лет))?$/u.exec(experience);
+    if (years) fields.teachingExperienceYears = Number(years[1]);
     else fail('teachingExperienceYears', `Стаж «${experience}» — ожидается целое число лет.`);
   }
 
@@ -189,36 +224,67 @@ export function parseRow(line: number, cells: string[], columns: Map<ColumnKey, 
     else fields.interests = interests.map((i) => INTEREST_WORDS.get(norm(i)));
   }
 
-  const directions = splitList(cell('directions'));
+  const directions = splitList(cell('directions'), /[;\n]|,(?=\s*[DdДд]?\s*\d)/);
   if (directions.length > 0) {
     const codes = directions.map(directionCode);
     const unknown = directions.filter((_, i) => !codes[i]);
-    if (unknown.length > 0) fail('directions', `Неизвестные направления: ${unknown.map((u) => `«${u}»`).join(', ')}; ожидаются коды D01–D11.`);
-    else fields.directions = codes;
+    if (unknown.length > 0) fail('directions', `Неизвестные направления: ${unknown.map((u) => `«${u}»`).join(', ')}; ожидаются коды D01–D11 (или их названия).`);
+    else fields.directions = [...new Set(codes)];
   }
 
+  const roleWord = /^роль/i.test(heading('bases')) ? 'Роль' : 'База';
   for (const word of splitList(cell('bases'))) {
     const base = ownValue(BASE_WORDS, norm(word));
-    if (!base) fail('bases', `База «${word}» не распознана: ожидается «наставник» и/или «наставляемый».`);
+    if (!base) fail('bases', `${roleWord} «${word}» не распознана: допустимо «наставник» или «наставляемый» (если оба — через «;»).`);
     else if (!row.bases.includes(base)) row.bases.push(base);
   }
 
   parseConsent(row, cell, fail, date);
   const failed = new Set(row.problems.map((p) => p.column));
-  row.problems.push(...fieldProblems(row.fields).filter((p) => !failed.has(p.column)));
+  row.problems.push(...fieldProblems(row.fields, heading).filter((p) => !failed.has(p.column)));
   return row;
 }
 
-function parseConsent(
-  row: ParsedRow,
-  cell: (key: ColumnKey) => string,
-  fail: (key: ColumnKey, message: string) => void,
-  date: (key: ColumnKey, title: string) => string | null,
-): void {
+/**
+ * «Категория»: a word of the list, or a text that names one category only («учитель математики»);
+ * without it, the position says it when it can, and a class means a pupil.
+ */
+function parseKind(row: ParsedRow, cell: Cell, fail: Fail): void {
+  const fields = row.fields as Record<string, unknown>;
+  const text = cell('kind');
+  const position = cell('position');
+  if (text !== '') {
+    const found = kindOf(text);
+    if ('kind' in found) {
+      fields.kind = found.kind;
+      // A combined «Категория / должность» column: what is not a bare category word is the position.
+      if (!found.exact && position === '' && ['teacher', 'college_rep', 'employer_rep'].includes(found.kind)) fields.position = text;
+    } else if (found.candidates.length > 1) {
+      fail('kind', `Категория «${text}» неоднозначна: ${kindTitles(found.candidates)}? Оставьте одно: ${ALLOWED_KINDS}.`);
+    } else {
+      fail('kind', `Неизвестная категория «${text}»: ожидается ${ALLOWED_KINDS}.`);
+    }
+    return;
+  }
+  if (position !== '') {
+    const found = kindOf(position);
+    if ('kind' in found) fields.kind = found.kind;
+    else fail('kind', `Не указана категория, и по должности «${position}» её не определить: укажите категорию — ${ALLOWED_KINDS}.`);
+    return;
+  }
+  if (cell('grade') !== '') {
+    fields.kind = 'student';
+    return;
+  }
+  fail('kind', `Не указана категория (${ALLOWED_KINDS}).`);
+}
+
+function parseConsent(row: ParsedRow, cell: Cell, fail: Fail, date: (key: ColumnKey, title: string) => string | null): void {
   const consentKeys: ColumnKey[] = ['consentDate', 'consentSigner', 'consentRepresentative', 'consentRelation', 'consentPurposes', 'consentValidUntil'];
   if (consentKeys.every((key) => cell(key) === '')) return;
   const signedOn = date('consentDate', 'Дата согласия');
   if (cell('consentDate') === '') fail('consentDate', 'Указаны сведения о согласии, но нет даты его подписания.');
+  if (signedOn && signedOn < '2000-01-01') fail('consentDate', `Дата согласия ${ruDate(signedOn)} — раньше 2000 года: проверьте год.`);
   const validUntil = date('consentValidUntil', 'Срок действия согласия');
   const signerWord = cell('consentSigner');
   let signedBy: ConsentSigner | null = 'self';
@@ -257,34 +323,26 @@ function parseConsent(
 }
 
 /** The same single-field rules as the GraphQL input, with the column of each problem. */
-function fieldProblems(fields: Partial<CreateParticipantInput>): { column?: string; message: string }[] {
+function fieldProblems(fields: Partial<CreateParticipantInput>, heading: (key: ColumnKey) => string): { column?: string; message: string }[] {
   const input = plainToInstance(CreateParticipantInput, fields);
   const errors = validateSync(input, { skipMissingProperties: false, whitelist: true });
   const flatten = (list: ValidationError[]): { column?: string; message: string }[] =>
     list.flatMap((error) => [
-      ...Object.values(error.constraints ?? {}).map((message) => ({ column: columnOfField(error.property), message })),
+      ...Object.values(error.constraints ?? {}).map((message) => ({ column: heading(columnKeyOfField(error.property)), message })),
       ...flatten(error.children ?? []),
     ]);
   return flatten(errors);
 }
 
-const FIELD_COLUMN: Partial<Record<string, ColumnKey>> = { classLetter: 'grade' };
-
-/** The heading of the column a participant field comes from. */
-export function columnOfField(field: string): string | undefined {
-  const key = (ownValue(FIELD_COLUMN, field) ?? field) as ColumnKey;
-  return ownValue(COLUMN_HEADINGS, key)?.[0];
+/** The import column a participant field comes from (the class letter is in «Класс»). */
+export function columnKeyOfField(field: string): ColumnKey {
+  return (field === 'classLetter' ? 'grade' : field) as ColumnKey;
 }
 
-/** «12.03.2010», «12.03.10» is refused (ambiguous century), «2010-03-12». */
-export function parseDate(value: string): string | null {
-  const ru = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(value);
-  const iso = ru ? `${ru[3]}-${ru[2].padStart(2, '0')}-${ru[1].padStart(2, '0')}` : /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
-  return iso && isRealDate(iso) ? iso : null;
-}
-
-/** «D1», «d01», «Д01», «01» → «D01». */
+/** «D1», «d01», «Д01», «01», or a direction's name → «D01». */
 function directionCode(value: string): Direction | undefined {
+  const named = DIRECTION_WORDS.get(norm(value));
+  if (named) return named;
   const match = /^(?:[DdДд])?\s*0?(\d{1,2})$/.exec(value.trim());
   if (!match) return undefined;
   const code = `D${match[1].padStart(2, '0')}`;

@@ -1,13 +1,22 @@
 import { parse } from 'csv-parse/sync';
 import { ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import { tidyCell } from './cell-text';
-import { readXlsxRows } from './read-xlsx';
+import { MAX_TITLE_ROWS, type TableRow } from './column-layout';
+import { decodeText, detectDelimiter, type CsvDelimiter, type TextEncoding } from './decode-text';
+import { readXlsxSheet, type MergedRange } from './read-xlsx';
 
 export type ImportFileFormat = 'xlsx' | 'csv';
+export type { TableRow } from './column-layout';
 
-/** One data row of the file: its line number as a spreadsheet shows it, and its cells as text. */
-export type TableRow = { line: number; cells: string[] };
-export type Table = { headings: string[]; rows: TableRow[] };
+/** A file's non-empty rows, before the header is found: title rows, the header and the data rows alike. */
+export type SheetTable = {
+  rows: TableRow[];
+  merges: MergedRange[];
+  /** What the file turned out to be (a workbook sent as «csv» is read as the workbook it is). */
+  format: ImportFileFormat;
+  encoding: TextEncoding | null;
+  delimiter: CsvDelimiter | null;
+};
 
 /**
  * File size limits per route. The GraphQL mutation carries the file as base64 in a JSON body, and
@@ -38,33 +47,30 @@ export function decodeUpload(file: string, maxBytes = MAX_GRAPHQL_IMPORT_BYTES):
   return buffer;
 }
 
-/** The first sheet of an XLSX workbook, or a CSV file (UTF-8, separator «;», «,» or tab), as text cells. */
-export async function readTable(buffer: Buffer, format: ImportFileFormat): Promise<Table> {
-  const lines = format === 'xlsx' ? await readXlsx(buffer) : readCsv(buffer);
-  const [header, ...rest] = lines;
-  if (!header || header.cells.every((c) => c === '')) throw new ValidationFailedException('В первой строке файла должны быть названия столбцов.');
-  const rows = rest.filter((row) => row.cells.some((c) => c !== ''));
-  if (rows.length > MAX_IMPORT_ROWS) {
-    throw new ValidationFailedException(`В файле ${rows.length} строк с данными; за один раз можно загрузить не больше ${MAX_IMPORT_ROWS}. Разделите файл на части.`);
-  }
-  return { headings: header.cells, rows };
+const ZIP_SIGNATURE = 0x504b0304;
+const OLE_SIGNATURE = 0xd0cf11e0;
+
+/**
+ * The first sheet of an XLSX workbook, or a CSV file (see `decode-text.ts` for the encodings and
+ * delimiters), as the text of its non-empty rows with their line numbers as the spreadsheet shows
+ * them. A workbook (or an old .xls) sent as CSV is recognised by its first bytes.
+ */
+export async function readTable(buffer: Buffer, format: ImportFileFormat): Promise<SheetTable> {
+  const signature = buffer.length >= 4 ? buffer.readUInt32BE(0) : 0;
+  const workbook = format === 'xlsx' || signature === ZIP_SIGNATURE || signature === OLE_SIGNATURE;
+  const table: SheetTable = workbook ? { ...(await readXlsx(buffer)), format: 'xlsx', encoding: null, delimiter: null } : { ...readCsv(buffer), merges: [], format: 'csv' };
+  if (table.rows.length === 0) throw new ValidationFailedException('В файле нет ни одной заполненной строки: нужна строка с названиями столбцов (Фамилия, Имя, Категория…) и строки с участниками.');
+  return table;
 }
 
-/** The first sheet's non-empty rows, read as a stream with caps on rows, columns and unpacked size (read-xlsx.ts). */
-function readXlsx(buffer: Buffer): Promise<TableRow[]> {
-  // Leading blank rows: the first non-empty row is the header, wherever it is.
-  return readXlsxRows(buffer, { maxRows: MAX_IMPORT_ROWS, maxColumns: MAX_COLUMNS, maxUnpackedBytes: MAX_XLSX_UNPACKED_BYTES });
+/** The first sheet's non-empty rows and merged ranges, read as a stream with caps on rows, columns and unpacked size (read-xlsx.ts). */
+function readXlsx(buffer: Buffer): Promise<{ rows: TableRow[]; merges: MergedRange[] }> {
+  return readXlsxSheet(buffer, { maxRows: MAX_IMPORT_ROWS, leadingRows: MAX_TITLE_ROWS, maxColumns: MAX_COLUMNS, maxUnpackedBytes: MAX_XLSX_UNPACKED_BYTES });
 }
 
-function readCsv(buffer: Buffer): TableRow[] {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    throw new ValidationFailedException('Файл CSV не в кодировке UTF-8: сохраните его как «CSV UTF-8 (разделитель — точка с запятой)».');
-  }
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = [';', '\t', ','].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ';');
+function readCsv(buffer: Buffer): { rows: TableRow[]; encoding: TextEncoding; delimiter: CsvDelimiter } {
+  const { text, encoding } = decodeText(buffer);
+  const delimiter = detectDelimiter(text);
   // Each record's line number comes from the parser's own context (the same snapshot `info: true`
   // would attach), taken in `on_record` so that the typed overload's `string[][]` stays the result.
   const lines: number[] = [];
@@ -74,6 +80,7 @@ function readCsv(buffer: Buffer): TableRow[] {
       bom: true,
       delimiter,
       relax_column_count: true,
+      relax_quotes: true,
       skip_empty_lines: false,
       trim: false,
       on_record: (record, context) => {
@@ -85,9 +92,10 @@ function readCsv(buffer: Buffer): TableRow[] {
     const line = (error as { lines?: number }).lines;
     throw new ValidationFailedException(`Не удалось разобрать CSV${line ? ` (строка ${line})` : ''}: проверьте кавычки и разделители.`);
   }
-  if (records.length > MAX_IMPORT_ROWS + 1 + 1000) throw new ValidationFailedException(`В файле больше ${MAX_IMPORT_ROWS} строк с данными. Разделите файл на части.`);
+  if (records.length > MAX_IMPORT_ROWS + MAX_TITLE_ROWS + 1 + 1000) throw new ValidationFailedException(`В файле больше ${MAX_IMPORT_ROWS} строк с данными. Разделите файл на части.`);
   if (records.some((record) => record.length > MAX_COLUMNS)) throw new ValidationFailedException(`В файле больше ${MAX_COLUMNS} столбцов: проверьте разделитель.`);
-  return records.map((record, i) => ({ line: lines[i] ?? 0, cells: record.map((c) => tidyCell(c)) }));
+  const rows = records.map((record, i) => ({ line: lines[i] ?? 0, cells: record.map((c) => tidyCell(c)) })).filter((row) => row.cells.some((c) => c !== ''));
+  return { rows, encoding, delimiter };
 }
 
 export function fileTooLarge(maxBytes: number): ValidationFailedException {

@@ -6,6 +6,8 @@ import { entryChunks, readZipDirectory, ZipReadError, type ZipEntry } from './zi
 export type XlsxLimits = {
   /** Non-empty rows after the heading row; one more and the file is refused, without reading further. */
   maxRows: number;
+  /** Non-empty rows allowed above the heading row besides (title rows of a school's list); 0 unless given. */
+  leadingRows?: number;
   /** The highest column with content. */
   maxColumns: number;
   /** The uncompressed bytes of every part read (workbook, relationships, styles, shared strings, the sheet), as declared and as inflated. */
@@ -14,6 +16,12 @@ export type XlsxLimits = {
 
 /** A non-empty row of the first sheet: its number as Excel shows it, its cells as text (dates as ГГГГ-ММ-ДД). */
 export type SheetRow = { line: number; cells: string[] };
+
+/** A merged range of the sheet, by row numbers and column numbers (1-based, inclusive): «A1:F1» → 1, 1, 1, 6. */
+export type MergedRange = { top: number; left: number; bottom: number; right: number };
+
+/** More merged ranges than a school's list has; the rest are not read. */
+const MAX_MERGES = 10_000;
 
 /** More parts than any real workbook has (a few sheets, styles, a theme, some pictures): refused from the directory. */
 const MAX_PARTS = 1000;
@@ -39,6 +47,11 @@ const BROKEN = `Не удалось прочитать файл XLSX: он по�
  * number in a date format (built-in or custom, 1900 or 1904 date system) as ГГГГ-ММ-ДД.
  */
 export async function readXlsxRows(file: Buffer, limits: XlsxLimits): Promise<SheetRow[]> {
+  return (await readXlsxSheet(file, limits)).rows;
+}
+
+/** The same rows, and the sheet's merged ranges (a title merged across the table, a class merged down its pupils). */
+export async function readXlsxSheet(file: Buffer, limits: XlsxLimits): Promise<{ rows: SheetRow[]; merges: MergedRange[] }> {
   if (file.length >= 4 && file.readUInt32BE(0) === 0xd0cf11e0) {
     throw new ValidationFailedException('Это файл старого формата Excel (.xls) или книга, защищённая паролем: снимите защиту и сохраните файл как «Книга Excel (.xlsx)».');
   }
@@ -62,7 +75,7 @@ class XlsxReader {
     this.parts = readZipDirectory(file, MAX_PARTS);
   }
 
-  async firstSheet(): Promise<SheetRow[]> {
+  async firstSheet(): Promise<{ rows: SheetRow[]; merges: MergedRange[] }> {
     const rootRelations = await this.relationships('');
     const workbookPath = [...rootRelations.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
     const workbook = await this.workbook(workbookPath);
@@ -188,9 +201,11 @@ class XlsxReader {
     return strings;
   }
 
-  private async rows(entry: ZipEntry, book: Book): Promise<SheetRow[]> {
+  private async rows(entry: ZipEntry, book: Book): Promise<{ rows: SheetRow[]; merges: MergedRange[] }> {
     const { maxRows, maxColumns } = this.limits;
+    const leadingRows = this.limits.leadingRows ?? 0;
     const rows: { line: number; cells: string[] }[] = [];
+    const merges: MergedRange[] = [];
     let width = 0;
     let inSheetData = false;
     let line = 0;
@@ -203,6 +218,10 @@ class XlsxReader {
     await this.scan(entry, {
       open: (name, attributes) => {
         if (name === 'sheetData') inSheetData = true;
+        if (name === 'mergeCell' && !inSheetData && merges.length < MAX_MERGES) {
+          const range = mergedRange(attribute(attributes, 'ref') ?? '');
+          if (range) merges.push(range);
+        }
         if (!inSheetData) return;
         switch (name) {
           case 'row': {
@@ -263,8 +282,8 @@ class XlsxReader {
           case 'row':
             if (row.length === 0) break;
             rows.push({ line, cells: row });
-            // The heading row and `maxRows` data rows are allowed; the next non-empty row ends the reading.
-            if (rows.length > maxRows + 1) throw new ValidationFailedException(`В файле больше ${maxRows} строк с данными. Разделите файл на части.`);
+            // The heading row, the title rows above it and `maxRows` data rows are allowed; the next non-empty row ends the reading.
+            if (rows.length > maxRows + 1 + leadingRows) throw new ValidationFailedException(`В файле больше ${maxRows} строк с данными. Разделите файл на части.`);
             break;
         }
       },
@@ -273,7 +292,7 @@ class XlsxReader {
         else if (capture === 'inline') cell.inline += text;
       },
     });
-    return rows.map((r) => ({ line: r.line, cells: Array.from({ length: width }, (_, i) => r.cells[i] ?? '') }));
+    return { rows: rows.map((r) => ({ line: r.line, cells: Array.from({ length: width }, (_, i) => r.cells[i] ?? '') })), merges };
   }
 }
 
@@ -343,6 +362,16 @@ function columnOf(reference: string): number {
     if (column > 16384) return 16385; // beyond Excel's last column; refused as too wide if it has content
   }
   return column;
+}
+
+/** «B3:D3» → its rows and columns; null for anything else (a single cell is no range). */
+function mergedRange(reference: string): MergedRange | null {
+  const match = /^([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})$/.exec(reference);
+  if (!match) return null;
+  const [left, right] = [columnOf(match[1]), columnOf(match[3])];
+  const [top, bottom] = [Number(match[2]), Number(match[4])];
+  if (left < 1 || top < 1 || right < left || bottom < top || (left === right && top === bottom)) return null;
+  return { top, left, bottom, right };
 }
 
 /** A relationship target as a part name: relative to the source part's folder unless it starts with «/». */

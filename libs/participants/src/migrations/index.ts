@@ -3,5 +3,6 @@ import { CreateParticipants1795300100000 } from './1795300100000-create-particip
 import { PublishParticipantReadModels1795301010000 } from './1795301010000-publish-participant-read-models';
 import { DeclareParticipantPolicies1795301110000 } from './1795301110000-declare-participant-policies';
 import { KeyParticipantsByTenant1795301210000 } from './1795301210000-key-participants-by-tenant';
+import { CreateParticipantImportMappings1795301300000 } from './1795301300000-create-participant-import-mappings';
 
-export const participantsMigrations: (new () => MigrationInterface)[] = [CreateParticipants1795300100000, PublishParticipantReadModels1795301010000, DeclareParticipantPolicies1795301110000, KeyParticipantsByTenant1795301210000];
+export const participantsMigrations: (new () => MigrationInterface)[] = [CreateParticipants1795300100000, PublishParticipantReadModels1795301010000, DeclareParticipantPolicies1795301110000, KeyParticipantsByTenant1795301210000, CreateParticipantImportMappings1795301300000];
