@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,13 +125,41 @@ function newestMtime(path: string): number {
 }
 
 /** `vite build` unless apps/console/dist is newer than every source of the console (libs/contracts included: the console bundles it). */
+/**
+ * Builds the console when its sources are newer than dist. Browser specs run in parallel jest
+ * workers, so the build holds a lock directory: a second world waits for the first one's build
+ * instead of emptying dist under it.
+ */
 async function buildConsoleIfStale(): Promise<void> {
   const built = join(CONSOLE_DIR, 'dist', 'index.html');
   const sources = [...['src', 'public', 'index.html', 'vite.config.mts'].map((entry) => join(CONSOLE_DIR, entry)), join(ROOT, 'libs', 'contracts', 'src')].filter(existsSync);
-  if (process.env.CONSOLE_E2E_REBUILD !== '1' && existsSync(built) && statSync(built).mtimeMs > Math.max(...sources.map(newestMtime))) return;
-  await Proc.start('vite build', [VITE, 'build', '--config', join(CONSOLE_DIR, 'vite.config.mts'), '--logLevel', 'warn'], {
-    VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
-  }).done();
+  const fresh = () => existsSync(built) && statSync(built).mtimeMs > Math.max(...sources.map(newestMtime));
+  await withLock(join(CONSOLE_DIR, '.e2e-build.lock'), async () => {
+    if (process.env.CONSOLE_E2E_REBUILD !== '1' && fresh()) return;
+    await Proc.start('vite build', [VITE, 'build', '--config', join(CONSOLE_DIR, 'vite.config.mts'), '--logLevel', 'warn'], {
+      VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+    }).done();
+  });
+}
+
+/** Runs `work` holding a lock directory; a lock older than ten minutes is a crashed run's and is taken over. */
+async function withLock<T>(lockDir: string, work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) rmSync(lockDir, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -155,7 +183,10 @@ export class ConsoleWorld {
       throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     }
     const env = runEnv();
-    const database = `${env.database}_console`;
+    // One world per jest worker process: browser specs run in parallel, each with its own
+    // database and Redis prefix (a shared prefix would let one world's worker take the other's jobs).
+    const world = `console_${process.pid}`;
+    const database = `${env.database}_${world}`;
     const superuser = new Pool({ connectionString: env.superuserUrl, max: 1 });
     await superuser.query(`create database ${database} owner nastavnik_owner`);
     await superuser.end();
@@ -188,7 +219,7 @@ export class ConsoleWorld {
         INDICATORS_DATABASE_URL: withDatabase(indicatorsUrlOf(env), database),
         REDIS_URL: env.redisUrl,
         // Under the run's prefix, so that global teardown removes these keys too.
-        REDIS_PREFIX: `${env.redisPrefix}:console`,
+        REDIS_PREFIX: `${env.redisPrefix}:${world}`,
         PORT: String(apiPort),
         HOST: '127.0.0.1',
       };
