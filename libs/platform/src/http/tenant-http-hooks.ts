@@ -7,7 +7,7 @@ type WithStore = FastifyRequest & { [STORE]?: ContextStore };
 /** The request's context store, created on first use. */
 export function tenantStoreOf(request: FastifyRequest, context: TenantContext): ContextStore {
   const carrier = request as WithStore;
-  carrier[STORE] ??= context.newStore();
+  carrier[STORE] ??= { ...context.newStore(), origin: { requestId: String(request.id), address: request.ip } };
   return carrier[STORE];
 }
 

@@ -8,6 +8,8 @@ import { REGION_TIME_ZONE } from '../calendar';
 import { DB_ROLES } from '../database/db-roles';
 import { ReadReplica } from '../database/read-replica';
 import { TenantContextMissingError } from '../errors/app.exceptions';
+import type { JournalEvent } from '../personal-data/journal-event';
+import { writeJournal } from '../personal-data/journal-writer';
 import { Batches } from './batch';
 import { replicaReadDeclared, withoutReplicaRead } from './read-from-replica';
 import type { Scope } from './scope';
@@ -21,6 +23,12 @@ export const REPLICA_READERS: ReadonlySet<Scope['role']> = new Set(['region-anal
 
 /** Everything one request or one job carries: who, in which scope, and its one transaction. */
 export type ContextStore = {
+  /**
+   * Where the operation came from: the HTTP request's id (the `x-request-id` the caller sent when
+   * it is a plain token, else one of ours) and source address; for a job, the id of the request
+   * that queued it. Logs, the access journal and queued jobs carry it.
+   */
+  origin?: { requestId: string; address?: string };
   principal?: Principal;
   scope?: Scope;
   /** Memoised authentication of the request, so a token is verified once per request. */
@@ -34,8 +42,18 @@ export type ContextStore = {
   replicaTransaction?: Promise<QueryRunner | null>;
   /** Per-row lookups of this operation's field resolvers, batched (see batch.ts). */
   batches?: Batches;
+  /** Access-journal events of this operation, written in its transaction just before it commits (personal-data/journal.ts). */
+  journal?: JournalEvent[];
   finished: boolean;
 };
+
+/** One storage for every TenantContext of the process, so that code without one (the journal) finds the running operation. */
+const STORAGE = new AsyncLocalStorage<ContextStore>();
+
+/** The running operation's store, if any. */
+export function activeStore(): ContextStore | undefined {
+  return STORAGE.getStore();
+}
 
 /**
  * The tenant context of the running operation (AsyncLocalStorage). Every query of a request or
@@ -55,7 +73,7 @@ export type ContextStore = {
 @Injectable()
 export class TenantContext {
   private readonly logger = new Logger(TenantContext.name);
-  private readonly storage = new AsyncLocalStorage<ContextStore>();
+  private readonly storage = STORAGE;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -117,6 +135,18 @@ export class TenantContext {
   /** Commits (or rolls back) the store's transaction, if one was opened, and frees its connection. */
   async finish(store: ContextStore, commit: boolean): Promise<void> {
     if (store.finished) return;
+    // The journal goes into the operation's own transaction: no commit without its record.
+    if (commit && store.journal?.length && store.scope) {
+      const events = store.journal;
+      store.journal = [];
+      try {
+        store.transaction ??= this.open(store.scope);
+        await writeJournal((await store.transaction).manager, store.scope, store.principal, store.origin, events);
+      } catch (error) {
+        await this.finish(store, false);
+        throw error;
+      }
+    }
     store.finished = true;
     const pending = store.transaction;
     const replicaPending = store.replicaTransaction;
