@@ -5,6 +5,7 @@ import { IndicatorResolver } from './indicator.resolver';
 import { NightlyIndicatorsJob } from './nightly-indicators.job';
 import { RecomputeIndicatorsJob } from './recompute-indicators.job';
 import { RecomputeReconciler } from './recompute-reconciler';
+import './personal-data'; // declares this lib's personal-data fields (issue 14)
 
 /**
  * The indicator engine and its jobs: worker (and operator CLI) only — the engine's database role

@@ -19,6 +19,7 @@ import { RespondentService } from './respondent.service';
 import { ProgrammeScorecardEntity } from './scorecard.entity';
 import { ScorecardResolver } from './scorecard.resolver';
 import { ScorecardService } from './scorecard.service';
+import './personal-data'; // declares this lib's personal-data fields (issue 14)
 
 /** Questionnaires (анкеты), one-time links and the effectiveness scorecard: services and entities. */
 @Module({

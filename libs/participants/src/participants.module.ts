@@ -17,6 +17,7 @@ import { ParticipantRecordsService } from './participant-records.service';
 import { ParticipantEntity } from './participant.entity';
 import { ParticipantResolver } from './participant.resolver';
 import { ParticipantsService } from './participants.service';
+import './personal-data'; // declares this lib's personal-data fields (issue 14)
 
 const SERVICES = [ParticipantsService, ParticipantRecordsService, BaseEntriesService, ConsentsService, ParticipantImportService];
 

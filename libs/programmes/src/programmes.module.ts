@@ -27,6 +27,7 @@ import { RoadmapService } from './roadmaps/roadmap.service';
 import { MatchSuggestionEntity } from './suggestions/match-suggestion.entity';
 import { MatchSuggestionResolver } from './suggestions/match-suggestion.resolver';
 import { MatchSuggestionService } from './suggestions/match-suggestion.service';
+import './personal-data'; // declares this lib's personal-data fields (issue 14)
 
 const ENTITIES = [
   ...REFERENCE_ENTITIES,

@@ -9,6 +9,7 @@ import { ReportFileEntity } from './report-file.entity';
 import { ReportRenderer } from './report-renderer';
 import { ReportResolver } from './report.resolver';
 import { ReportService } from './report.service';
+import './personal-data'; // declares this lib's personal-data fields (issue 14)
 
 /**
  * Reports and extracts: services and entities (api and worker). Loading it validates the form
