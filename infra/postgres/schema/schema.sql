@@ -37,6 +37,95 @@ CREATE EXTENSION IF NOT EXISTS ltree WITH SCHEMA public;
 COMMENT ON EXTENSION ltree IS 'data type for hierarchical tree-like structures';
 
 --
+-- Name: contingent_tenant_path(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.contingent_tenant_path() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      declare
+        found_path ltree;
+      begin
+        select t.path into found_path from tenants t where t.id = new.tenant_id and t.kind = 'organisation';
+        if found_path is null then
+          raise exception 'contingent of a tenant that is not a visible organisation' using errcode = '23503', constraint = 'school_contingents_organisation';
+        end if;
+        new.tenant_path := found_path;
+        return new;
+      end $$;
+
+ALTER FUNCTION app.contingent_tenant_path() OWNER TO nastavnik_owner;
+
+--
+-- Name: journal_drop_expired(integer); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.journal_drop_expired(retention_months integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+      declare
+        keep_from timestamptz := date_trunc('month', now()) - make_interval(months => greatest(retention_months, 12));
+        part record;
+        dropped integer := 0;
+      begin
+        for part in
+          select c.relname as name, pg_get_expr(c.relpartbound, c.oid) as bound
+            from pg_inherits i join pg_class c on c.oid = i.inhrelid
+           where i.inhparent = 'public.access_journal'::regclass
+        loop
+          if (substring(part.bound from 'TO \(''([^'']+)''\)'))::timestamptz <= keep_from then
+            execute format('drop table public.%I', part.name);
+            dropped := dropped + 1;
+          end if;
+        end loop;
+        return dropped;
+      end $$;
+
+ALTER FUNCTION app.journal_drop_expired(retention_months integer) OWNER TO nastavnik_owner;
+
+--
+-- Name: journal_ensure_partitions(integer); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.journal_ensure_partitions(ahead integer DEFAULT 2) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+      declare
+        first date := date_trunc('month', now())::date;
+        month date;
+        name text;
+        created integer := 0;
+      begin
+        for i in 0..least(greatest(ahead, 0), 12) loop
+          month := (first + make_interval(months => i))::date;
+          name := format('access_journal_y%sm%s', to_char(month, 'YYYY'), to_char(month, 'MM'));
+          if to_regclass('public.' || name) is null then
+            execute format('create table public.%I partition of public.access_journal for values from (%L) to (%L)',
+                           name, month::timestamptz, (month + interval '1 month')::timestamptz);
+            execute format('alter table public.%I enable row level security', name);
+            execute format('alter table public.%I force row level security', name);
+            created := created + 1;
+          end if;
+        end loop;
+        return created;
+      end $$;
+
+ALTER FUNCTION app.journal_ensure_partitions(ahead integer) OWNER TO nastavnik_owner;
+
+--
+-- Name: journal_hash(text, uuid, bigint, timestamp with time zone, text, text, text, text, text, text, text[], text[], text, text); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.journal_hash(prev_hash text, tenant_id uuid, seq bigint, at timestamp with time zone, actor text, actor_name text, role text, operation text, action text, entity text, entity_ids text[], fields text[], request_id text, source_address text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ select encode(sha256(convert_to(prev_hash || jsonb_build_array(tenant_id, seq, (extract(epoch from at) * 1000000)::bigint, actor, actor_name, role,
+                                       operation, action, entity, entity_ids, fields, request_id, source_address)::text, 'UTF8')), 'hex') $$;
+
+ALTER FUNCTION app.journal_hash(prev_hash text, tenant_id uuid, seq bigint, at timestamp with time zone, actor text, actor_name text, role text, operation text, action text, entity text, entity_ids text[], fields text[], request_id text, source_address text) OWNER TO nastavnik_owner;
+
+--
 -- Name: link_hash(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
 --
 
@@ -212,7 +301,137 @@ ALTER FUNCTION app.withdraw_questionnaire_links() OWNER TO nastavnik_owner;
 
 SET default_tablespace = '';
 
+--
+-- Name: access_journal; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.access_journal (
+    tenant_id uuid NOT NULL,
+    seq bigint NOT NULL,
+    at timestamp with time zone DEFAULT statement_timestamp() NOT NULL,
+    actor text NOT NULL,
+    actor_name text,
+    role text NOT NULL,
+    operation text NOT NULL,
+    action text NOT NULL,
+    entity text NOT NULL,
+    entity_ids text[] DEFAULT '{}'::text[] NOT NULL,
+    fields text[] DEFAULT '{}'::text[] NOT NULL,
+    request_id text,
+    source_address text,
+    prev_hash text NOT NULL,
+    hash text NOT NULL,
+    CONSTRAINT access_journal_action_check CHECK ((action = ANY (ARRAY['read'::text, 'create'::text, 'update'::text, 'delete'::text, 'import'::text, 'export'::text, 'erase'::text])))
+)
+PARTITION BY RANGE (at);
+
+ALTER TABLE ONLY public.access_journal FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.access_journal OWNER TO nastavnik_owner;
+
+--
+-- Name: TABLE access_journal; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON TABLE public.access_journal IS 'Журнал доступа к персональным данным: только добавление, цепочка хешей по организации (docs/adr/0023)';
+
 SET default_table_access_method = heap;
+
+--
+-- Name: access_journal_heads; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.access_journal_heads (
+    tenant_id uuid NOT NULL,
+    seq bigint NOT NULL,
+    prev_hash text NOT NULL,
+    hash text NOT NULL
+);
+
+ALTER TABLE ONLY public.access_journal_heads FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.access_journal_heads OWNER TO nastavnik_owner;
+
+--
+-- Name: access_journal_y2026m12; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.access_journal_y2026m12 (
+    tenant_id uuid NOT NULL,
+    seq bigint NOT NULL,
+    at timestamp with time zone DEFAULT statement_timestamp() NOT NULL,
+    actor text NOT NULL,
+    actor_name text,
+    role text NOT NULL,
+    operation text NOT NULL,
+    action text NOT NULL,
+    entity text NOT NULL,
+    entity_ids text[] DEFAULT '{}'::text[] NOT NULL,
+    fields text[] DEFAULT '{}'::text[] NOT NULL,
+    request_id text,
+    source_address text,
+    prev_hash text NOT NULL,
+    hash text NOT NULL,
+    CONSTRAINT access_journal_action_check CHECK ((action = ANY (ARRAY['read'::text, 'create'::text, 'update'::text, 'delete'::text, 'import'::text, 'export'::text, 'erase'::text])))
+);
+
+ALTER TABLE ONLY public.access_journal_y2026m12 FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.access_journal_y2026m12 OWNER TO nastavnik_owner;
+
+--
+-- Name: access_journal_y2027m01; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.access_journal_y2027m01 (
+    tenant_id uuid NOT NULL,
+    seq bigint NOT NULL,
+    at timestamp with time zone DEFAULT statement_timestamp() NOT NULL,
+    actor text NOT NULL,
+    actor_name text,
+    role text NOT NULL,
+    operation text NOT NULL,
+    action text NOT NULL,
+    entity text NOT NULL,
+    entity_ids text[] DEFAULT '{}'::text[] NOT NULL,
+    fields text[] DEFAULT '{}'::text[] NOT NULL,
+    request_id text,
+    source_address text,
+    prev_hash text NOT NULL,
+    hash text NOT NULL,
+    CONSTRAINT access_journal_action_check CHECK ((action = ANY (ARRAY['read'::text, 'create'::text, 'update'::text, 'delete'::text, 'import'::text, 'export'::text, 'erase'::text])))
+);
+
+ALTER TABLE ONLY public.access_journal_y2027m01 FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.access_journal_y2027m01 OWNER TO nastavnik_owner;
+
+--
+-- Name: access_journal_y2027m02; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.access_journal_y2027m02 (
+    tenant_id uuid NOT NULL,
+    seq bigint NOT NULL,
+    at timestamp with time zone DEFAULT statement_timestamp() NOT NULL,
+    actor text NOT NULL,
+    actor_name text,
+    role text NOT NULL,
+    operation text NOT NULL,
+    action text NOT NULL,
+    entity text NOT NULL,
+    entity_ids text[] DEFAULT '{}'::text[] NOT NULL,
+    fields text[] DEFAULT '{}'::text[] NOT NULL,
+    request_id text,
+    source_address text,
+    prev_hash text NOT NULL,
+    hash text NOT NULL,
+    CONSTRAINT access_journal_action_check CHECK ((action = ANY (ARRAY['read'::text, 'create'::text, 'update'::text, 'delete'::text, 'import'::text, 'export'::text, 'erase'::text])))
+);
+
+ALTER TABLE ONLY public.access_journal_y2027m02 FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.access_journal_y2027m02 OWNER TO nastavnik_owner;
 
 --
 -- Name: consents; Type: TABLE; Schema: public; Owner: nastavnik_owner
@@ -321,6 +540,69 @@ CREATE VIEW public.ind_base_facts AS
    FROM public.participant_base_entries;
 
 ALTER TABLE public.ind_base_facts OWNER TO nastavnik_owner;
+
+--
+-- Name: school_contingent_ages; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.school_contingent_ages (
+    tenant_id uuid NOT NULL,
+    contingent_id uuid NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    age smallint NOT NULL,
+    pupils integer NOT NULL,
+    CONSTRAINT school_contingent_ages_age_check CHECK (((age >= 5) AND (age <= 25))),
+    CONSTRAINT school_contingent_ages_pupils_check CHECK (((pupils >= 0) AND (pupils <= 10000)))
+);
+
+ALTER TABLE ONLY public.school_contingent_ages FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.school_contingent_ages OWNER TO nastavnik_owner;
+
+--
+-- Name: school_contingents; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.school_contingents (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    school_year text NOT NULL,
+    teachers integer NOT NULL,
+    source text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_by text NOT NULL,
+    CONSTRAINT school_contingents_school_year_check CHECK (((school_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND (("right"(school_year, 4))::integer = (("left"(school_year, 4))::integer + 1)))),
+    CONSTRAINT school_contingents_source_check CHECK ((source = ANY (ARRAY['console'::text, 'school-import'::text, 'region-import'::text]))),
+    CONSTRAINT school_contingents_teachers_check CHECK (((teachers >= 0) AND (teachers <= 5000))),
+    CONSTRAINT school_contingents_updated_by_check CHECK (((length(updated_by) >= 1) AND (length(updated_by) <= 300)))
+);
+
+ALTER TABLE ONLY public.school_contingents FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.school_contingents OWNER TO nastavnik_owner;
+
+--
+-- Name: ind_contingent_facts; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.ind_contingent_facts AS
+ SELECT a.tenant_id,
+    c.school_year AS period,
+    'student'::text AS kind,
+    (a.age)::integer AS age,
+    a.pupils AS headcount
+   FROM (public.school_contingent_ages a
+     JOIN public.school_contingents c ON (((c.tenant_id = a.tenant_id) AND (c.id = a.contingent_id))))
+UNION ALL
+ SELECT c.tenant_id,
+    c.school_year AS period,
+    'teacher'::text AS kind,
+    NULL::integer AS age,
+    c.teachers AS headcount
+   FROM public.school_contingents c;
+
+ALTER TABLE public.ind_contingent_facts OWNER TO nastavnik_owner;
 
 --
 -- Name: meeting_types; Type: TABLE; Schema: public; Owner: nastavnik_owner
@@ -764,7 +1046,9 @@ CREATE TABLE public.indicator_snapshots (
     denominator bigint,
     computed_at timestamp with time zone DEFAULT now() NOT NULL,
     computation_id uuid NOT NULL,
+    denominator_source text,
     CONSTRAINT indicator_snapshots_denominator_check CHECK ((denominator >= 0)),
+    CONSTRAINT indicator_snapshots_denominator_source_check CHECK ((denominator_source = ANY (ARRAY['contingent'::text, 'registered'::text]))),
     CONSTRAINT indicator_snapshots_indicator_code_check CHECK ((indicator_code ~ '^[A-Z][A-Z0-9_.]{0,39}$'::text)),
     CONSTRAINT indicator_snapshots_numerator_check CHECK ((numerator >= 0)),
     CONSTRAINT indicator_snapshots_period_check CHECK ((period ~ '^[0-9]{4}/[0-9]{4}$'::text))
@@ -785,7 +1069,8 @@ CREATE VIEW public.indicator_snapshot_values WITH (security_invoker='true') AS
     indicator_snapshots.indicator_code,
     indicator_snapshots.numerator,
     indicator_snapshots.denominator,
-    indicator_snapshots.computed_at
+    indicator_snapshots.computed_at,
+    indicator_snapshots.denominator_source
    FROM public.indicator_snapshots;
 
 ALTER TABLE public.indicator_snapshot_values OWNER TO nastavnik_owner;
@@ -958,6 +1243,109 @@ CREATE TABLE public.mentoring_forms (
 ALTER TABLE ONLY public.mentoring_forms FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.mentoring_forms OWNER TO nastavnik_owner;
+
+--
+-- Name: notification_contacts; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.notification_contacts (
+    tenant_id uuid NOT NULL,
+    participant_id uuid NOT NULL,
+    email text NOT NULL,
+    name text,
+    representative boolean DEFAULT false NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notification_contacts_email_check CHECK (((email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(email) <= 200))),
+    CONSTRAINT notification_contacts_name_check CHECK (((length(name) >= 1) AND (length(name) <= 300)))
+);
+
+ALTER TABLE ONLY public.notification_contacts FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.notification_contacts OWNER TO nastavnik_owner;
+
+--
+-- Name: notification_settings; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.notification_settings (
+    tenant_id uuid NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    curator_email text,
+    link_reminder_days integer,
+    pair_idle_days integer,
+    roadmap_due_days integer,
+    digest_enabled boolean,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notification_settings_curator_email_check CHECK (((curator_email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(curator_email) <= 200))),
+    CONSTRAINT notification_settings_link_reminder_days_check CHECK (((link_reminder_days >= 1) AND (link_reminder_days <= 60))),
+    CONSTRAINT notification_settings_pair_idle_days_check CHECK (((pair_idle_days >= 1) AND (pair_idle_days <= 365))),
+    CONSTRAINT notification_settings_roadmap_due_days_check CHECK (((roadmap_due_days >= 1) AND (roadmap_due_days <= 60)))
+);
+
+ALTER TABLE ONLY public.notification_settings FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.notification_settings OWNER TO nastavnik_owner;
+
+--
+-- Name: notification_unsubscribes; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.notification_unsubscribes (
+    tenant_id uuid NOT NULL,
+    email text NOT NULL,
+    kind text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notification_unsubscribes_email_check CHECK (((email = lower(email)) AND ((length(email) >= 3) AND (length(email) <= 200)))),
+    CONSTRAINT notification_unsubscribes_kind_check CHECK ((kind = ANY (ARRAY['questionnaire_link'::text, 'questionnaire_reminder'::text, 'pair_idle'::text, 'roadmap_due'::text, 'roadmap_overdue'::text, 'weekly_digest'::text, 'meeting_invitation'::text, 'report_returned'::text, 'report_accepted'::text, 'report_not_submitted'::text])))
+);
+
+ALTER TABLE ONLY public.notification_unsubscribes FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.notification_unsubscribes OWNER TO nastavnik_owner;
+
+--
+-- Name: notifications; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.notifications (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind text NOT NULL,
+    participant_id uuid,
+    consent_purpose text,
+    recipient_email text NOT NULL,
+    recipient_name text,
+    subject text NOT NULL,
+    body_text text,
+    body_html text,
+    ics text,
+    message_id text NOT NULL,
+    dedupe_key text,
+    status text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
+    enqueued_at timestamp with time zone,
+    claimed_at timestamp with time zone,
+    sent_at timestamp with time zone,
+    last_error text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_by text NOT NULL,
+    CONSTRAINT notifications_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT notifications_consent_purpose_check CHECK ((consent_purpose = 'questionnaires'::text)),
+    CONSTRAINT notifications_dedupe_key_check CHECK ((length(dedupe_key) <= 300)),
+    CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['questionnaire_link'::text, 'questionnaire_reminder'::text, 'pair_idle'::text, 'roadmap_due'::text, 'roadmap_overdue'::text, 'weekly_digest'::text, 'meeting_invitation'::text, 'report_returned'::text, 'report_accepted'::text, 'report_not_submitted'::text]))),
+    CONSTRAINT notifications_last_error_check CHECK ((length(last_error) <= 1000)),
+    CONSTRAINT notifications_message_id_check CHECK ((message_id ~ '^<[^<>@ ]+@[^<>@ ]+>$'::text)),
+    CONSTRAINT notifications_recipient_email_check CHECK (((length(recipient_email) >= 3) AND (length(recipient_email) <= 200))),
+    CONSTRAINT notifications_recipient_name_check CHECK ((length(recipient_name) <= 300)),
+    CONSTRAINT notifications_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'cancelled'::text, 'uncertain'::text]))),
+    CONSTRAINT notifications_subject_check CHECK (((length(subject) >= 1) AND (length(subject) <= 300)))
+);
+
+ALTER TABLE ONLY public.notifications FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.notifications OWNER TO nastavnik_owner;
 
 --
 -- Name: order_documents; Type: TABLE; Schema: public; Owner: nastavnik_owner
@@ -1516,6 +1904,24 @@ CREATE VIEW public.tenant_tree WITH (security_invoker='true') AS
 ALTER TABLE public.tenant_tree OWNER TO nastavnik_owner;
 
 --
+-- Name: access_journal_y2026m12; Type: TABLE ATTACH; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.access_journal ATTACH PARTITION public.access_journal_y2026m12 FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
+
+--
+-- Name: access_journal_y2027m01; Type: TABLE ATTACH; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.access_journal ATTACH PARTITION public.access_journal_y2027m01 FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00');
+
+--
+-- Name: access_journal_y2027m02; Type: TABLE ATTACH; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.access_journal ATTACH PARTITION public.access_journal_y2027m02 FOR VALUES FROM ('2027-02-01 00:00:00+00') TO ('2027-03-01 00:00:00+00');
+
+--
 -- Name: schema_migrations id; Type: DEFAULT; Schema: public; Owner: nastavnik_owner
 --
 
@@ -1527,6 +1933,41 @@ ALTER TABLE ONLY public.schema_migrations ALTER COLUMN id SET DEFAULT nextval('p
 
 ALTER TABLE ONLY public.schema_migrations
     ADD CONSTRAINT "PK_62441bec32630ced9e4cccae336" PRIMARY KEY (id);
+
+--
+-- Name: access_journal_heads access_journal_heads_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.access_journal_heads
+    ADD CONSTRAINT access_journal_heads_pkey PRIMARY KEY (tenant_id);
+
+--
+-- Name: access_journal access_journal_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.access_journal
+    ADD CONSTRAINT access_journal_pkey PRIMARY KEY (tenant_id, seq, at);
+
+--
+-- Name: access_journal_y2026m12 access_journal_y2026m12_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.access_journal_y2026m12
+    ADD CONSTRAINT access_journal_y2026m12_pkey PRIMARY KEY (tenant_id, seq, at);
+
+--
+-- Name: access_journal_y2027m01 access_journal_y2027m01_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.access_journal_y2027m01
+    ADD CONSTRAINT access_journal_y2027m01_pkey PRIMARY KEY (tenant_id, seq, at);
+
+--
+-- Name: access_journal_y2027m02 access_journal_y2027m02_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.access_journal_y2027m02
+    ADD CONSTRAINT access_journal_y2027m02_pkey PRIMARY KEY (tenant_id, seq, at);
 
 --
 -- Name: consents consents_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1660,6 +2101,48 @@ ALTER TABLE ONLY public.mentoring_pairs
 
 ALTER TABLE ONLY public.mentoring_pairs
     ADD CONSTRAINT mentoring_pairs_tenant_id_id_mentor_key UNIQUE (tenant_id, id, mentor_id);
+
+--
+-- Name: notification_contacts notification_contacts_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.notification_contacts
+    ADD CONSTRAINT notification_contacts_pkey PRIMARY KEY (tenant_id, participant_id);
+
+--
+-- Name: notification_settings notification_settings_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.notification_settings
+    ADD CONSTRAINT notification_settings_pkey PRIMARY KEY (tenant_id);
+
+--
+-- Name: notification_unsubscribes notification_unsubscribes_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.notification_unsubscribes
+    ADD CONSTRAINT notification_unsubscribes_pkey PRIMARY KEY (tenant_id, email, kind);
+
+--
+-- Name: notifications notifications_dedupe_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.notifications
+    ADD CONSTRAINT notifications_dedupe_key UNIQUE (tenant_id, dedupe_key);
+
+--
+-- Name: notifications notifications_message_id_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.notifications
+    ADD CONSTRAINT notifications_message_id_key UNIQUE (tenant_id, message_id);
+
+--
+-- Name: notifications notifications_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.notifications
+    ADD CONSTRAINT notifications_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: order_documents order_documents_natural_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -1928,11 +2411,56 @@ ALTER TABLE ONLY public.role_models
     ADD CONSTRAINT role_models_title_per_form UNIQUE (form_id, title);
 
 --
+-- Name: school_contingent_ages school_contingent_ages_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.school_contingent_ages
+    ADD CONSTRAINT school_contingent_ages_pkey PRIMARY KEY (tenant_id, contingent_id, age);
+
+--
+-- Name: school_contingents school_contingents_one_per_year; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.school_contingents
+    ADD CONSTRAINT school_contingents_one_per_year UNIQUE (tenant_id, school_year);
+
+--
+-- Name: school_contingents school_contingents_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.school_contingents
+    ADD CONSTRAINT school_contingents_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: tenants tenants_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
 ALTER TABLE ONLY public.tenants
     ADD CONSTRAINT tenants_pkey PRIMARY KEY (id);
+
+--
+-- Name: access_journal_tenant_at; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX access_journal_tenant_at ON ONLY public.access_journal USING btree (tenant_id, at);
+
+--
+-- Name: access_journal_y2026m12_tenant_id_at_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX access_journal_y2026m12_tenant_id_at_idx ON public.access_journal_y2026m12 USING btree (tenant_id, at);
+
+--
+-- Name: access_journal_y2027m01_tenant_id_at_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX access_journal_y2027m01_tenant_id_at_idx ON public.access_journal_y2027m01 USING btree (tenant_id, at);
+
+--
+-- Name: access_journal_y2027m02_tenant_id_at_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX access_journal_y2027m02_tenant_id_at_idx ON public.access_journal_y2027m02 USING btree (tenant_id, at);
 
 --
 -- Name: consents_participant_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
@@ -2077,6 +2605,24 @@ CREATE INDEX mentoring_pairs_role_model_idx ON public.mentoring_pairs USING btre
 --
 
 CREATE INDEX mentoring_pairs_tenant_id_idx ON public.mentoring_pairs USING btree (tenant_id);
+
+--
+-- Name: notification_settings_path_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX notification_settings_path_idx ON public.notification_settings USING gist (tenant_path);
+
+--
+-- Name: notifications_due_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX notifications_due_idx ON public.notifications USING btree (next_attempt_at) WHERE (status = 'pending'::text);
+
+--
+-- Name: notifications_list_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX notifications_list_idx ON public.notifications USING btree (tenant_id, created_at DESC);
 
 --
 -- Name: order_documents_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
@@ -2379,6 +2925,18 @@ CREATE INDEX roadmaps_tenant_id_idx ON public.roadmaps USING btree (tenant_id);
 CREATE INDEX role_models_form_id_idx ON public.role_models USING btree (form_id);
 
 --
+-- Name: school_contingent_ages_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX school_contingent_ages_path_gist ON public.school_contingent_ages USING gist (tenant_path);
+
+--
+-- Name: school_contingents_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX school_contingents_path_gist ON public.school_contingents USING gist (tenant_path);
+
+--
 -- Name: tenants_code_key; Type: INDEX; Schema: public; Owner: nastavnik_owner
 --
 
@@ -2401,6 +2959,42 @@ CREATE INDEX tenants_path_gist ON public.tenants USING gist (path);
 --
 
 CREATE UNIQUE INDEX tenants_path_key ON public.tenants USING btree (path);
+
+--
+-- Name: access_journal_y2026m12_pkey; Type: INDEX ATTACH; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER INDEX public.access_journal_pkey ATTACH PARTITION public.access_journal_y2026m12_pkey;
+
+--
+-- Name: access_journal_y2026m12_tenant_id_at_idx; Type: INDEX ATTACH; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER INDEX public.access_journal_tenant_at ATTACH PARTITION public.access_journal_y2026m12_tenant_id_at_idx;
+
+--
+-- Name: access_journal_y2027m01_pkey; Type: INDEX ATTACH; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER INDEX public.access_journal_pkey ATTACH PARTITION public.access_journal_y2027m01_pkey;
+
+--
+-- Name: access_journal_y2027m01_tenant_id_at_idx; Type: INDEX ATTACH; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER INDEX public.access_journal_tenant_at ATTACH PARTITION public.access_journal_y2027m01_tenant_id_at_idx;
+
+--
+-- Name: access_journal_y2027m02_pkey; Type: INDEX ATTACH; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER INDEX public.access_journal_pkey ATTACH PARTITION public.access_journal_y2027m02_pkey;
+
+--
+-- Name: access_journal_y2027m02_tenant_id_at_idx; Type: INDEX ATTACH; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER INDEX public.access_journal_tenant_at ATTACH PARTITION public.access_journal_y2027m02_tenant_id_at_idx;
 
 --
 -- Name: consents consents_withdraw_questionnaire_links; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
@@ -2533,6 +3127,36 @@ CREATE TRIGGER questionnaire_responses_indicators_ins AFTER INSERT ON public.que
 --
 
 CREATE TRIGGER questionnaire_responses_indicators_upd AFTER UPDATE ON public.questionnaire_responses REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('academic_year');
+
+--
+-- Name: school_contingent_ages school_contingent_ages_path; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER school_contingent_ages_path BEFORE INSERT OR UPDATE OF tenant_id, tenant_path ON public.school_contingent_ages FOR EACH ROW EXECUTE FUNCTION app.contingent_tenant_path();
+
+--
+-- Name: school_contingents school_contingents_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER school_contingents_indicators_del AFTER DELETE ON public.school_contingents REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('school_year');
+
+--
+-- Name: school_contingents school_contingents_indicators_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER school_contingents_indicators_ins AFTER INSERT ON public.school_contingents REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('school_year');
+
+--
+-- Name: school_contingents school_contingents_indicators_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER school_contingents_indicators_upd AFTER UPDATE ON public.school_contingents REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('school_year');
+
+--
+-- Name: school_contingents school_contingents_path; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER school_contingents_path BEFORE INSERT OR UPDATE OF tenant_id, tenant_path ON public.school_contingents FOR EACH ROW EXECUTE FUNCTION app.contingent_tenant_path();
 
 --
 -- Name: consents consents_participant_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -2680,6 +3304,34 @@ ALTER TABLE ONLY public.mentoring_pairs
 
 ALTER TABLE ONLY public.mentoring_pairs
     ADD CONSTRAINT mentoring_pairs_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: notification_contacts notification_contacts_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.notification_contacts
+    ADD CONSTRAINT notification_contacts_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: notification_settings notification_settings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.notification_settings
+    ADD CONSTRAINT notification_settings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: notification_unsubscribes notification_unsubscribes_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.notification_unsubscribes
+    ADD CONSTRAINT notification_unsubscribes_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: notifications notifications_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.notifications
+    ADD CONSTRAINT notifications_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
 
 --
 -- Name: order_documents order_documents_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -2976,11 +3628,151 @@ ALTER TABLE ONLY public.role_models
     ADD CONSTRAINT role_models_form_id_fkey FOREIGN KEY (form_id) REFERENCES public.mentoring_forms(id) ON DELETE RESTRICT;
 
 --
+-- Name: school_contingent_ages school_contingent_ages_contingent_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.school_contingent_ages
+    ADD CONSTRAINT school_contingent_ages_contingent_fk FOREIGN KEY (tenant_id, contingent_id) REFERENCES public.school_contingents(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: school_contingents school_contingents_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.school_contingents
+    ADD CONSTRAINT school_contingents_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
 -- Name: tenants tenants_parent_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
 ALTER TABLE ONLY public.tenants
     ADD CONSTRAINT tenants_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: access_journal; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.access_journal ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: access_journal access_journal_admin_insert; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY access_journal_admin_insert ON public.access_journal FOR INSERT TO nastavnik_platform_admin WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY access_journal_admin_insert ON access_journal; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY access_journal_admin_insert ON public.access_journal IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: access_journal access_journal_admin_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY access_journal_admin_read ON public.access_journal FOR SELECT TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY access_journal_admin_read ON access_journal; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY access_journal_admin_read ON public.access_journal IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: access_journal access_journal_curator_insert; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY access_journal_curator_insert ON public.access_journal FOR INSERT WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY access_journal_curator_insert ON access_journal; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY access_journal_curator_insert ON public.access_journal IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: access_journal access_journal_curator_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY access_journal_curator_read ON public.access_journal FOR SELECT USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY access_journal_curator_read ON access_journal; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY access_journal_curator_read ON public.access_journal IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: access_journal_heads; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.access_journal_heads ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: access_journal_heads access_journal_heads_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY access_journal_heads_curator ON public.access_journal_heads USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY access_journal_heads_curator ON access_journal_heads; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY access_journal_heads_curator ON public.access_journal_heads IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: access_journal_heads access_journal_heads_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY access_journal_heads_platform_admin ON public.access_journal_heads TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY access_journal_heads_platform_admin ON access_journal_heads; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY access_journal_heads_platform_admin ON public.access_journal_heads IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: access_journal_heads access_journal_heads_respondent; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY access_journal_heads_respondent ON public.access_journal_heads USING ((( SELECT app.scope_role() AS scope_role) = 'respondent'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'respondent'::text));
+
+--
+-- Name: POLICY access_journal_heads_respondent ON access_journal_heads; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY access_journal_heads_respondent ON public.access_journal_heads IS 'custom: a questionnaire link''s respondent advances the chain of the link''s school';
+
+--
+-- Name: access_journal access_journal_respondent_insert; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY access_journal_respondent_insert ON public.access_journal FOR INSERT WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'respondent'::text) AND (role = 'respondent'::text)));
+
+--
+-- Name: POLICY access_journal_respondent_insert ON access_journal; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY access_journal_respondent_insert ON public.access_journal IS 'custom: a questionnaire link''s respondent records opening and answering their link (the school is the link''s)';
+
+--
+-- Name: access_journal_y2026m12; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.access_journal_y2026m12 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: access_journal_y2027m01; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.access_journal_y2027m01 ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: access_journal_y2027m02; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.access_journal_y2027m02 ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: consents; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
@@ -3053,6 +3845,20 @@ CREATE POLICY indicator_recompute_requests_platform_admin ON public.indicator_re
 --
 
 COMMENT ON POLICY indicator_recompute_requests_platform_admin ON public.indicator_recompute_requests IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: indicator_recompute_requests indicator_recompute_requests_region_request; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY indicator_recompute_requests_region_request ON public.indicator_recompute_requests FOR INSERT TO nastavnik_app WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (EXISTS ( SELECT 1
+   FROM public.tenants t
+  WHERE ((t.id = indicator_recompute_requests.tenant_id) AND (t.path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)))))));
+
+--
+-- Name: POLICY indicator_recompute_requests_region_request ON indicator_recompute_requests; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY indicator_recompute_requests_region_request ON public.indicator_recompute_requests IS 'custom: a region analyst''s contingent import enqueues the recompute of the schools under their region';
 
 --
 -- Name: indicator_recompute_requests indicator_recompute_requests_request; Type: POLICY; Schema: public; Owner: nastavnik_owner
@@ -3377,6 +4183,138 @@ CREATE POLICY mentoring_pairs_platform_admin ON public.mentoring_pairs TO nastav
 --
 
 COMMENT ON POLICY mentoring_pairs_platform_admin ON public.mentoring_pairs IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: notification_contacts; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.notification_contacts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_contacts notification_contacts_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY notification_contacts_curator ON public.notification_contacts USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY notification_contacts_curator ON notification_contacts; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY notification_contacts_curator ON public.notification_contacts IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: notification_contacts notification_contacts_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY notification_contacts_platform_admin ON public.notification_contacts TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY notification_contacts_platform_admin ON notification_contacts; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY notification_contacts_platform_admin ON public.notification_contacts IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: notification_settings; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.notification_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_settings notification_settings_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY notification_settings_curator ON public.notification_settings USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY notification_settings_curator ON notification_settings; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY notification_settings_curator ON public.notification_settings IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: notification_settings notification_settings_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY notification_settings_platform_admin ON public.notification_settings TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY notification_settings_platform_admin ON notification_settings; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY notification_settings_platform_admin ON public.notification_settings IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: notification_settings notification_settings_read_defaults; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY notification_settings_read_defaults ON public.notification_settings FOR SELECT USING (((tenant_path OPERATOR(public.@>) ( SELECT app.scope_path() AS scope_path)) AND (( SELECT app.scope_role() AS scope_role) IS NOT NULL)));
+
+--
+-- Name: POLICY notification_settings_read_defaults ON notification_settings; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY notification_settings_read_defaults ON public.notification_settings IS 'custom: anyone with a scope reads the settings of the nodes above their own (a school its region''s defaults)';
+
+--
+-- Name: notification_unsubscribes; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.notification_unsubscribes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_unsubscribes notification_unsubscribes_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY notification_unsubscribes_curator ON public.notification_unsubscribes USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY notification_unsubscribes_curator ON notification_unsubscribes; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY notification_unsubscribes_curator ON public.notification_unsubscribes IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: notification_unsubscribes notification_unsubscribes_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY notification_unsubscribes_platform_admin ON public.notification_unsubscribes TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY notification_unsubscribes_platform_admin ON notification_unsubscribes; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY notification_unsubscribes_platform_admin ON public.notification_unsubscribes IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: notifications; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.notifications ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notifications notifications_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY notifications_curator ON public.notifications USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY notifications_curator ON notifications; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY notifications_curator ON public.notifications IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: notifications notifications_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY notifications_platform_admin ON public.notifications TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY notifications_platform_admin ON notifications; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY notifications_platform_admin ON public.notifications IS 'curator-own: the platform admin''s rows beside the curator''s';
 
 --
 -- Name: order_documents; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
@@ -4015,6 +4953,114 @@ CREATE POLICY role_models_read ON public.role_models FOR SELECT USING ((( SELECT
 COMMENT ON POLICY role_models_read ON public.role_models IS 'any-scope-read: reference data, read by anyone with a scope';
 
 --
+-- Name: school_contingent_ages; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.school_contingent_ages ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: school_contingent_ages school_contingent_ages_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY school_contingent_ages_curator ON public.school_contingent_ages USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY school_contingent_ages_curator ON school_contingent_ages; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY school_contingent_ages_curator ON public.school_contingent_ages IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: school_contingent_ages school_contingent_ages_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY school_contingent_ages_platform_admin ON public.school_contingent_ages TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY school_contingent_ages_platform_admin ON school_contingent_ages; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY school_contingent_ages_platform_admin ON public.school_contingent_ages IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: school_contingent_ages school_contingent_ages_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY school_contingent_ages_read ON public.school_contingent_ages FOR SELECT USING ((( SELECT app.scope_all() AS scope_all) OR (tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)) OR (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY school_contingent_ages_read ON school_contingent_ages; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY school_contingent_ages_read ON public.school_contingent_ages IS 'reader-subtree: the federal scope all rows, a reader the rows under their path, a curator their own';
+
+--
+-- Name: school_contingent_ages school_contingent_ages_region_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY school_contingent_ages_region_write ON public.school_contingent_ages USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY school_contingent_ages_region_write ON school_contingent_ages; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY school_contingent_ages_region_write ON public.school_contingent_ages IS 'custom: a region analyst writes the contingents of the schools under their region (the region''s import)';
+
+--
+-- Name: school_contingents; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.school_contingents ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: school_contingents school_contingents_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY school_contingents_curator ON public.school_contingents USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY school_contingents_curator ON school_contingents; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY school_contingents_curator ON public.school_contingents IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: school_contingents school_contingents_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY school_contingents_platform_admin ON public.school_contingents TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY school_contingents_platform_admin ON school_contingents; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY school_contingents_platform_admin ON public.school_contingents IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: school_contingents school_contingents_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY school_contingents_read ON public.school_contingents FOR SELECT USING ((( SELECT app.scope_all() AS scope_all) OR (tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)) OR (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY school_contingents_read ON school_contingents; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY school_contingents_read ON public.school_contingents IS 'reader-subtree: the federal scope all rows, a reader the rows under their path, a curator their own';
+
+--
+-- Name: school_contingents school_contingents_region_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY school_contingents_region_write ON public.school_contingents USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY school_contingents_region_write ON school_contingents; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY school_contingents_region_write ON public.school_contingents IS 'custom: a region analyst writes the contingents of the schools under their region (the region''s import)';
+
+--
 -- Name: tenants; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
 --
 
@@ -4065,12 +5111,49 @@ GRANT USAGE ON SCHEMA app TO nastavnik_indicators;
 GRANT USAGE ON SCHEMA app TO nastavnik_platform_admin;
 
 --
+-- Name: FUNCTION journal_drop_expired(retention_months integer); Type: ACL; Schema: app; Owner: nastavnik_owner
+--
+
+REVOKE ALL ON FUNCTION app.journal_drop_expired(retention_months integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.journal_drop_expired(retention_months integer) TO nastavnik_app;
+GRANT ALL ON FUNCTION app.journal_drop_expired(retention_months integer) TO nastavnik_platform_admin;
+
+--
+-- Name: FUNCTION journal_ensure_partitions(ahead integer); Type: ACL; Schema: app; Owner: nastavnik_owner
+--
+
+REVOKE ALL ON FUNCTION app.journal_ensure_partitions(ahead integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.journal_ensure_partitions(ahead integer) TO nastavnik_app;
+GRANT ALL ON FUNCTION app.journal_ensure_partitions(ahead integer) TO nastavnik_platform_admin;
+
+--
+-- Name: FUNCTION journal_hash(prev_hash text, tenant_id uuid, seq bigint, at timestamp with time zone, actor text, actor_name text, role text, operation text, action text, entity text, entity_ids text[], fields text[], request_id text, source_address text); Type: ACL; Schema: app; Owner: nastavnik_owner
+--
+
+GRANT ALL ON FUNCTION app.journal_hash(prev_hash text, tenant_id uuid, seq bigint, at timestamp with time zone, actor text, actor_name text, role text, operation text, action text, entity text, entity_ids text[], fields text[], request_id text, source_address text) TO nastavnik_app;
+GRANT ALL ON FUNCTION app.journal_hash(prev_hash text, tenant_id uuid, seq bigint, at timestamp with time zone, actor text, actor_name text, role text, operation text, action text, entity text, entity_ids text[], fields text[], request_id text, source_address text) TO nastavnik_platform_admin;
+
+--
 -- Name: FUNCTION tenant_by_code(p_code text); Type: ACL; Schema: app; Owner: nastavnik_owner
 --
 
 REVOKE ALL ON FUNCTION app.tenant_by_code(p_code text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.tenant_by_code(p_code text) TO nastavnik_app;
 GRANT ALL ON FUNCTION app.tenant_by_code(p_code text) TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE access_journal; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT ON TABLE public.access_journal TO nastavnik_app;
+GRANT SELECT,INSERT ON TABLE public.access_journal TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE access_journal_heads; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.access_journal_heads TO nastavnik_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE public.access_journal_heads TO nastavnik_platform_admin;
 
 --
 -- Name: TABLE consents; Type: ACL; Schema: public; Owner: nastavnik_owner
@@ -4091,6 +5174,26 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.participant_base_entries TO na
 --
 
 GRANT SELECT ON TABLE public.ind_base_facts TO nastavnik_indicators;
+
+--
+-- Name: TABLE school_contingent_ages; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.school_contingent_ages TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.school_contingent_ages TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE school_contingents; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.school_contingents TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.school_contingents TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE ind_contingent_facts; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.ind_contingent_facts TO nastavnik_indicators;
 
 --
 -- Name: TABLE meeting_types; Type: ACL; Schema: public; Owner: nastavnik_owner
@@ -4257,6 +5360,34 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.mentoring_formats TO nastavnik_platfo
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.mentoring_forms TO nastavnik_app;
 GRANT SELECT,INSERT,UPDATE ON TABLE public.mentoring_forms TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE notification_contacts; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_contacts TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_contacts TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE notification_settings; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_settings TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_settings TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE notification_unsubscribes; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_unsubscribes TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notification_unsubscribes TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE notifications; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notifications TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.notifications TO nastavnik_platform_admin;
 
 --
 -- Name: TABLE order_documents; Type: ACL; Schema: public; Owner: nastavnik_owner

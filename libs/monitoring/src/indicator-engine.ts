@@ -3,8 +3,11 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Pool, type PoolClient } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@nastavnik/platform/config/app-config';
 import { type FactCount, INDICATORS, type IndicatorDefinition, percentValue, validateDefinitions } from './indicator-definitions';
-import { FACTS, type FactName, PERSON_FACT, periodBounds } from './indicator-facts';
+import { CONTINGENT_SQL, FACTS, type FactName, PERSON_FACT, periodBounds } from './indicator-facts';
 import { requiredValue } from '@nastavnik/contracts/lookup';
+
+/** Which population a denominator counted: the school's contingent or its registered people (docs/adr/0027). */
+export type DenominatorSource = 'contingent' | 'registered';
 
 export type SnapshotRow = {
   tenantId: string;
@@ -12,7 +15,14 @@ export type SnapshotRow = {
   numerator: number;
   denominator: number | null;
   value: number | null;
+  /** NULL where the denominator is no population (T3/T4: the respondents) or there is none. */
+  denominatorSource: DenominatorSource | null;
 };
+
+/** A denominator that counts the school's population (persons): taken from the contingent where the school has one. */
+export function isPopulationDenominator(d: IndicatorDefinition): boolean {
+  return d.denominator?.fact === PERSON_FACT;
+}
 
 /**
  * Settings of the engine's connections (measured: docs/benchmarks-indicators.md). A region's
@@ -99,12 +109,13 @@ export class IndicatorEngine implements OnModuleDestroy {
 
   private async computePart(client: PoolClient, ids: string[], period: string): Promise<SnapshotRow[]> {
     const { start, end } = periodBounds(period);
-    const { rows } = await client.query<Record<string, string | null>>(this.sql, [period, start, end, ids]);
+    const { rows } = await client.query<Record<string, string | boolean | null>>(this.sql, [period, start, end, ids]);
     return rows.flatMap((row) =>
       INDICATORS.map((d, i) => {
         const numerator = Number(row[`n${i}`]);
         const denominator = d.denominator ? Number(row[`d${i}`]) : null;
-        return { tenantId: row.tenant_id as string, code: d.code, numerator, denominator, value: d.unit === 'percent' ? percentValue(numerator, denominator) : numerator };
+        const denominatorSource: DenominatorSource | null = isPopulationDenominator(d) ? (row.from_contingent === true ? 'contingent' : 'registered') : null;
+        return { tenantId: row.tenant_id as string, code: d.code, numerator, denominator, value: d.unit === 'percent' ? percentValue(numerator, denominator) : numerator, denominatorSource };
       }),
     );
   }
@@ -119,19 +130,19 @@ export class IndicatorEngine implements OnModuleDestroy {
     try {
       await client.query('begin');
       await client.query(
-        `insert into indicator_snapshots (tenant_id, tenant_path, period, indicator_code, numerator, denominator, computed_at, computation_id)
-         select r.tenant_id, t.path, $1, r.code, r.numerator, r.denominator, now(), $2
-           from unnest($3::uuid[], $4::text[], $5::bigint[], $6::bigint[]) as r(tenant_id, code, numerator, denominator)
+        `insert into indicator_snapshots (tenant_id, tenant_path, period, indicator_code, numerator, denominator, denominator_source, computed_at, computation_id)
+         select r.tenant_id, t.path, $1, r.code, r.numerator, r.denominator, r.source, now(), $2
+           from unnest($3::uuid[], $4::text[], $5::bigint[], $6::bigint[], $7::text[]) as r(tenant_id, code, numerator, denominator, source)
            join tenant_tree t on t.id = r.tenant_id
           where not exists (select from indicator_snapshots s
                              where s.tenant_id = r.tenant_id and s.period = $1 and s.indicator_code = r.code
-                               and (s.numerator, s.denominator, s.tenant_path) is not distinct from (r.numerator, r.denominator, t.path))
+                               and (s.numerator, s.denominator, s.denominator_source, s.tenant_path) is not distinct from (r.numerator, r.denominator, r.source, t.path))
          on conflict (tenant_id, period, indicator_code) do update
            set tenant_path = excluded.tenant_path, numerator = excluded.numerator, denominator = excluded.denominator,
-               computed_at = excluded.computed_at, computation_id = excluded.computation_id
-           where (indicator_snapshots.numerator, indicator_snapshots.denominator, indicator_snapshots.tenant_path)
-                 is distinct from (excluded.numerator, excluded.denominator, excluded.tenant_path)`,
-        [period, computationId, rows.map((r) => r.tenantId), rows.map((r) => r.code), rows.map((r) => r.numerator), rows.map((r) => r.denominator)],
+               denominator_source = excluded.denominator_source, computed_at = excluded.computed_at, computation_id = excluded.computation_id
+           where (indicator_snapshots.numerator, indicator_snapshots.denominator, indicator_snapshots.denominator_source, indicator_snapshots.tenant_path)
+                 is distinct from (excluded.numerator, excluded.denominator, excluded.denominator_source, excluded.tenant_path)`,
+        [period, computationId, rows.map((r) => r.tenantId), rows.map((r) => r.code), rows.map((r) => r.numerator), rows.map((r) => r.denominator), rows.map((r) => r.denominatorSource)],
       );
       await client.query('commit');
     } catch (error) {
@@ -163,14 +174,21 @@ export class IndicatorEngine implements OnModuleDestroy {
  *    facts that need the person (their rows stacked with `union all`, one flag column each).
  *    A person's flag is true iff one of their rows satisfies w, and the person condition holds
  *    for all their rows alike, so this is `count(distinct unit) filter (where w and person)`.
- * Equal conditions are computed once. Parameters: $1 period, $2 reference date, $3 period end,
- * $4 the organisations' ids.
+ * Equal conditions are computed once.
+ *
+ * Population denominators (a count over the persons, `isPopulationDenominator`) come from the
+ * school's contingent for the period where it has one (docs/adr/0027): `a_contingent` sums the
+ * contingent's headcounts under the same condition (its rows have the persons' `kind` and `age`),
+ * and the denominator is `case when the school has a contingent then that sum else the registered
+ * persons' count end`; `from_contingent` says which, per organisation.
+ *
+ * Parameters: $1 period, $2 reference date, $3 period end, $4 the organisations' ids.
  */
 export function compileIndicatorSql(definitions: IndicatorDefinition[]): string {
-  const counts: { alias: string; count: FactCount }[] = [];
+  const counts: { alias: string; count: FactCount; population?: true }[] = [];
   definitions.forEach((d, i) => {
     counts.push({ alias: `n${i}`, count: d.numerator });
-    if (d.denominator) counts.push({ alias: `d${i}`, count: d.denominator });
+    if (d.denominator) counts.push({ alias: `d${i}`, count: d.denominator, ...(isPopulationDenominator(d) ? { population: true as const } : {}) });
   });
   const whereOf = (c: FactCount) => c.where ?? 'true';
   // Facts whose counts need the person: read together with the persons.
@@ -203,9 +221,16 @@ export function compileIndicatorSql(definitions: IndicatorDefinition[]): string 
     if (k < 0) k = stacked.push({ fact, flag }) - 1;
     return k;
   };
-  const columns = counts.map(({ alias, count }) => {
+  // The contingent's sums, one per distinct population condition.
+  const contingent: string[] = [];
+  const contingentSum = (where: string): string => {
+    const k = contingent.includes(where) ? contingent.indexOf(where) : contingent.push(where) - 1;
+    return `coalesce(a_contingent.c${k}, 0)`;
+  };
+  const columns = counts.map(({ alias, count, population }) => {
     const { fact } = count;
     const where = whereOf(count);
+    if (population) return `case when a_contingent.tenant_id is not null then ${contingentSum(where)} else ${countIn(fact, `count(*) filter (where ${where})`)} end as ${alias}`;
     if (fact === PERSON_FACT) return `${countIn(fact, `count(*) filter (where ${where})`)} as ${alias}`;
     if (withPerson.has(fact)) {
       const x = `u.x${stackedOf(fact, flagOf(fact, where))}`;
@@ -246,6 +271,13 @@ export function compileIndicatorSql(definitions: IndicatorDefinition[]): string 
       ctes.push(`a_${cte} as (select tenant_id, ${selected} from (${sql}) f where ${target} group by tenant_id)`);
     }
   }
-  const joins = [...aggregates.lists.keys()].map((cte) => `left join a_${cte} on a_${cte}.tenant_id = orgs.tenant_id`).join('\n  ');
+  const joined: string[] = [...aggregates.lists.keys()];
+  if (contingent.length) {
+    ctes.push(`a_contingent as (select tenant_id, ${contingent.map((w, k) => `sum(headcount) filter (where ${w}) as c${k}`).join(', ')}
+   from (${CONTINGENT_SQL}) f where ${target} group by tenant_id)`);
+    joined.push('contingent');
+    columns.push('a_contingent.tenant_id is not null as from_contingent');
+  }
+  const joins = joined.map((cte) => `left join a_${cte} on a_${cte}.tenant_id = orgs.tenant_id`).join('\n  ');
   return `with ${ctes.join(',\n')}\nselect orgs.tenant_id, ${columns.join(', ')}\n  from orgs\n  ${joins}\n order by orgs.tenant_id`;
 }

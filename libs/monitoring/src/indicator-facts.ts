@@ -87,6 +87,17 @@ export const FACTS: Record<FactName, Fact> = {
   },
 };
 
+/**
+ * The school's contingent for the period (`ind_contingent_facts`, docs/adr/0027): pupils by age on
+ * 1 September and teachers, as counts (`headcount`) under the persons fact's columns `kind` and
+ * `age` (NULL for teachers), so a population denominator's condition reads either. A school has a
+ * contingent for the period iff it has its teachers' row (one per contingent, even with 0).
+ */
+export const CONTINGENT_SQL = `
+    select c.tenant_id, c.kind, c.age, c.headcount
+      from ind_contingent_facts c
+     where c.period = $1`;
+
 /** 2022/2023 → 1 September 2022 … 31 August 2023 (the school year). */
 export function periodBounds(period: string): { start: string; end: string } {
   const match = /^(\d{4})\/(\d{4})$/.exec(period);

@@ -24,4 +24,10 @@ export const READ_MODELS = [
     security: 'invoker',
     readers: ['nastavnik_app'],
   },
+  {
+    name: 'ind_contingent_facts',
+    doc: "Indicator fact: each school's contingent per school year — pupils by age on 1 September and teachers, as counts (tenant, period, kind, age, headcount) — the indicator engine only.",
+    security: 'definer',
+    readers: ['nastavnik_indicators'],
+  },
 ] as const satisfies readonly ReadModel[];
