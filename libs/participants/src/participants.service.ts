@@ -101,6 +101,31 @@ export class ParticipantsService {
       .getMany();
   }
 
+  /**
+   * «Фамилия И. О.» of each of these ids found in the caller's scope (other schools' ids are
+   * simply absent), for labels other libs build (a pair's «наставник — наставляемые»).
+   */
+  async shortNames(participantIds: string[]): Promise<Map<string, string>> {
+    const ids = validIds([...new Set(participantIds.map((id) => id.toLowerCase()))]);
+    if (ids.length === 0) return new Map();
+    const em = await this.context.manager();
+    const rows: { id: string; last_name: string; first_name: string; middle_name: string | null }[] = await em.query(
+      'select p.id, p.last_name, p.first_name, p.middle_name from participants p where p.id = any($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, shortName(r.last_name, r.first_name, r.middle_name)]));
+  }
+
+  /** Ids of the people in the caller's scope whose full name contains `word` (case- and ё-insensitive). */
+  async idsByNameWord(word: string): Promise<string[]> {
+    const key = word.trim().toLowerCase().replace(/ё/g, 'е');
+    if (key === '') return [];
+    const em = await this.context.manager();
+    const pattern = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows: { id: string }[] = await em.query(`select p.id from participants p where p.name_key like $1`, [pattern]);
+    return rows.map((r) => r.id);
+  }
+
   /** Each refused id with a display name (the id itself when unknown) and the first reason that applies. */
   async ineligible(participantIds: string[], purpose: EligibilityPurpose): Promise<{ id: string; name: string; reason: IneligibleReason }[]> {
     const ids = [...new Set(participantIds.map((id) => id.toLowerCase()))];

@@ -49,6 +49,24 @@ describe('programmes: pairs and groups', () => {
     expect(group.menteeIds).toHaveLength(2);
   });
 
+  it('names a pair by its people («наставник — наставляемые») and finds it by any words of their names, in its programme only and never in another school', async () => {
+    const mentor = await h.people.mentor(school.id, { kind: 'student', birthDate: yearsAgo(16), grade: 10, lastName: 'Ёлкина', firstName: 'Анна' });
+    const first = await student(9, 3, 'Поисков');
+    const second = await student(9, 3, 'Находкин');
+    const group = await newPair(mentor.id, [first.id, second.id]);
+    expect(group.title).toBe('Ёлкина А. Т. — Находкин Т. Т., Поисков Т. Т.'); // mentees in alphabetical order; the builder's names are «Тест…» «Тестович»
+    const found = (q: string, extra: Record<string, unknown> = {}) => as(async () => (await pairs.list({ page: 0, perPage: 500, sortOrder: 'ASC' }, { q, ...extra })).map((p) => p.id));
+    expect(await found('елкина')).toEqual([group.id]); // ё = е, any case
+    expect(await found('Ёлкина находкин')).toEqual([group.id]); // a word from the mentor, a word from a mentee
+    expect(await found('Ёлкина Старшеклассников')).toEqual([]); // every word must match someone of the pair
+    expect(await found('%')).toEqual([]); // a wildcard is a character like any other
+    expect(await found('Поисков', { programmeId })).toEqual([group.id]);
+    expect(await as(() => pairs.count({ q: 'Находкин' }))).toBe(1);
+    const other = (await h.db.newSchoolWorld()).school;
+    const elsewhere = await h.asCurator(other, async () => (await pairs.list({ page: 0, perPage: 500, sortOrder: 'ASC' }, { q: 'Ёлкина' })).length);
+    expect(elsewhere).toBe(0);
+  });
+
   it('enforces the form: in «Ученик – ученик» a teacher is neither mentor nor mentee', async () => {
     const teacher = await h.people.mentor(school.id, { kind: 'teacher', lastName: 'Педагогова' });
     const asMentor = await failure(newPair(teacher.id, [(await student(9, 3)).id]));

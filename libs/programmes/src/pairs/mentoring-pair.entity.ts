@@ -63,6 +63,10 @@ export class MentoringPairEntity extends TenantOwnedEntity {
   @Field(() => [ID], { description: 'Наставляемые' })
   menteeIds!: string[];
 
+  /** Filled by the service: «Петрова А. И. — Сидоров В. П., Иванов К. С.». */
+  @Field(() => String, { description: 'Наставник — наставляемые (фамилии и инициалы), как пару называют в формах' })
+  title!: string;
+
   @Field(() => PairKind, { description: 'Пара (один наставляемый) или группа (два и более)' })
   get kind(): PairKind {
     return (this.menteeIds?.length ?? 0) >= 2 ? 'group' : 'pair';

@@ -52,11 +52,11 @@ export class MentoringPairService {
 
   async list(args: ListArgs, filter: MentoringPairFilter = {}): Promise<MentoringPairEntity[]> {
     const em = await this.context.manager();
-    return this.withMentees(em, (await pageOf(this.filtered(em, filter), args, SORTABLE, 'createdAt')).items);
+    return this.withMentees(em, (await pageOf(await this.filtered(em, filter), args, SORTABLE, 'createdAt')).items);
   }
 
   async count(filter: MentoringPairFilter = {}): Promise<number> {
-    return this.filtered(await this.context.manager(), filter).getCount();
+    return (await this.filtered(await this.context.manager(), filter)).getCount();
   }
 
   async get(id: string): Promise<MentoringPairEntity> {
@@ -287,11 +287,27 @@ export class MentoringPairService {
       .addOrderBy('m.mentee_id', 'ASC')
       .getMany();
     for (const pair of pairs) pair.menteeIds = rows.filter((r) => r.pairId === pair.id).map((r) => r.menteeId);
+    const names = await this.participants.shortNames(pairs.flatMap((p) => [p.mentorId, ...p.menteeIds]));
+    const nameOf = (id: string) => names.get(id) ?? '—';
+    for (const pair of pairs) pair.title = `${nameOf(pair.mentorId)} — ${pair.menteeIds.map(nameOf).sort((a, b) => a.localeCompare(b, 'ru')).join(', ') || '—'}`;
     return pairs;
   }
 
-  private filtered(em: EntityManager, filter: MentoringPairFilter) {
+  /**
+   * Pairs whose people's names hold every word of `q` (each word in the mentor's or a mentee's
+   * name: «Петрова Сидоров» finds Петрова's pair with Сидоров). The names come from the
+   * participants lib, in the caller's scope.
+   */
+  private async filtered(em: EntityManager, filter: MentoringPairFilter) {
     const query = em.createQueryBuilder(MentoringPairEntity, 'p');
+    const words = (filter.q ?? '').trim().split(/\s+/).filter((w) => w !== '').slice(0, 5);
+    for (const [i, word] of words.entries()) {
+      const ids = await this.participants.idsByNameWord(word);
+      query.andWhere(
+        `(p.mentor_id = any(:who${i}) or exists (select 1 from pair_mentees m where m.tenant_id = p.tenant_id and m.pair_id = p.id and m.mentee_id = any(:who${i})))`,
+        { [`who${i}`]: ids },
+      );
+    }
     if (filter.ids) query.andWhere('p.id = any(:ids)', { ids: filter.ids });
     if (filter.programmeId) query.andWhere('p.programme_id = :programmeId', { programmeId: filter.programmeId });
     if (filter.mentorId) query.andWhere('p.mentor_id = :mentorId', { mentorId: filter.mentorId });
