@@ -3,6 +3,7 @@ import { NotFoundException, ValidationFailedException } from '@nastavnik/platfor
 import { ReadFromReplica } from '@nastavnik/platform/tenancy/read-from-replica';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { INDICATORS, type IndicatorDefinition, percentValue, SCORECARD_LEVELS } from './indicator-definitions';
+import { rankByValue, rankDirection } from './indicator-ranking';
 import type { IndicatorAggregateType, IndicatorComparisonType, IndicatorDefinitionType, IndicatorTrendPointType, IndicatorValueType, ScorecardLevelCountType } from './indicator.types';
 
 type OrgRow = {
@@ -46,9 +47,8 @@ export class IndicatorQueryService {
     const definition = this.definition(code);
     const parent = await this.node(parentId);
     const organisations = await this.rows(definition, period, { path: parent?.path ?? null });
-    const ranked = [...organisations].filter((o) => o.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.tenantName.localeCompare(b.tenantName, 'ru'));
-    ranked.forEach((o, i) => (o.rank = i + 1));
-    const ordered = [...ranked, ...organisations.filter((o) => o.value === null)];
+    // The one ranking (ADR 0020): ties share a place («1, 1, 3»), no value — no place, listed last.
+    const ordered = rankByValue(organisations, (o) => o.value, (o) => o.tenantName, rankDirection(definition.target)).map(({ item, rank }) => ({ ...item, rank }));
     const byMunicipality = new Map<string, IndicatorValueType[]>();
     for (const o of organisations) {
       if (!o.municipalityId) continue;
@@ -61,7 +61,7 @@ export class IndicatorQueryService {
       target: ordered.find((o) => o.target !== null)?.target ?? definition.target?.value ?? null,
       organisations: ordered,
       belowTarget: ordered.filter((o) => o.belowTarget),
-      municipalities: municipalities.sort((a, b) => (b.value ?? -1) - (a.value ?? -1)),
+      municipalities: rankByValue(municipalities, (m) => m.value, (m) => m.name, rankDirection(definition.target)).map(({ item }) => item),
       total: parent || organisations.length ? aggregate(definition, parent?.id ?? 'all', parent?.name ?? 'Все организации', organisations) : null,
       scorecardLevels: await this.scorecardLevels(period, parent?.path ?? null),
     };
@@ -91,11 +91,16 @@ export class IndicatorQueryService {
         group by s.period order by s.period`,
       [definition.code, parent?.path ?? null],
     );
-    return rows.map((r) => {
-      const numerator = Number(r.numerator);
-      const denominator = definition.denominator ? Number(r.denominator ?? 0) : null;
-      return { period: r.period, numerator, denominator, value: valueOf(definition, numerator, denominator), organisations: Number(r.organisations) };
-    });
+    const points = new Map(
+      rows.map((r) => {
+        const numerator = Number(r.numerator);
+        const denominator = definition.denominator ? Number(r.denominator ?? 0) : null;
+        return [r.period, { period: r.period, numerator, denominator, value: valueOf(definition, numerator, denominator), organisations: Number(r.organisations) }];
+      }),
+    );
+    // Every school year from the first to the last with data: a year without snapshots is a point
+    // with no value (a gap the charts leave open), never left out (a line would bridge it).
+    return schoolYearsBetween(rows[0]?.period, rows.at(-1)?.period).map((period) => points.get(period) ?? { period, numerator: null, denominator: null, value: null, organisations: 0 });
   }
 
   /** Records a recompute request for the caller's own school; the worker picks it up. */
@@ -166,6 +171,14 @@ export class IndicatorQueryService {
       };
     });
   }
+}
+
+/** «2019/2020» … «2022/2023», each school year from `first` to `last` (both included). */
+export function schoolYearsBetween(first: string | undefined, last: string | undefined): string[] {
+  const start = Number(first?.slice(0, 4));
+  const end = Number(last?.slice(0, 4));
+  if (!Number.isInteger(start) || !Number.isInteger(end) || end < start) return [];
+  return Array.from({ length: end - start + 1 }, (_, i) => `${start + i}/${start + i + 1}`);
 }
 
 function valueOf(definition: IndicatorDefinition, numerator: number, denominator: number | null): number | null {

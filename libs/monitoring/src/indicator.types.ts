@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DenominatorSource } from './contingent/contingent.types';
 
 @ObjectType('IndicatorDefinition', { description: 'Целевой показатель модели наставничества' })
 export class IndicatorDefinitionType {
@@ -23,7 +24,7 @@ export class IndicatorValueType {
   @Field(() => Int, { nullable: true, description: 'Процент (целый, округление половины вверх) или количество' }) value!: number | null;
   @Field(() => Float, { nullable: true }) target!: number | null;
   @Field(() => Boolean, { nullable: true, description: 'Ниже цели' }) belowTarget!: boolean | null;
-  @Field(() => Int, { nullable: true, description: 'Место в рейтинге (1 — лучшее)' }) rank!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Место в рейтинге (1 — лучшее; равные значения делят место: 1, 1, 3; без данных — не ранжируется)' }) rank!: number | null;
   @Field(() => Date, { nullable: true }) computedAt!: Date | null;
 }
 
@@ -42,7 +43,7 @@ export class IndicatorComparisonType {
   @Field(() => IndicatorDefinitionType) indicator!: IndicatorDefinitionType;
   @Field() period!: string;
   @Field(() => Float, { nullable: true }) target!: number | null;
-  @Field(() => [IndicatorValueType], { description: 'Рейтинг организаций' }) organisations!: IndicatorValueType[];
+  @Field(() => [IndicatorValueType], { description: 'Рейтинг организаций: по месту, затем организации без данных (место пусто)' }) organisations!: IndicatorValueType[];
   @Field(() => [IndicatorValueType], { description: 'Организации ниже цели' }) belowTarget!: IndicatorValueType[];
   @Field(() => [IndicatorAggregateType], { description: 'Муниципалитеты' }) municipalities!: IndicatorAggregateType[];
   @Field(() => IndicatorAggregateType, { nullable: true, description: 'Итого по выбранному узлу' }) total!: IndicatorAggregateType | null;
@@ -56,10 +57,10 @@ export class ScorecardLevelCountType {
   @Field(() => Int) programmes!: number;
 }
 
-@ObjectType('IndicatorTrendPoint')
+@ObjectType('IndicatorTrendPoint', { description: 'Значение за учебный год; год без данных — точка без значения (разрыв линии)' })
 export class IndicatorTrendPointType {
   @Field() period!: string;
-  @Field(() => Int) numerator!: number;
+  @Field(() => Int, { nullable: true, description: 'Нет данных за год — пусто' }) numerator!: number | null;
   @Field(() => Int, { nullable: true }) denominator!: number | null;
   @Field(() => Int, { nullable: true }) value!: number | null;
   @Field(() => Int) organisations!: number;

@@ -130,7 +130,7 @@ export class ReportDataService {
     }
     const organisations = new Map<string, RegionReportData['organisations'][number]>();
     const municipalities = new Map<string, RegionReportData['municipalities'][number]>();
-    const data: RegionReportData = { node, period, indicators: [], organisations: [], municipalities: [], totals: {}, belowTarget: {}, generatedAt: new Date() };
+    const data: RegionReportData = { node, period, indicators: [], organisations: [], municipalities: [], totals: {}, belowTarget: {}, trends: {}, generatedAt: new Date() };
     for (const [n, code] of codes.entries()) {
       const c = await this.indicators.comparison(period, code, parentId ?? undefined);
       data.indicators.push({ code, title: c.indicator.title, shortTitle: c.indicator.shortTitle, unit: c.indicator.unit as 'percent' | 'count', target: c.target });
@@ -146,7 +146,9 @@ export class ReportDataService {
       }
       data.totals[code] = c.total ? { numerator: c.total.numerator, denominator: c.total.denominator, value: c.total.value, organisations: c.total.organisations } : null;
       data.belowTarget[code] = c.belowTarget.map((o) => ({ name: o.tenantName, value: o.value, target: o.target }));
-      // The league table keeps the order of the first indicator's ranking.
+      data.trends[code] = (await this.indicators.trend(code, parentId ?? undefined)).map((p) => ({ period: p.period, value: p.value, numerator: p.numerator, denominator: p.denominator }));
+      // The league table and the municipalities keep the order of the first indicator's ranking
+      // (IndicatorQueryService's, the dashboard's: ties share a place, no data is not ranked).
       if (n === 0) data.organisations = c.organisations.flatMap((o) => organisations.get(o.tenantId) ?? []);
       await onProgress?.(n + 1);
     }

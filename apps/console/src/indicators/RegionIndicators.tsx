@@ -1,6 +1,6 @@
 import { Alert, alpha, Box, Card, CardContent, CardHeader, Chip, LinearProgress, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography, useTheme } from '@mui/material';
 import { type ReactElement, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { currentAcademicYear } from '../common/graphql';
 import { useApi } from '../dashboard/useApi';
 import { PeriodSelect } from './PeriodSelect';
@@ -22,8 +22,10 @@ export const REGION_REPORT_ACTIONS: ((props: { period: string; code: string }) =
 
 /**
  * The region analyst's comparison: a league table of the region's organisations on one
- * indicator (those below target highlighted), a bar per municipality (Σnum/Σden), and the
- * region's trend across school years.
+ * indicator with the API's places (ties share a place, «1, 1, 3»; organisations without data are
+ * listed apart, unranked), those below target highlighted; a bar per municipality (Σnum/Σden)
+ * labelled with its value; and the region's trend across school years, where a year without
+ * data is a gap in the line (never bridged) and is named under the chart.
  */
 export const RegionIndicators = () => {
   const theme = useTheme();
@@ -49,8 +51,11 @@ export const RegionIndicators = () => {
   const unit = comparison?.indicator.unit ?? 'percent';
   const percent = unit === 'percent';
   const municipalityBars = (comparison?.municipalities ?? []).map((m) => ({ name: m.name, value: percent ? ratio(m.numerator, m.denominator) : m.numerator }));
-  const organisations = [...(comparison?.organisations ?? [])].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.tenantName.localeCompare(b.tenantName, 'ru'));
+  const all = comparison?.organisations ?? [];
+  const ranked = all.filter((o) => o.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.tenantName.localeCompare(b.tenantName, 'ru'));
+  const unranked = all.filter((o) => o.rank === null).sort((a, b) => a.tenantName.localeCompare(b.tenantName, 'ru'));
   const trend = [...(data.data?.trend ?? [])].sort((a, b) => a.period.localeCompare(b.period));
+  const gaps = trend.filter((point) => point.value === null).map((point) => point.period);
 
   return (
     <Card variant="outlined" data-testid="region-indicators">
@@ -92,13 +97,31 @@ export const RegionIndicators = () => {
                     </TableRow>
                   </TableHead>
                   <TableBody>
-                    {organisations.map((row) => (
-                      <TableRow key={row.tenantId} data-below-target={row.belowTarget ? 'true' : undefined} sx={row.belowTarget ? { bgcolor: alpha(theme.palette.warning.main, 0.12) } : undefined}>
-                        <TableCell>{row.rank ?? '—'}</TableCell>
+                    {ranked.map((row) => (
+                      <TableRow key={row.tenantId} data-rank={row.rank} data-below-target={row.belowTarget ? 'true' : undefined} sx={row.belowTarget ? { bgcolor: alpha(theme.palette.warning.main, 0.12) } : undefined}>
+                        <TableCell>{row.rank}</TableCell>
                         <TableCell>{row.tenantName}</TableCell>
                         <TableCell>{row.municipalityName ?? '—'}</TableCell>
                         <TableCell align="right">{row.denominator === null ? row.numerator : `${row.numerator} / ${row.denominator}`}</TableCell>
                         <TableCell align="right">{row.belowTarget ? <Chip size="small" color="warning" label={formatValue(row.value, unit)} /> : formatValue(row.value, unit)}</TableCell>
+                      </TableRow>
+                    ))}
+                    {unranked.length > 0 && (
+                      <TableRow data-testid="league-no-data">
+                        <TableCell colSpan={5} sx={{ bgcolor: theme.palette.action.hover }}>
+                          <Typography variant="body2" color="text.secondary">
+                            Нет данных — не ранжируются ({unranked.length})
+                          </Typography>
+                        </TableCell>
+                      </TableRow>
+                    )}
+                    {unranked.map((row) => (
+                      <TableRow key={row.tenantId} data-rank="none">
+                        <TableCell>—</TableCell>
+                        <TableCell>{row.tenantName}</TableCell>
+                        <TableCell>{row.municipalityName ?? '—'}</TableCell>
+                        <TableCell align="right">{row.computedAt === null ? '—' : row.denominator === null ? row.numerator : `${row.numerator} / ${row.denominator}`}</TableCell>
+                        <TableCell align="right">нет данных</TableCell>
                       </TableRow>
                     ))}
                     {comparison.total && (
@@ -117,11 +140,10 @@ export const RegionIndicators = () => {
                     )}
                   </TableBody>
                 </Table>
-                {comparison.target !== null && (
-                  <Typography variant="caption" color="text.secondary">
-                    Выделены организации ниже цели ({formatValue(comparison.target, unit)}).
-                  </Typography>
-                )}
+                <Typography variant="caption" color="text.secondary" component="p">
+                  Равные значения делят место (1, 1, 3).
+                  {comparison.target !== null && ` Выделены организации ниже цели (${formatValue(comparison.target, unit)}).`}
+                </Typography>
               </Box>
             <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 3 }}>
               <Box data-testid="municipality-chart">
@@ -136,6 +158,7 @@ export const RegionIndicators = () => {
                     <Tooltip formatter={(value) => [formatValue(Number(value), unit), 'Значение']} />
                     {comparison.target !== null && <ReferenceLine x={comparison.target} stroke={theme.palette.error.main} strokeDasharray="4 4" label={{ value: 'цель', position: 'top', fontSize: 11 }} />}
                     <Bar dataKey="value" isAnimationActive={false} maxBarSize={24}>
+                      <LabelList dataKey="value" position="right" formatter={(value: unknown) => (typeof value === 'number' ? formatValue(value, unit) : 'нет данных')} style={{ fontSize: 12, fill: theme.palette.text.primary }} />
                       {municipalityBars.map((bar) => (
                         <Cell key={bar.name} fill={comparison.target !== null && (bar.value ?? 0) < comparison.target ? theme.palette.warning.main : theme.palette.primary.main} />
                       ))}
@@ -154,9 +177,14 @@ export const RegionIndicators = () => {
                   <YAxis domain={percent ? [0, 100] : [0, 'auto']} unit={percent ? ' %' : ''} tick={{ fontSize: 12 }} />
                   <Tooltip formatter={(value) => [formatValue(Number(value), unit), 'Значение']} />
                   {comparison.target !== null && <ReferenceLine y={comparison.target} stroke={theme.palette.error.main} strokeDasharray="4 4" />}
-                  <Line type="monotone" dataKey="value" stroke={theme.palette.primary.main} strokeWidth={2} isAnimationActive={false} connectNulls />
+                  <Line type="linear" dataKey="value" stroke={theme.palette.primary.main} strokeWidth={2} isAnimationActive={false} connectNulls={false} dot={{ r: 4 }} />
                 </LineChart>
               </ResponsiveContainer>
+              {gaps.length > 0 && (
+                <Typography variant="caption" color="text.secondary" data-testid="trend-gaps">
+                  Нет данных: {gaps.join(', ')} — линия прерывается.
+                </Typography>
+              )}
             </Box>
             </Box>
           </>

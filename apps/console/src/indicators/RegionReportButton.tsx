@@ -9,17 +9,18 @@ import { downloadReport, isFinished, POLL_MS, type Report, REPORT_FIELDS } from 
 import { ReportProgress } from '../reports/ReportProgress';
 
 /**
- * «Сформировать отчёт»: requestRegionReport(period) queues the regional comparison PDF; its
+ * «Сформировать отчёт»: requestRegionReport(period, codes: [the chosen indicator]) queues the
+ * regional comparison PDF on the indicator the dashboard shows; its
  * progress is polled from Report(id) and shown as a bar; the finished file is downloaded with
  * the bearer token.
  */
-export const RegionReportButton = ({ period }: { period: string; code: string }) => {
+export const RegionReportButton = ({ period, code }: { period: string; code: string }) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const { run, pending } = useGraphqlAction<{ requestRegionReport: Report }>();
   const [report, setReport] = useState<Report | null>(null);
 
-  useEffect(() => setReport(null), [period]);
+  useEffect(() => setReport(null), [period, code]);
   const reportId = report?.id;
   const finished = isFinished(report);
   useEffect(() => {
@@ -34,7 +35,7 @@ export const RegionReportButton = ({ period }: { period: string; code: string })
   }, [dataProvider, reportId, finished]);
 
   const request = async () => {
-    const result = await run(`mutation RegionReport($period: String!) { requestRegionReport(period: $period) { ${REPORT_FIELDS} } }`, { period });
+    const result = await run(`mutation RegionReport($period: String!, $codes: [String!]) { requestRegionReport(period: $period, codes: $codes) { ${REPORT_FIELDS} } }`, { period, codes: [code] });
     if (result) setReport(result.requestRegionReport);
   };
   const download = async () => {

@@ -13,7 +13,8 @@ export type IndicatorValue = {
   computedAt: string | null;
 };
 export type IndicatorAggregate = { tenantId: string | null; name: string; numerator: number; denominator: number | null; value: number | null; organisations: number };
-export type IndicatorTrendPoint = { period: string; numerator: number; denominator: number | null; value: number | null; organisations: number };
+/** A school year of a trend; `value` null — no data that year (a gap in the line). */
+export type IndicatorTrendPoint = { period: string; numerator: number | null; denominator: number | null; value: number | null; organisations: number };
 
 export const VALUE_FIELDS = 'code tenantId tenantName municipalityName numerator denominator value target belowTarget rank computedAt';
 

@@ -162,7 +162,7 @@ export function valueText(unit: 'percent' | 'count', numerator: number | null, d
  * images, nothing fetched; labels and values stay real text.
  */
 export function barChart(
-  bars: { label: string; value: number; secondary?: number; highlight?: boolean }[],
+  bars: { label: string; value: number; secondary?: number; highlight?: boolean; text?: string }[],
   options: { barWidth?: number; legend?: [string, string] } = {},
 ): PdfContent {
   const barArea = options.barWidth ?? 300;
@@ -176,7 +176,7 @@ export function barChart(
     return [
       { text: bar.label, fontSize: 7 },
       { canvas },
-      { text: paired ? `${bar.value} / ${bar.secondary ?? 0}` : String(bar.value), fontSize: 7 },
+      { text: bar.text ?? (paired ? `${bar.value} / ${bar.secondary ?? 0}` : String(bar.value)), fontSize: 7 },
     ];
   });
   const chart: PdfContent = {
@@ -194,4 +194,58 @@ export function barChart(
     margin: [155, 4, 0, 0],
   };
   return { stack: [chart, legend], margin: [0, 4, 0, 8] };
+}
+
+/** The colour of a trend's data line (the spec finds its segments by it). */
+export const TREND_LINE_COLOR = '#1f5fa8';
+
+/**
+ * A line over school years drawn with pdfmake vectors: a segment joins two neighbouring years
+ * only when both have a value, so a year without data is a gap — never bridged — and every year
+ * with a value gets a dot (a lone year between two gaps stays visible). Under the chart, each
+ * year's label and its value as text, or «нет данных».
+ */
+export function trendChart(
+  points: { label: string; value: number | null; text: string }[],
+  options: { width?: number; height?: number; max?: number; target?: number | null; format?: (value: number) => string } = {},
+): PdfContent {
+  const width = options.width ?? 420;
+  const height = options.height ?? 90;
+  const max = Math.max(1, options.max ?? 0, ...points.map((p) => p.value ?? 0));
+  const step = points.length > 0 ? width / points.length : width;
+  const x = (i: number) => (i + 0.5) * step;
+  const y = (value: number) => height - (Math.min(value, max) / max) * height;
+  const canvas: Record<string, unknown>[] = [
+    { type: 'line', x1: 0, y1: height, x2: width, y2: height, lineWidth: 0.5, lineColor: '#999999' },
+    { type: 'line', x1: 0, y1: 0, x2: 0, y2: height, lineWidth: 0.5, lineColor: '#999999' },
+  ];
+  if (options.target !== null && options.target !== undefined) {
+    canvas.push({ type: 'line', x1: 0, y1: y(options.target), x2: width, y2: y(options.target), lineWidth: 0.7, lineColor: '#c62828', dash: { length: 3 } });
+  }
+  points.forEach((point, i) => {
+    const next = points[i + 1];
+    if (point.value !== null && next && next.value !== null) {
+      canvas.push({ type: 'line', x1: x(i), y1: y(point.value), x2: x(i + 1), y2: y(next.value), lineWidth: 1.5, lineColor: TREND_LINE_COLOR });
+    }
+    if (point.value !== null) canvas.push({ type: 'ellipse', x: x(i), y: y(point.value), r1: 2.2, r2: 2.2, color: TREND_LINE_COLOR });
+  });
+  const labels: PdfContent = {
+    table: {
+      widths: points.map(() => step),
+      body: [
+        points.map((p) => ({ text: p.label, fontSize: 7, alignment: 'center' })),
+        points.map((p) => ({ text: p.text, fontSize: 7, alignment: 'center', color: p.value === null ? '#777777' : undefined })),
+      ],
+    },
+    layout: { hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 1, paddingBottom: () => 0 },
+  };
+  const format = options.format ?? String;
+  const axis: PdfContent = {
+    width: 30,
+    stack: [
+      { text: format(max), fontSize: 6, color: '#777777', alignment: 'right', margin: [0, -3, 3, 0] },
+      { text: format(0), fontSize: 6, color: '#777777', alignment: 'right', margin: [0, height - 10, 3, 0] },
+    ],
+  };
+  return { columns: [axis, { width: width, stack: [{ canvas }, labels] }], margin: [0, 6, 0, 8], unbreakable: true };
 }

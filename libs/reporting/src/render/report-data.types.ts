@@ -41,5 +41,7 @@ export type RegionReportData = {
   municipalities: { name: string; values: Record<string, { numerator: number; denominator: number | null; value: number | null; organisations: number }> }[];
   totals: Record<string, { numerator: number; denominator: number | null; value: number | null; organisations: number } | null>;
   belowTarget: Record<string, { name: string; value: number | null; target: number | null }[]>;
+  /** Per indicator code: the node's value per school year, first to last year with data; null — a year without data (a gap). */
+  trends: Record<string, { period: string; value: number | null; numerator: number | null; denominator: number | null }[]>;
   generatedAt: Date;
 };
