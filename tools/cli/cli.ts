@@ -6,12 +6,14 @@ import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule } from '@nastavnik/platform/queue/queue.module';
 import { IndicatorEngine } from '@nastavnik/monitoring/indicator-engine';
 import { IndicatorsWorkerModule } from '@nastavnik/monitoring/indicators.module';
+import { JOURNAL_USAGE, journalCommand } from './journal-commands';
 import { extractCommand, parseReportOptions, REPORT_USAGE, reportCommand } from './report-commands';
 
 const USAGE = `Использование:
   npm run -s cli -- indicators --org <код организации> --period <2022/2023> [--json]
   npm run -s cli -- indicators --region <код региона или муниципалитета> --period <2022/2023> [--json]
-${REPORT_USAGE}`;
+${REPORT_USAGE}
+${JOURNAL_USAGE}`;
 
 /** Operators' command line; the work goes through the same services as the worker. */
 async function main(argv: string[]): Promise<number> {
@@ -19,6 +21,7 @@ async function main(argv: string[]): Promise<number> {
   // Reports and extracts go through the same queue and worker (--inline starts one in this process).
   if (command === 'report') return reportCommand(rest[0], parseReportOptions(rest.slice(1)));
   if (command === 'extract') return extractCommand(parseReportOptions(rest));
+  if (command === 'journal') return journalCommand(rest);
   const options = parseOptions(rest);
   if (command !== 'indicators' || !options.period || !(options.org || options.region)) {
     console.error(USAGE);

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@nastavnik/platform/config/app-config';
+import { JournalMaintenanceModule } from '@nastavnik/platform/personal-data/journal-maintenance';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
 import { IndicatorsWorkerModule } from '@nastavnik/monitoring/indicators.module';
@@ -12,7 +13,7 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config), QueueModule, TenantsJobsModule, IndicatorsWorkerModule, ReportingWorkerModule, QueueWorkersModule],
+      imports: [PlatformModule.forRoot(config), QueueModule, TenantsJobsModule, IndicatorsWorkerModule, ReportingWorkerModule, JournalMaintenanceModule, QueueWorkersModule],
     };
   }
 }

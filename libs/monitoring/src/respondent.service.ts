@@ -11,6 +11,8 @@ import { QuestionnaireQuestionEntity } from './questionnaire-question.entity';
 import { insertAnswers } from './questionnaire-response.service';
 import { type AnswerDraft, checkAnswers } from './questionnaire-rules';
 import { QuestionnaireTemplateEntity } from './questionnaire-template.entity';
+import { journal } from '@nastavnik/platform/personal-data/journal';
+import { personalDataFieldsOf } from '@nastavnik/platform/personal-data/personal-data';
 
 /**
  * The scope of a person answering through a personal link: no account, no organisation — the
@@ -77,6 +79,8 @@ export class RespondentService {
       const template = await em.findOneBy(QuestionnaireTemplateEntity, { id: link.template_id });
       if (!template) throw new LinkInvalidException();
       const questions = await questionsOf(em, template.id);
+      // Opening a link shows the person nothing of theirs, but it is their link: journaled (issue 14).
+      journal.record({ tenantId: link.tenant_id, operation: 'GET /q/:token', action: 'read', entity: 'QuestionnaireLink', ids: [link.id], fields: [] });
       return {
         title: template.title,
         description: template.description,
@@ -129,6 +133,7 @@ export class RespondentService {
         ],
       );
       await insertAnswers(em, link.tenant_id, responseId, template.id, checked.answers);
+      journal.record({ tenantId: link.tenant_id, operation: 'POST /q/:token', action: 'create', entity: 'QuestionnaireResponse', ids: [responseId], fields: [...personalDataFieldsOf('QuestionnaireResponse')] });
       return { status: 'accepted', message: 'Спасибо! Ваши ответы приняты.' };
     });
   }

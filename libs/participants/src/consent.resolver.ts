@@ -5,6 +5,7 @@ import { ConsentEntity } from './consent.entity';
 import { ConsentsService } from './consents.service';
 import { ConsentListArgs, CreateConsentInput, RevokeConsentArgs, UpdateConsentInput } from './dtos/consent.inputs';
 import { PERSONAL_DATA_ROLES } from './participant.resolver';
+import { Journaled } from '@nastavnik/platform/personal-data/journal';
 
 @Resolver(() => ConsentEntity)
 export class ConsentResolver extends crudResolver({
@@ -24,6 +25,7 @@ export class ConsentResolver extends crudResolver({
 }) {
   @Roles(...PERSONAL_DATA_ROLES)
   @Mutation(() => ConsentEntity, { description: 'Отзыв согласия сегодняшним днём: участник исчезает из подбора пар и анкетирования' })
+  @Journaled({ entity: 'Consent', action: 'update', operation: 'revokeConsent', fields: ['revocationReason'] })
   revokeConsent(@Args() args: RevokeConsentArgs): Promise<ConsentEntity> {
     return this.service.revoke(args.id.toLowerCase(), args.reason);
   }

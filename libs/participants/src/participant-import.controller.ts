@@ -8,6 +8,7 @@ import { MAX_FILE_IMPORT_BYTES, type ImportFileFormat } from './import/read-tabl
 import { readUpload } from './import/read-upload';
 import { ParticipantImportService } from './participant-import.service';
 import { PERSONAL_DATA_ROLES } from './participant.resolver';
+import { Journaled } from '@nastavnik/platform/personal-data/journal';
 
 export const PARTICIPANT_IMPORT_PATH = '/participants/import';
 /** The routes that take a file as the raw body (read-upload.ts). */
@@ -59,6 +60,7 @@ export class ParticipantImportController {
   @Roles(...PERSONAL_DATA_ROLES)
   @Post()
   @HttpCode(200)
+  @Journaled({ entity: 'Participant', action: 'import', always: true, operation: (args) => `POST /participants/import (${(args[0] as ImportParticipantsQuery).dryRun === 'true' ? 'пробная' : 'запись'})`, tenant: (_result, args) => (args[0] as ImportFileQuery).tenantId?.toLowerCase() })
   async import(@Query() query: ImportParticipantsQuery, @Req() request: FastifyRequest): Promise<ImportReport> {
     const file = await readUpload(request, MAX_FILE_IMPORT_BYTES);
     const mapping = parseMappingParam(query.mapping);
@@ -68,6 +70,7 @@ export class ParticipantImportController {
   @Roles(...PERSONAL_DATA_ROLES)
   @Post('columns')
   @HttpCode(200)
+  @Journaled({ entity: 'Participant', action: 'import', always: true, operation: 'POST /participants/import/columns', tenant: (_result, args) => (args[0] as ImportFileQuery).tenantId?.toLowerCase() })
   async columns(@Query() query: ImportFileQuery, @Req() request: FastifyRequest): Promise<ImportLayout> {
     const file = await readUpload(request, MAX_FILE_IMPORT_BYTES);
     return this.importer.columns(file, query.format, tenantOf(query), parseMappingParam(query.mapping));
@@ -76,6 +79,7 @@ export class ParticipantImportController {
   @Roles(...PERSONAL_DATA_ROLES)
   @Post('rejected')
   @HttpCode(200)
+  @Journaled({ entity: 'Participant', action: 'export', always: true, operation: 'POST /participants/import/rejected', tenant: (_result, args) => (args[0] as ImportFileQuery).tenantId?.toLowerCase() })
   async rejected(@Query() query: ImportFileQuery, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const file = await readUpload(request, MAX_FILE_IMPORT_BYTES);
     const rejected = await this.importer.rejectedFile(file, query.format, tenantOf(query), parseMappingParam(query.mapping));

@@ -5,6 +5,7 @@ import { ImportColumnMapping, ImportReport } from './import/import-report';
 import { mappingOf } from './import/saved-mappings';
 import { ParticipantImportService } from './participant-import.service';
 import { PERSONAL_DATA_ROLES } from './participant.resolver';
+import { Journaled } from '@nastavnik/platform/personal-data/journal';
 
 /**
  * Загрузка участников из XLSX (first sheet) or CSV (UTF-8 with or without BOM, Windows-1251,
@@ -42,6 +43,13 @@ export class ParticipantImportResolver {
 
   @Roles(...PERSONAL_DATA_ROLES)
   @Mutation(() => ImportReport, { description: 'Загрузка участников из XLSX или CSV (сначала пробная: dryRun = true)' })
+  @Journaled({
+    entity: 'Participant',
+    action: 'import',
+    always: true,
+    operation: (args) => `importParticipants (${(args[0] as ImportParticipantsArgs).dryRun ? 'пробная' : 'запись'})`,
+    tenant: (_result, args) => (args[0] as ImportParticipantsArgs).tenantId?.toLowerCase(),
+  })
   importParticipants(@Args() args: ImportParticipantsArgs): Promise<ImportReport> {
     return this.importer.import(args.file, args.format, args.dryRun, args.tenantId?.toLowerCase() ?? null, { mapping: mappingOf(args.mapping ?? []), commitValid: args.commitValid === true });
   }

@@ -8,6 +8,7 @@ import { CreateParticipantInput, ParticipantListArgs, UpdateParticipantInput } f
 import { ParticipantBaseEntryEntity } from './participant-base-entry.entity';
 import { ParticipantEntity } from './participant.entity';
 import { ParticipantRecordsService } from './participant-records.service';
+import { Journaled } from '@nastavnik/platform/personal-data/journal';
 
 /** Personal data: the school's curator and the platform admin; region analysts and ministry officials never. */
 export const PERSONAL_DATA_ROLES = ['curator', 'platform-admin'] as const;
@@ -44,11 +45,13 @@ export class ParticipantResolver extends crudResolver({
   }
 
   @ResolveField(() => [ParticipantBaseEntryEntity], { description: 'Записи в базах наставников и наставляемых' })
+  @Journaled({ entity: 'ParticipantBaseEntry', action: 'read', operation: 'Participant.baseEntries' })
   baseEntries(@Parent() p: ParticipantEntity): Promise<ParticipantBaseEntryEntity[]> {
     return this.entries.forParticipant(p.id);
   }
 
   @ResolveField(() => [ConsentEntity], { description: 'Согласия на обработку персональных данных' })
+  @Journaled({ entity: 'Consent', action: 'read', operation: 'Participant.consents' })
   consents(@Parent() p: ParticipantEntity): Promise<ConsentEntity[]> {
     return this.consentRecords.forParticipant(p.id);
   }

@@ -7,6 +7,7 @@ import { FORMS } from './forms/form-definitions';
 import { RequestExtractArgs, RequestRegionReportArgs, RequestSchoolReportArgs, ReportListArgs } from './dtos/report.inputs';
 import { ReportFileEntity } from './report-file.entity';
 import { ReportService } from './report.service';
+import { Journaled } from '@nastavnik/platform/personal-data/journal';
 
 const READERS = ['platform-admin', 'ministry-official', 'region-analyst', 'curator'] as const;
 const REGIONAL = ['platform-admin', 'ministry-official', 'region-analyst'] as const;
@@ -24,6 +25,7 @@ export class ReportResolver extends crudResolver({
   @RateLimited('reports')
   @Roles(...READERS)
   @Mutation(() => ReportFileEntity, { description: 'Запросить отчёт организации (PDF); одинаковые запросы дают один файл' })
+  @Journaled({ entity: 'Report', action: 'create', operation: 'requestSchoolReport' })
   requestSchoolReport(@Args() args: RequestSchoolReportArgs): Promise<ReportFileEntity> {
     return this.service.requestSchoolReport(args);
   }
@@ -31,6 +33,7 @@ export class ReportResolver extends crudResolver({
   @RateLimited('reports')
   @Roles(...REGIONAL)
   @Mutation(() => ReportFileEntity, { description: 'Запросить сравнительный отчёт региона или муниципалитета (PDF)' })
+  @Journaled({ entity: 'Report', action: 'create', operation: 'requestRegionReport' })
   requestRegionReport(@Args() args: RequestRegionReportArgs): Promise<ReportFileEntity> {
     return this.service.requestRegionReport(args);
   }
@@ -44,6 +47,7 @@ export class ReportResolver extends crudResolver({
   @RateLimited('reports')
   @Roles(...REGIONAL)
   @Mutation(() => ReportFileEntity, { description: 'Запросить выгрузку по статистической форме (XLSX или CSV), только агрегаты' })
+  @Journaled({ entity: 'Report', action: 'create', operation: 'requestExtract' })
   requestExtract(@Args() args: RequestExtractArgs): Promise<ReportFileEntity> {
     return this.service.requestExtract(args);
   }

@@ -98,6 +98,8 @@ export type AppConfig = {
   indicatorsNightlyCron: string;
   /** How often the worker looks for indicator recompute requests that have no job yet. */
   indicatorsReconcileMs: number;
+  /** How many whole months of the access journal are kept (at least 12); older monthly partitions are dropped daily. */
+  journalRetentionMonths: number;
   auth: AuthConfig;
 };
 
@@ -157,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queueStalledCheckMs: integerSetting(env, 'QUEUE_STALLED_CHECK_MS', 30_000, 1),
     indicatorsNightlyCron: cronSetting(env, 'INDICATORS_NIGHTLY_CRON', '30 2 * * *'),
     indicatorsReconcileMs: integerSetting(env, 'INDICATORS_RECONCILE_MS', 2000, 50, 3_600_000),
+    journalRetentionMonths: integerSetting(env, 'JOURNAL_RETENTION_MONTHS', 36, 12, 1200),
     auth: {
       mode,
       keycloakUrl: (env.KEYCLOAK_URL ?? 'http://localhost:8080').replace(/\/+$/, ''),

@@ -2,6 +2,7 @@ import { applyDecorators, Inject, type Type } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.decorators';
 import type { AppRole } from '../auth/principal';
+import { Journaled, personalDataEntityOf } from '../personal-data/journal';
 import { type ListArgs, ListMetadata, type Page } from './list-args';
 import { UuidPipe } from './uuid.pipe';
 
@@ -78,6 +79,8 @@ export function crudResolver<T extends object, A extends CrudListArgs, S extends
   if (!roles.read.length || ((has.create || has.update || has.remove) && !writers.length)) {
     throw new Error(`crudResolver(${names.one}): the reads, and the writes it has, need their roles.`);
   }
+  // A resource whose type declares personal data (personal-data.ts) journals every read and write of it (docs/adr/0023).
+  const journaled = () => personalDataEntityOf(entity);
   const needed = ['list', 'count', 'get', ...(has.create ? ['create'] : []), ...(has.update ? ['update'] : []), ...(has.remove ? ['remove'] : [])];
 
   @Resolver({ isAbstract: true })
@@ -95,6 +98,7 @@ export function crudResolver<T extends object, A extends CrudListArgs, S extends
 
     @Roles(...roles.read)
     @Query(() => [entity], { name: `all${names.many}`, description: descriptions.list })
+    @Journaled({ entity: journaled, action: 'read', operation: `all${names.many}` })
     async list(@Args({ type: () => listArgs }) args: A): Promise<T[]> {
       const found = await this.crud.list(args, args.filter);
       return Array.isArray(found) ? found : found.items;
@@ -108,21 +112,25 @@ export function crudResolver<T extends object, A extends CrudListArgs, S extends
 
     @Roles(...roles.read)
     @Query(() => entity, { name: names.one })
+    @Journaled({ entity: journaled, action: 'read', operation: names.one })
     one(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<T> {
       return this.crud.get(id);
     }
 
     @OnlyIf(has.create, Roles(...writers), Mutation(() => entity, { name: `create${names.one}`, description: descriptions.create }))
+    @Journaled({ entity: journaled, action: 'create', operation: `create${names.one}`, input: 0 })
     create(@InputArg(options.create) input: C): Promise<T> {
       return this.crud.create(input);
     }
 
     @OnlyIf(has.update, Roles(...writers), Mutation(() => entity, { name: `update${names.one}`, description: descriptions.update }))
+    @Journaled({ entity: journaled, action: 'update', operation: `update${names.one}`, input: 1 })
     update(@Args('id', { type: () => ID }, UuidPipe) id: string, @InputArg(options.update) input: U): Promise<T> {
       return this.crud.update(id, input);
     }
 
     @OnlyIf(has.remove, Roles(...writers), Mutation(() => entity, { name: `delete${names.one}`, description: descriptions.delete }))
+    @Journaled({ entity: journaled, action: 'delete', operation: `delete${names.one}`, records: (result, args) => withId(result, args[0]) })
     remove(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<T> {
       return this.crud.remove(id);
     }
@@ -149,6 +157,11 @@ function OnlyIf(given: boolean, ...decorators: MethodDecorator[]): MethodDecorat
 /** `@Args('input')` of the resource's input class, where it has one. */
 function InputArg(input: Type<unknown> | undefined): ParameterDecorator {
   return input ? Args('input', { type: () => input }) : () => undefined;
+}
+
+/** A deleted record keeps its id in the journal even when the removal cleared it from the object returned. */
+function withId(result: unknown, id: unknown): unknown {
+  return typeof result === 'object' && result !== null ? { ...result, id: Reflect.get(result, 'id') ?? id } : result;
 }
 
 function provides<O extends object>(target: object, methods: readonly string[]): target is O {

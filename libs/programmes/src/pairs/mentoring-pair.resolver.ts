@@ -5,6 +5,7 @@ import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
 import { MentoringPairEntity } from './mentoring-pair.entity';
 import { ChangePairStatusInput, CreateMentoringPairInput, MentoringPairListArgs, UpdateMentoringPairInput } from '../dtos/mentoring-pair.inputs';
 import { MentoringPairService } from './mentoring-pair.service';
+import { Journaled } from '@nastavnik/platform/personal-data/journal';
 
 const EDITORS = ['curator', 'platform-admin'] as const;
 
@@ -26,6 +27,7 @@ export class MentoringPairResolver extends crudResolver({
 }) {
   @Roles(...EDITORS)
   @Mutation(() => MentoringPairEntity, { description: 'Черновик → действует → завершена | прекращена досрочно' })
+  @Journaled({ entity: 'MentoringPair', action: 'update', operation: 'changeMentoringPairStatus', input: 1 })
   changeMentoringPairStatus(@Args('id', { type: () => ID }, UuidPipe) id: string, @Args('input') input: ChangePairStatusInput): Promise<MentoringPairEntity> {
     return this.service.changeStatus(id, input);
   }

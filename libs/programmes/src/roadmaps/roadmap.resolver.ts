@@ -8,6 +8,7 @@ import {
   CreateRoadmapInput, CreateRoadmapItemInput, RoadmapItemListArgs, RoadmapListArgs, UpdateRoadmapInput, UpdateRoadmapItemInput,
 } from '../dtos/roadmap.inputs';
 import { RoadmapService } from './roadmap.service';
+import { Journaled } from '@nastavnik/platform/personal-data/journal';
 
 const EDITORS = ['curator', 'platform-admin'] as const;
 
@@ -25,6 +26,7 @@ export class RoadmapResolver extends crudResolver({
 }) {
   @Roles(...EDITORS)
   @Query(() => RoadmapReport, { name: 'RoadmapReport', description: 'Отчёт об исполнении дорожной карты (мероприятия по этапам с результатами)' })
+  @Journaled({ entity: 'RoadmapItem', action: 'read', operation: 'RoadmapReport', records: (result) => (result as RoadmapReport).sections.flatMap((section) => section.items) })
   roadmapReport(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<RoadmapReport> {
     return this.service.report(id);
   }
