@@ -21,33 +21,7 @@ import { ProgrammesCoreModule } from '@nastavnik/programmes/programmes.module';
 import { ReferenceService } from '@nastavnik/programmes/reference/reference.service';
 import { TestDb, testConfig, type TenantRow } from '@nastavnik/testing/test-context';
 import { GOLDEN_EXPECTED, GOLDEN_MEETINGS, GOLDEN_PERIOD, loadGoldenMishkino } from './golden-mishkino';
-
-/**
- * Seed 004's published figures, written out here from SEEDS-DOMAIN §8.2–8.4 — not taken from the
- * fixture (`golden-mishkino.ts` builds the records from its own constants, so comparing with those
- * would let the fixture and the expectation drift together). `published` is the seed's text as
- * printed; `numerator`, `percent` (and `denominator` where the seed prints it) are the figures in
- * it. Where the seed prints no denominator, `population` is the fixture's synthetic population,
- * chosen inside the range the published percentage allows (§8.6 C8).
- */
-type PublishedFigure = { published: string; source: string; numerator: number; denominator?: number; percent?: number; population?: number };
-const PUBLISHED: Record<string, PublishedFigure> = {
-  T1: { published: '55- 51%', source: '§8.2 G1 row 1', numerator: 55, percent: 51, population: 108 }, // 10–19-year-olds: 107–108
-  T2: { published: '3-3 %', source: '§8.2 G1 row 2', numerator: 3, percent: 3, population: 90 }, // 15–19-year-olds: 86–120
-  T3: { published: '33 из 59 – 56%', source: '§8.2 G1 row 3', numerator: 33, denominator: 59, percent: 56 },
-  T4: { published: '8 из 12 – 67 %', source: '§8.2 G1 row 4', numerator: 8, denominator: 12, percent: 67 },
-  M1: { published: '55 / 33 %', source: '§8.3 G2 item 7, students', numerator: 55, percent: 33, population: 167 }, // students: 165–169
-  M2: { published: '4 /13%', source: '§8.3 G2 item 7, teachers', numerator: 4, percent: 13, population: 30 }, // teachers: 30–32
-  M3: { published: '15/8%', source: '§8.3 G2 item 12', numerator: 15, percent: 8, population: 197 }, // students + teachers: 177–200
-  M5: { published: '15/8 %', source: '§8.3 G2 item 16', numerator: 15, percent: 8, population: 197 },
-  MENTORS: { published: 'всего – 15/8%', source: '§8.3 G2 item 12 (3 students + 12 teachers, §8.6 C6)', numerator: 15 },
-  MENTEES: { published: '33 из 59', source: '§8.2 G1 row 3 (55 students + 4 teachers, §8.6 C3)', numerator: 59 },
-};
-/** §8.4 G3, items 21 and 22: first (organisational) and second (trial) meetings by direction; D05's blank second count is 0. */
-const PUBLISHED_MEETINGS: Record<'ORG' | 'TRIAL', Record<string, number>> = {
-  ORG: { D01: 4, D02: 0, D03: 0, D04: 16, D05: 0, D06: 5, D07: 24, D08: 0, D09: 0, D10: 4, D11: 0 },
-  TRIAL: { D01: 4, D02: 0, D03: 0, D04: 16, D05: 0, D06: 5, D07: 24, D08: 0, D09: 0, D10: 4, D11: 0 },
-};
+import { PUBLISHED, PUBLISHED_MEETINGS } from './golden-published';
 
 /**
  * The golden test of the indicator engine: seed 004's school as raw records, computed by the
@@ -105,8 +79,8 @@ describe('golden: МБОУ «Мишкинская СОШ», 2022/2023 (seed 004)
       if (Date.now() > deadline) throw new Error(`recompute not done: ${JSON.stringify(rows)}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const { rows } = await db.owner.query<{ indicator_code: string; numerator: string; denominator: string | null }>(
-      `select indicator_code, numerator, denominator from indicator_snapshots where tenant_id = $1 and period = $2`,
+    const { rows } = await db.owner.query<{ indicator_code: string; numerator: string; denominator: string | null; denominator_source: string | null }>(
+      `select indicator_code, numerator, denominator, denominator_source from indicator_snapshots where tenant_id = $1 and period = $2`,
       [school.id, GOLDEN_PERIOD],
     );
     const snapshot = new Map(rows.map((r) => [r.indicator_code, { numerator: Number(r.numerator), denominator: r.denominator === null ? null : Number(r.denominator) }]));
@@ -122,6 +96,13 @@ describe('golden: МБОУ «Мишкинская СОШ», 2022/2023 (seed 004)
         shown: isPercent ? figure.percent : figure.numerator,
       });
     }
+    // The whole roll is registered and the school has no contingent: the population denominators say they counted the registered (docs/adr/0027).
+    const sources = new Map(rows.map((r) => [r.indicator_code, r.denominator_source]));
+    expect(['T1', 'T2', 'N1', 'M1', 'M2', 'M3', 'M5', 'T3', 'T4'].map((code) => [code, sources.get(code)])).toEqual([
+      ...['T1', 'T2', 'N1', 'M1', 'M2', 'M3', 'M5'].map((code) => [code, 'registered']),
+      ['T3', null],
+      ['T4', null],
+    ]);
     const meetings = (key: 'ORG' | 'TRIAL') =>
       Object.fromEntries(Object.keys(PUBLISHED_MEETINGS[key]).map((direction) => [direction, snapshot.get(`MEET.${key}.${direction}`)?.numerator]));
     expect({ ORG: meetings('ORG'), TRIAL: meetings('TRIAL') }).toEqual(PUBLISHED_MEETINGS);

@@ -88,8 +88,31 @@ function bornAt(age: number, n: number): string {
   return `${2022 - age}-${String(month).padStart(2, '0')}-${String(1 + (n % 27)).padStart(2, '0')}`;
 }
 
-export async function loadGoldenMishkino(s: GoldenServices, tenantId: string): Promise<{ participants: number; pairs: number; meetings: number; responses: number }> {
+/**
+ * Who is registered: 'all' — the whole school roll (167 students, 30 teachers), the denominators
+ * counted from the registered people; 'participants' — only the 74 who take part (in a base, a
+ * pair or a questionnaire), the school's contingent giving the denominators (docs/adr/0027). The
+ * persons who are registered are the same people, with the same names and birth dates, either way.
+ */
+export type GoldenRegistration = 'all' | 'participants';
+
+/** Seed 004's school roll as a contingent (ages on 1 September 2022, as `loadGoldenMishkino` builds the students). */
+export const GOLDEN_CONTINGENT = {
+  ages: [...countAges(59, (i) => 7 + (i % 3)), ...countAges(18, (i) => 10 + (i % 5)), ...countAges(90, (i) => [15, 16, 17, 18][i % 4])],
+  teachers: 30,
+};
+function countAges(count: number, ageOf: (i: number) => number): { age: number; pupils: number }[] {
+  const byAge = new Map<number, number>();
+  for (let i = 0; i < count; i += 1) byAge.set(ageOf(i), (byAge.get(ageOf(i)) ?? 0) + 1);
+  return [...byAge].map(([age, pupils]) => ({ age, pupils }));
+}
+
+export async function loadGoldenMishkino(s: GoldenServices, tenantId: string, register: GoldenRegistration = 'all'): Promise<{ participants: number; pairs: number; meetings: number; responses: number }> {
   let n = 0;
+  let registered = 0;
+  // Those who take part, by their number in the roll (1–167 students, 168–197 teachers): students 60–74 (aged 10–14, mentees),
+  // 78–80 (mentors) and 88–127 (mentees); teachers 168–179 (mentors) and 188–191 (mentees) — 74 people.
+  const takesPart = (k: number) => register === 'all' || (k >= 60 && k <= 74) || (k >= 78 && k <= 80) || (k >= 88 && k <= 127) || (k >= 168 && k <= 179) || (k >= 188 && k <= 191);
   const consentOf = async (participantId: string, minor: boolean) => {
     await s.consents.create({
       participantId,
@@ -100,8 +123,10 @@ export async function loadGoldenMishkino(s: GoldenServices, tenantId: string): P
       purposes: ['processing', 'pairing', 'questionnaires', 'reports'],
     });
   };
-  const student = async (age: number) => {
+  const student = async (age: number): Promise<string> => {
     n += 1;
+    if (!takesPart(n)) return `not-registered-${n}`;
+    registered += 1;
     const p = await s.records.create({
       tenantId, kind: 'student', ...name(n), birthDate: bornAt(age, n), grade: Math.min(11, Math.max(1, age - 6)),
       interests: [INTERESTS[n % 4]], directions: [STUDENT_DIRECTIONS[n % 4], STUDENT_DIRECTIONS[(n + 1) % 4]],
@@ -109,9 +134,11 @@ export async function loadGoldenMishkino(s: GoldenServices, tenantId: string): P
     await consentOf(p.id, true);
     return p.id;
   };
-  const teacher = async () => {
+  const teacher = async (): Promise<string> => {
     n += 1;
     const age = 26 + (n % 34);
+    if (!takesPart(n)) return `not-registered-${n}`;
+    registered += 1;
     const p = await s.records.create({ tenantId, kind: 'teacher', ...name(n), birthDate: bornAt(age, n), position: 'учитель', teachingExperienceYears: Math.min(age - 23, 30), subjects: [SUBJECTS[n % SUBJECTS.length]],
       interests: [INTERESTS[n % 5]], directions: [STUDENT_DIRECTIONS[n % 4], TEACHER_DIRECTIONS[n % 2]],
     });
@@ -206,5 +233,5 @@ export async function loadGoldenMishkino(s: GoldenServices, tenantId: string): P
     await s.responses.create({ templateId: t.id, participantId: id, academicYear: GOLDEN_PERIOD, submittedAt: new Date(Date.UTC(2023, 4, 24, 10)), answers: demoAnswers(t, i < 8, next) });
     responses += 1;
   }
-  return { participants: n, pairs: studentGroups.length + teacherPairs.length, meetings, responses };
+  return { participants: registered, pairs: studentGroups.length + teacherPairs.length, meetings, responses };
 }

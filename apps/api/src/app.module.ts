@@ -15,6 +15,7 @@ import { QueueModule } from '@nastavnik/platform/queue/queue.module';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { TenantScopeResolver } from '@nastavnik/tenants/tenant-scope.resolver';
 import { IndicatorsApiModule } from '@nastavnik/monitoring/indicators.module';
+import { ContingentApiModule } from '@nastavnik/monitoring/contingent/contingent.module';
 import { QuestionnairesApiModule } from '@nastavnik/monitoring/questionnaires.module';
 import { ReportingApiModule } from '@nastavnik/reporting/reporting.module';
 import { ParticipantsApiModule } from '@nastavnik/participants/participants.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ProgrammesApiModule,
         QuestionnairesApiModule,
         IndicatorsApiModule,
+        ContingentApiModule,
         ReportingApiModule,
       ],
       controllers: [HealthController, ...(config.auth.mode === 'dev' ? [DevIdentityController] : [])],

@@ -75,7 +75,7 @@ CREATE FUNCTION app.journal_drop_expired(retention_months integer) RETURNS integ
            where i.inhparent = 'public.access_journal'::regclass
         loop
           if (substring(part.bound from 'TO \(''([^'']+)''\)'))::timestamptz <= keep_from then
-            execute format('drop table public.%I', part.name);
+            execute format('drop table if exists public.%I', part.name);
             dropped := dropped + 1;
           end if;
         end loop;
@@ -102,7 +102,7 @@ CREATE FUNCTION app.journal_ensure_partitions(ahead integer DEFAULT 2) RETURNS i
           month := (first + make_interval(months => i))::date;
           name := format('access_journal_y%sm%s', to_char(month, 'YYYY'), to_char(month, 'MM'));
           if to_regclass('public.' || name) is null then
-            execute format('create table public.%I partition of public.access_journal for values from (%L) to (%L)',
+            execute format('create table if not exists public.%I partition of public.access_journal for values from (%L) to (%L)',
                            name, month::timestamptz, (month + interval '1 month')::timestamptz);
             execute format('alter table public.%I enable row level security', name);
             execute format('alter table public.%I force row level security', name);
@@ -353,87 +353,6 @@ ALTER TABLE ONLY public.access_journal_heads FORCE ROW LEVEL SECURITY;
 ALTER TABLE public.access_journal_heads OWNER TO nastavnik_owner;
 
 --
--- Name: access_journal_y2026m12; Type: TABLE; Schema: public; Owner: nastavnik_owner
---
-
-CREATE TABLE public.access_journal_y2026m12 (
-    tenant_id uuid NOT NULL,
-    seq bigint NOT NULL,
-    at timestamp with time zone DEFAULT statement_timestamp() NOT NULL,
-    actor text NOT NULL,
-    actor_name text,
-    role text NOT NULL,
-    operation text NOT NULL,
-    action text NOT NULL,
-    entity text NOT NULL,
-    entity_ids text[] DEFAULT '{}'::text[] NOT NULL,
-    fields text[] DEFAULT '{}'::text[] NOT NULL,
-    request_id text,
-    source_address text,
-    prev_hash text NOT NULL,
-    hash text NOT NULL,
-    CONSTRAINT access_journal_action_check CHECK ((action = ANY (ARRAY['read'::text, 'create'::text, 'update'::text, 'delete'::text, 'import'::text, 'export'::text, 'erase'::text])))
-);
-
-ALTER TABLE ONLY public.access_journal_y2026m12 FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE public.access_journal_y2026m12 OWNER TO nastavnik_owner;
-
---
--- Name: access_journal_y2027m01; Type: TABLE; Schema: public; Owner: nastavnik_owner
---
-
-CREATE TABLE public.access_journal_y2027m01 (
-    tenant_id uuid NOT NULL,
-    seq bigint NOT NULL,
-    at timestamp with time zone DEFAULT statement_timestamp() NOT NULL,
-    actor text NOT NULL,
-    actor_name text,
-    role text NOT NULL,
-    operation text NOT NULL,
-    action text NOT NULL,
-    entity text NOT NULL,
-    entity_ids text[] DEFAULT '{}'::text[] NOT NULL,
-    fields text[] DEFAULT '{}'::text[] NOT NULL,
-    request_id text,
-    source_address text,
-    prev_hash text NOT NULL,
-    hash text NOT NULL,
-    CONSTRAINT access_journal_action_check CHECK ((action = ANY (ARRAY['read'::text, 'create'::text, 'update'::text, 'delete'::text, 'import'::text, 'export'::text, 'erase'::text])))
-);
-
-ALTER TABLE ONLY public.access_journal_y2027m01 FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE public.access_journal_y2027m01 OWNER TO nastavnik_owner;
-
---
--- Name: access_journal_y2027m02; Type: TABLE; Schema: public; Owner: nastavnik_owner
---
-
-CREATE TABLE public.access_journal_y2027m02 (
-    tenant_id uuid NOT NULL,
-    seq bigint NOT NULL,
-    at timestamp with time zone DEFAULT statement_timestamp() NOT NULL,
-    actor text NOT NULL,
-    actor_name text,
-    role text NOT NULL,
-    operation text NOT NULL,
-    action text NOT NULL,
-    entity text NOT NULL,
-    entity_ids text[] DEFAULT '{}'::text[] NOT NULL,
-    fields text[] DEFAULT '{}'::text[] NOT NULL,
-    request_id text,
-    source_address text,
-    prev_hash text NOT NULL,
-    hash text NOT NULL,
-    CONSTRAINT access_journal_action_check CHECK ((action = ANY (ARRAY['read'::text, 'create'::text, 'update'::text, 'delete'::text, 'import'::text, 'export'::text, 'erase'::text])))
-);
-
-ALTER TABLE ONLY public.access_journal_y2027m02 FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE public.access_journal_y2027m02 OWNER TO nastavnik_owner;
-
---
 -- Name: consents; Type: TABLE; Schema: public; Owner: nastavnik_owner
 --
 
@@ -571,11 +490,9 @@ CREATE TABLE public.school_contingents (
     teachers integer NOT NULL,
     source text NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_by text NOT NULL,
     CONSTRAINT school_contingents_school_year_check CHECK (((school_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND (("right"(school_year, 4))::integer = (("left"(school_year, 4))::integer + 1)))),
     CONSTRAINT school_contingents_source_check CHECK ((source = ANY (ARRAY['console'::text, 'school-import'::text, 'region-import'::text]))),
-    CONSTRAINT school_contingents_teachers_check CHECK (((teachers >= 0) AND (teachers <= 5000))),
-    CONSTRAINT school_contingents_updated_by_check CHECK (((length(updated_by) >= 1) AND (length(updated_by) <= 300)))
+    CONSTRAINT school_contingents_teachers_check CHECK (((teachers >= 0) AND (teachers <= 5000)))
 );
 
 ALTER TABLE ONLY public.school_contingents FORCE ROW LEVEL SECURITY;
@@ -853,11 +770,15 @@ CREATE TABLE public.participants (
     notes text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    erased_at timestamp with time zone,
+    age_cohort smallint,
     CONSTRAINT participants_achievements_check CHECK ((length(achievements) <= 2000)),
+    CONSTRAINT participants_age_cohort_check CHECK (((age_cohort >= 1900) AND (age_cohort <= 2200))),
     CONSTRAINT participants_birth_date_check CHECK ((birth_date >= '1900-01-01'::date)),
     CONSTRAINT participants_class_letter_check CHECK (((length(class_letter) >= 1) AND (length(class_letter) <= 3))),
     CONSTRAINT participants_directions_check CHECK ((directions <@ ARRAY['D01'::text, 'D02'::text, 'D03'::text, 'D04'::text, 'D05'::text, 'D06'::text, 'D07'::text, 'D08'::text, 'D09'::text, 'D10'::text, 'D11'::text])),
     CONSTRAINT participants_email_check CHECK (((length(email) >= 3) AND (length(email) <= 200))),
+    CONSTRAINT participants_erased_without_birth_date CHECK (((erased_at IS NULL) OR (birth_date IS NULL))),
     CONSTRAINT participants_first_name_check CHECK (((length(first_name) >= 1) AND (length(first_name) <= 100))),
     CONSTRAINT participants_grade_check CHECK (((grade >= 1) AND (grade <= 11))),
     CONSTRAINT participants_grade_only_for_students CHECK (((kind = 'student'::text) OR ((grade IS NULL) AND (class_letter IS NULL)))),
@@ -887,7 +808,7 @@ CREATE VIEW public.ind_person_facts AS
  SELECT participants.tenant_id,
     participants.id AS participant_id,
     participants.kind,
-    participants.birth_date
+    COALESCE(participants.birth_date, make_date((participants.age_cohort)::integer, 9, 1)) AS birth_date
    FROM public.participants;
 
 ALTER TABLE public.ind_person_facts OWNER TO nastavnik_owner;
@@ -1386,6 +1307,36 @@ CREATE VIEW public.participant_eligibility WITH (security_invoker='true') AS
   WHERE ((c.revoked_on IS NULL) AND (c.signed_on <= CURRENT_DATE) AND ((c.valid_until IS NULL) OR (c.valid_until >= CURRENT_DATE)) AND ((c.signed_by = 'legal_representative'::text) OR (NOT (((p.birth_date IS NOT NULL) AND (p.birth_date > (CURRENT_DATE - '18 years'::interval))) OR ((p.birth_date IS NULL) AND (p.kind = 'student'::text))))));
 
 ALTER TABLE public.participant_eligibility OWNER TO nastavnik_owner;
+
+--
+-- Name: participant_erasures; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.participant_erasures (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    participant_id uuid NOT NULL,
+    reason text NOT NULL,
+    status text DEFAULT 'scheduled'::text NOT NULL,
+    requested_at timestamp with time zone DEFAULT now() NOT NULL,
+    requested_by text NOT NULL,
+    run_after timestamp with time zone NOT NULL,
+    due_by timestamp with time zone NOT NULL,
+    cancelled_at timestamp with time zone,
+    cancelled_by text,
+    done_at timestamp with time zone,
+    CONSTRAINT participant_erasures_cancelled CHECK ((((status = 'cancelled'::text) = (cancelled_at IS NOT NULL)) AND ((cancelled_at IS NULL) = (cancelled_by IS NULL)))),
+    CONSTRAINT participant_erasures_cancelled_by_check CHECK (((length(cancelled_by) >= 1) AND (length(cancelled_by) <= 200))),
+    CONSTRAINT participant_erasures_done CHECK (((status = 'done'::text) = (done_at IS NOT NULL))),
+    CONSTRAINT participant_erasures_reason_check CHECK ((reason = ANY (ARRAY['consent_withdrawn'::text, 'curator_request'::text]))),
+    CONSTRAINT participant_erasures_requested_by_check CHECK (((length(requested_by) >= 1) AND (length(requested_by) <= 200))),
+    CONSTRAINT participant_erasures_status_check CHECK ((status = ANY (ARRAY['scheduled'::text, 'cancelled'::text, 'done'::text]))),
+    CONSTRAINT participant_erasures_window CHECK (((run_after >= requested_at) AND (due_by >= run_after) AND (due_by <= (requested_at + '30 days'::interval))))
+);
+
+ALTER TABLE ONLY public.participant_erasures FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.participant_erasures OWNER TO nastavnik_owner;
 
 --
 -- Name: participant_import_mappings; Type: TABLE; Schema: public; Owner: nastavnik_owner
@@ -1904,24 +1855,6 @@ CREATE VIEW public.tenant_tree WITH (security_invoker='true') AS
 ALTER TABLE public.tenant_tree OWNER TO nastavnik_owner;
 
 --
--- Name: access_journal_y2026m12; Type: TABLE ATTACH; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.access_journal ATTACH PARTITION public.access_journal_y2026m12 FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2027-01-01 00:00:00+00');
-
---
--- Name: access_journal_y2027m01; Type: TABLE ATTACH; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.access_journal ATTACH PARTITION public.access_journal_y2027m01 FOR VALUES FROM ('2027-01-01 00:00:00+00') TO ('2027-02-01 00:00:00+00');
-
---
--- Name: access_journal_y2027m02; Type: TABLE ATTACH; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.access_journal ATTACH PARTITION public.access_journal_y2027m02 FOR VALUES FROM ('2027-02-01 00:00:00+00') TO ('2027-03-01 00:00:00+00');
-
---
 -- Name: schema_migrations id; Type: DEFAULT; Schema: public; Owner: nastavnik_owner
 --
 
@@ -1947,27 +1880,6 @@ ALTER TABLE ONLY public.access_journal_heads
 
 ALTER TABLE ONLY public.access_journal
     ADD CONSTRAINT access_journal_pkey PRIMARY KEY (tenant_id, seq, at);
-
---
--- Name: access_journal_y2026m12 access_journal_y2026m12_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.access_journal_y2026m12
-    ADD CONSTRAINT access_journal_y2026m12_pkey PRIMARY KEY (tenant_id, seq, at);
-
---
--- Name: access_journal_y2027m01 access_journal_y2027m01_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.access_journal_y2027m01
-    ADD CONSTRAINT access_journal_y2027m01_pkey PRIMARY KEY (tenant_id, seq, at);
-
---
--- Name: access_journal_y2027m02 access_journal_y2027m02_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE ONLY public.access_journal_y2027m02
-    ADD CONSTRAINT access_journal_y2027m02_pkey PRIMARY KEY (tenant_id, seq, at);
 
 --
 -- Name: consents consents_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -2178,6 +2090,13 @@ ALTER TABLE ONLY public.participant_base_entries
 
 ALTER TABLE ONLY public.participant_base_entries
     ADD CONSTRAINT participant_base_entries_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: participant_erasures participant_erasures_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participant_erasures
+    ADD CONSTRAINT participant_erasures_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: participant_import_mappings participant_import_mappings_heading_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -2445,24 +2364,6 @@ ALTER TABLE ONLY public.tenants
 CREATE INDEX access_journal_tenant_at ON ONLY public.access_journal USING btree (tenant_id, at);
 
 --
--- Name: access_journal_y2026m12_tenant_id_at_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
---
-
-CREATE INDEX access_journal_y2026m12_tenant_id_at_idx ON public.access_journal_y2026m12 USING btree (tenant_id, at);
-
---
--- Name: access_journal_y2027m01_tenant_id_at_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
---
-
-CREATE INDEX access_journal_y2027m01_tenant_id_at_idx ON public.access_journal_y2027m01 USING btree (tenant_id, at);
-
---
--- Name: access_journal_y2027m02_tenant_id_at_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
---
-
-CREATE INDEX access_journal_y2027m02_tenant_id_at_idx ON public.access_journal_y2027m02 USING btree (tenant_id, at);
-
---
 -- Name: consents_participant_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
 --
 
@@ -2665,6 +2566,12 @@ CREATE INDEX participant_base_entries_participant_idx ON public.participant_base
 --
 
 CREATE INDEX participant_base_entries_tenant_id_idx ON public.participant_base_entries USING btree (tenant_id);
+
+--
+-- Name: participant_erasures_one_open; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE UNIQUE INDEX participant_erasures_one_open ON public.participant_erasures USING btree (tenant_id, participant_id) WHERE (status <> 'cancelled'::text);
 
 --
 -- Name: participants_natural_key; Type: INDEX; Schema: public; Owner: nastavnik_owner
@@ -2959,42 +2866,6 @@ CREATE INDEX tenants_path_gist ON public.tenants USING gist (path);
 --
 
 CREATE UNIQUE INDEX tenants_path_key ON public.tenants USING btree (path);
-
---
--- Name: access_journal_y2026m12_pkey; Type: INDEX ATTACH; Schema: public; Owner: nastavnik_owner
---
-
-ALTER INDEX public.access_journal_pkey ATTACH PARTITION public.access_journal_y2026m12_pkey;
-
---
--- Name: access_journal_y2026m12_tenant_id_at_idx; Type: INDEX ATTACH; Schema: public; Owner: nastavnik_owner
---
-
-ALTER INDEX public.access_journal_tenant_at ATTACH PARTITION public.access_journal_y2026m12_tenant_id_at_idx;
-
---
--- Name: access_journal_y2027m01_pkey; Type: INDEX ATTACH; Schema: public; Owner: nastavnik_owner
---
-
-ALTER INDEX public.access_journal_pkey ATTACH PARTITION public.access_journal_y2027m01_pkey;
-
---
--- Name: access_journal_y2027m01_tenant_id_at_idx; Type: INDEX ATTACH; Schema: public; Owner: nastavnik_owner
---
-
-ALTER INDEX public.access_journal_tenant_at ATTACH PARTITION public.access_journal_y2027m01_tenant_id_at_idx;
-
---
--- Name: access_journal_y2027m02_pkey; Type: INDEX ATTACH; Schema: public; Owner: nastavnik_owner
---
-
-ALTER INDEX public.access_journal_pkey ATTACH PARTITION public.access_journal_y2027m02_pkey;
-
---
--- Name: access_journal_y2027m02_tenant_id_at_idx; Type: INDEX ATTACH; Schema: public; Owner: nastavnik_owner
---
-
-ALTER INDEX public.access_journal_tenant_at ATTACH PARTITION public.access_journal_y2027m02_tenant_id_at_idx;
 
 --
 -- Name: consents consents_withdraw_questionnaire_links; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
@@ -3376,6 +3247,20 @@ ALTER TABLE ONLY public.participant_base_entries
     ADD CONSTRAINT participant_base_entries_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
 
 --
+-- Name: participant_erasures participant_erasures_participant_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participant_erasures
+    ADD CONSTRAINT participant_erasures_participant_fk FOREIGN KEY (tenant_id, participant_id) REFERENCES public.participants(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: participant_erasures participant_erasures_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.participant_erasures
+    ADD CONSTRAINT participant_erasures_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
 -- Name: participant_import_mappings participant_import_mappings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
@@ -3755,24 +3640,6 @@ CREATE POLICY access_journal_respondent_insert ON public.access_journal FOR INSE
 --
 
 COMMENT ON POLICY access_journal_respondent_insert ON public.access_journal IS 'custom: a questionnaire link''s respondent records opening and answering their link (the school is the link''s)';
-
---
--- Name: access_journal_y2026m12; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE public.access_journal_y2026m12 ENABLE ROW LEVEL SECURITY;
-
---
--- Name: access_journal_y2027m01; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE public.access_journal_y2027m01 ENABLE ROW LEVEL SECURITY;
-
---
--- Name: access_journal_y2027m02; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
---
-
-ALTER TABLE public.access_journal_y2027m02 ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: consents; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
@@ -4405,6 +4272,36 @@ CREATE POLICY participant_base_entries_platform_admin ON public.participant_base
 --
 
 COMMENT ON POLICY participant_base_entries_platform_admin ON public.participant_base_entries IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: participant_erasures; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.participant_erasures ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: participant_erasures participant_erasures_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY participant_erasures_curator ON public.participant_erasures USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY participant_erasures_curator ON participant_erasures; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY participant_erasures_curator ON public.participant_erasures IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: participant_erasures participant_erasures_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY participant_erasures_platform_admin ON public.participant_erasures TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY participant_erasures_platform_admin ON participant_erasures; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY participant_erasures_platform_admin ON public.participant_erasures IS 'curator-own: the platform admin''s rows beside the curator''s';
 
 --
 -- Name: participant_import_mappings; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
@@ -5402,6 +5299,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.order_documents TO nastavnik_p
 
 GRANT SELECT ON TABLE public.participant_eligibility TO nastavnik_app;
 GRANT SELECT ON TABLE public.participant_eligibility TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE participant_erasures; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.participant_erasures TO nastavnik_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE public.participant_erasures TO nastavnik_platform_admin;
 
 --
 -- Name: TABLE participant_import_mappings; Type: ACL; Schema: public; Owner: nastavnik_owner

@@ -4,6 +4,7 @@ import { ReadFromReplica } from '@nastavnik/platform/tenancy/read-from-replica';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { INDICATORS, type IndicatorDefinition, percentValue, SCORECARD_LEVELS } from './indicator-definitions';
 import { rankByValue, rankDirection } from './indicator-ranking';
+import type { DenominatorSource } from './contingent/contingent.types';
 import type { IndicatorAggregateType, IndicatorComparisonType, IndicatorDefinitionType, IndicatorTrendPointType, IndicatorValueType, ScorecardLevelCountType } from './indicator.types';
 
 type OrgRow = {
@@ -15,6 +16,7 @@ type OrgRow = {
   denominator: string | null;
   computed_at: Date | null;
   target: string | null;
+  denominator_source: DenominatorSource | null;
 };
 
 /**
@@ -137,7 +139,7 @@ export class IndicatorQueryService {
     const tenantId = 'tenantId' in where ? where.tenantId : null;
     const rows: OrgRow[] = await em.query(
       `select o.id as tenant_id, o.short_name as tenant_name, m.id as municipality_id, m.short_name as municipality_name,
-              s.numerator, s.denominator, s.computed_at,
+              s.numerator, s.denominator, s.computed_at, s.denominator_source,
               (select t.target from indicator_targets t
                 where t.period = $1 and t.indicator_code = $2 and t.tenant_path @> o.path
                 order by nlevel(t.tenant_path) desc limit 1) as target
@@ -168,6 +170,7 @@ export class IndicatorQueryService {
         belowTarget: target === null || value === null ? null : definition.target?.direction === 'at_most' ? value > target : value < target,
         rank: null,
         computedAt: row.computed_at,
+        denominatorSource: computed ? row.denominator_source : null,
       };
     });
   }

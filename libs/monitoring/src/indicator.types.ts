@@ -26,6 +26,8 @@ export class IndicatorValueType {
   @Field(() => Boolean, { nullable: true, description: 'Ниже цели' }) belowTarget!: boolean | null;
   @Field(() => Int, { nullable: true, description: 'Место в рейтинге (1 — лучшее; равные значения делят место: 1, 1, 3; без данных — не ранжируется)' }) rank!: number | null;
   @Field(() => Date, { nullable: true }) computedAt!: Date | null;
+  @Field(() => DenominatorSource, { nullable: true, description: 'Знаменатель по контингенту организации или по зарегистрированным участникам (пусто — знаменатель не численность: T3, T4, количества)' })
+  denominatorSource!: DenominatorSource | null;
 }
 
 @ObjectType('IndicatorAggregate', { description: 'Свод: Σ числителей / Σ знаменателей' })

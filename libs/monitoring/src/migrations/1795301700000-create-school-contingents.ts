@@ -45,6 +45,7 @@ const SNAPSHOT_VALUES = `select tenant_id, tenant_path, period, indicator_code, 
  * - `school_contingents`: one row per (school, school year) with the teachers; `school_contingent_ages`:
  *   the pupils of each age (composite key and foreign key with `tenant_id`, docs/scale.md).
  *   `tenant_path` is the school's path, set by a trigger from the tenant tree (a school only).
+ * - No person: not even who entered it (the access journal records a curator's import).
  * - Forced RLS by kind: the school's curator writes its own (the platform admin beside it), readers
  *   over their subtree read, and a region analyst writes the schools under their region (the
  *   region's one-file import). A write records the school's recompute request for that year.
@@ -66,7 +67,6 @@ export class CreateSchoolContingents1795301700000 implements MigrationInterface 
         teachers integer not null check (teachers between 0 and 5000),
         source text not null check (source in ('console', 'school-import', 'region-import')),
         updated_at timestamptz not null default now(),
-        updated_by text not null check (length(updated_by) between 1 and 300),
         constraint school_contingents_pkey primary key (tenant_id, id),
         constraint school_contingents_one_per_year unique (tenant_id, school_year)
       )`);
