@@ -10,6 +10,7 @@ import { AppExceptionFilter } from '@nastavnik/platform/http/app-exception.filte
 import { TenantTransactionInterceptor } from '@nastavnik/platform/http/tenant-transaction.interceptor';
 import { graphqlOptions } from '@nastavnik/platform/graphql/graphql-options';
 import { createValidationPipe } from '@nastavnik/platform/graphql/validation.pipe';
+import { AccessJournalModule } from '@nastavnik/platform/personal-data/journal-query';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule } from '@nastavnik/platform/queue/queue.module';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
@@ -41,6 +42,7 @@ export class AppModule {
           useFactory: (authService: AuthService, context: TenantContext) => graphqlOptions(authService, context),
         }),
         TenantsApiModule,
+        AccessJournalModule,
         ParticipantsApiModule,
         ProgrammesApiModule,
         QuestionnairesApiModule,

@@ -106,6 +106,9 @@ CREATE FUNCTION app.journal_ensure_partitions(ahead integer DEFAULT 2) RETURNS i
                            name, month::timestamptz, (month + interval '1 month')::timestamptz);
             execute format('alter table public.%I enable row level security', name);
             execute format('alter table public.%I force row level security', name);
+            -- Directly, a partition admits nobody (and grants nothing): its rows are read and written through access_journal.
+            execute format('create policy %I on public.%I as restrictive for all to public using (false) with check (false)', name || '_none', name);
+            execute format('comment on policy %I on public.%I is %L', name || '_none', name, 'custom: nobody directly; the rows are reached through access_journal and its policies');
             created := created + 1;
           end if;
         end loop;
