@@ -127,7 +127,7 @@ export async function loadDemoQuestionnaires(services: QuestionnaireServices, te
   let scorecards = 0;
   for (const programmeId of who.programmeIds) {
     const scores = Array.from({ length: 9 }, () => (next() < 0.6 ? 2 : next() < 0.8 ? 1 : 0));
-    await services.scorecards.create({ programmeId, academicYear: who.academicYear, scores, ratedOn: at(5, 31).toISOString().slice(0, 10), comment: 'Демонстрационная оценка по итогам учебного года' });
+    await services.scorecards.create({ programmeId, academicYear: who.academicYear, scores, ratedOn: at(5, 31).toISOString().slice(0, 10), rater: 'Методический совет школы', comment: 'Демонстрационная оценка по итогам учебного года' });
     scorecards += 1;
   }
 

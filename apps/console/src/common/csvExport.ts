@@ -1,6 +1,10 @@
 import { useCallback } from 'react';
 import { downloadCSV, useTranslate, type Exporter, type RaRecord } from 'react-admin';
 import { toCsv, type SheetCell } from '@nastavnik/contracts/spreadsheet/safe-cell';
+import type { ConsoleDataProvider } from '../dataProvider';
+import { type EnumName, labelOf } from './choices';
+import { ENUM_LABELS } from './enumLabels';
+import { isoToRu } from './ruDate';
 
 /** One column of an export: its Russian heading and how a record fills it. */
 export type CsvColumn<T> = { heading: string; value: (record: T) => SheetCell };
@@ -29,23 +33,105 @@ export function cellOf(value: unknown): SheetCell {
   return JSON.stringify(value);
 }
 
-/** Columns for any list: every field the records carry (in order of appearance), headed by `heading(field)`. */
-export function recordColumns(records: readonly RaRecord[], heading: (field: string) => string): CsvColumn<RaRecord>[] {
-  const fields = new Set<string>();
-  for (const record of records) for (const field of Object.keys(record)) if (field !== '__typename') fields.add(field);
-  return [...fields].map((field) => ({ heading: heading(field), value: (record) => cellOf(Object.hasOwn(record, field) ? record[field] : null) }));
+/** Fields naming another record: which resource, and which of its fields reads as its name. */
+const REFERENCES: ReadonlyMap<string, { resource: string; name: string }> = new Map([
+  ['programmeId', { resource: 'programmes', name: 'title' }],
+  ['pairId', { resource: 'pairs', name: 'title' }],
+  ['mentorId', { resource: 'participants', name: 'fullName' }],
+  ['menteeIds', { resource: 'participants', name: 'fullName' }],
+  ['participantId', { resource: 'participants', name: 'fullName' }],
+  ['attendeeIds', { resource: 'participants', name: 'fullName' }],
+  ['meetingTypeId', { resource: 'meeting-types', name: 'title' }],
+  ['formId', { resource: 'mentoring-forms', name: 'title' }],
+  ['formatIds', { resource: 'mentoring-formats', name: 'title' }],
+  ['directionId', { resource: 'mentoring-directions', name: 'title' }],
+  ['directionIds', { resource: 'mentoring-directions', name: 'title' }],
+  ['roleModelId', { resource: 'role-models', name: 'title' }],
+  ['roleModelIds', { resource: 'role-models', name: 'title' }],
+  ['stageId', { resource: 'programme-stages', name: 'title' }],
+  ['roadmapId', { resource: 'roadmaps', name: 'title' }],
+  ['parentId', { resource: 'tenants', name: 'shortName' }],
+]);
+
+/** Headings of fields many records carry, where a resource has no label of its own. */
+const COMMON_HEADINGS: ReadonlyMap<string, string> = new Map([
+  ['createdAt', 'Создано'],
+  ['updatedAt', 'Изменено'],
+  ['title', 'Наименование'],
+  ['code', 'Код'],
+  ['status', 'Статус'],
+  ['kind', 'Вид'],
+  ['isActive', 'Используется'],
+  ['sortOrder', 'Порядок'],
+  ['comment', 'Комментарий'],
+  ['notes', 'Заметки'],
+  ['description', 'Описание'],
+  ['warnings', 'Предупреждения'],
+  ['academicYear', 'Учебный год'],
+]);
+
+/** A field an export leaves out: the record's own id, the tenant, ids of records not named above. */
+const isBareId = (field: string) => field === 'id' || field === 'tenantId' || (/(Id|Ids)$/.test(field) && !REFERENCES.has(field));
+
+type Names = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/** A timestamp as a Russian reader writes it: 01.09.2026 14:05 (the computer's time zone). */
+function ruDateTime(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(date.getDate())}.${two(date.getMonth() + 1)}.${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 /**
- * The exporter every list of the console uses unless it has its own (see `common/List.tsx`): all
- * fields of the records, headed by the resource's Russian field labels, through `buildCsv`.
+ * One cell of the generic export: an enum value as its Russian label, a DateTime as ДД.ММ.ГГГГ
+ * ЧЧ:ММ, a day (ГГГГ-ММ-ДД) as ДД.ММ.ГГГГ, a reference as the record's name, yes/no in Russian.
+ */
+function exportCell(field: string, value: unknown, type: string | undefined, names: Names): SheetCell {
+  if (value === null || value === undefined) return null;
+  const named = names.get(field);
+  if (named) {
+    const ids = Array.isArray(value) ? value : [value];
+    return ids.map((id) => named.get(String(id)) ?? '—').join('; ');
+  }
+  if (type && Object.hasOwn(ENUM_LABELS, type)) {
+    const enumName = type as EnumName;
+    return Array.isArray(value) ? value.map((item) => labelOf(enumName, String(item))).join('; ') : labelOf(enumName, String(value));
+  }
+  if (type === 'DateTime' && typeof value === 'string') return ruDateTime(value);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return isoToRu(value);
+  return cellOf(value);
+}
+
+/** Columns for any list: every field the records carry (in order of appearance) but bare ids, headed by `heading(field)`. */
+export function recordColumns(records: readonly RaRecord[], heading: (field: string) => string, types: Record<string, string> = {}, names: Names = new Map()): CsvColumn<RaRecord>[] {
+  const fields = new Set<string>();
+  for (const record of records) for (const field of Object.keys(record)) if (field !== '__typename' && !isBareId(field)) fields.add(field);
+  return [...fields].map((field) => ({
+    heading: heading(field),
+    value: (record) => exportCell(field, Object.hasOwn(record, field) ? record[field] : null, Object.hasOwn(types, field) ? types[field] : undefined, names),
+  }));
+}
+
+/**
+ * The exporter every list of the console uses unless it has its own (see `common/List.tsx`): the
+ * records' fields, headed by the resource's Russian field labels, values as a person reads them
+ * (labels of enums, Russian dates, names of referenced records instead of ids), through `buildCsv`.
  */
 export function useRecordsExporter(): Exporter {
   const translate = useTranslate();
   return useCallback<Exporter>(
-    (records, _fetchRelated, _dataProvider, resource) => {
+    async (records, fetchRelated, dataProvider, resource) => {
       const name = resource ?? 'export';
-      const columns = recordColumns(records, (field) => translate(`resources.${name}.fields.${field}`, { _: field }));
+      const types = await (dataProvider as Partial<ConsoleDataProvider>).fieldTypes?.(name).catch(() => ({})) ?? {};
+      const names = new Map<string, Map<string, string>>();
+      for (const [field, target] of REFERENCES) {
+        if (!records.some((record) => Object.hasOwn(record, field) && record[field] !== null && record[field] !== undefined)) continue;
+        const related = (await fetchRelated(records, field, target.resource).catch(() => ({}))) as Record<string, RaRecord>;
+        names.set(field, new Map(Object.values(related).map((record) => [String(record.id), String(record[target.name] ?? '—')])));
+      }
+      const heading = (field: string) => translate(`resources.${name}.fields.${field}`, { _: COMMON_HEADINGS.get(field) ?? field });
+      const columns = recordColumns(records, heading, types, names);
       downloadCSV(buildCsv(records, columns), translate(`resources.${name}.name`, { smart_count: 2, _: name }));
     },
     [translate],

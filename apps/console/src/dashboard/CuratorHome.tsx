@@ -39,7 +39,6 @@ export const CuratorHome = () => {
                   <OrgTypeField source="orgType" />
                 </Labeled>
                 <TextField source="address" emptyText="—" />
-                <TextField source="code" />
                 <RuDateField source="updatedAt" showTime />
               </SimpleShowLayout>
             </RecordContextProvider>

@@ -28,6 +28,9 @@ type Params = {
 };
 type ResponseData = { data: Record<string, unknown> };
 
+const SORT_FIELD = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** The API refuses pages larger than this (`ListArgs`). */
 const MAX_PER_PAGE = 500;
 
@@ -94,7 +97,8 @@ class OperationBuilder {
       variables.perPage = Math.min(params.pagination.perPage, MAX_PER_PAGE);
     }
     // `id` is react-admin's default sort, which no list of the API offers: keep the API's own order.
-    if (params.sort?.field && params.sort.field !== 'id') {
+    // A field name of the API's form only (`heldOn`, `createdAt`); anything else (`__proto__`, `a.b`) keeps the API's order.
+    if (params.sort?.field && params.sort.field !== 'id' && SORT_FIELD.test(params.sort.field) && !PROTOTYPE_KEYS.has(params.sort.field)) {
       variables.sortField = params.sort.field;
       variables.sortOrder = params.sort.order === 'DESC' ? 'DESC' : 'ASC';
     }

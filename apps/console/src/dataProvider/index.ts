@@ -4,7 +4,7 @@ import { type DataProvider, HttpError } from 'react-admin';
 import { buildQueryFactory } from './buildQuery';
 import { httpErrorFromGraphql, toHttpError, type ApiGraphqlError } from './errors';
 import type { ResourceBinding } from './operations';
-import { INTROSPECTION_QUERY } from './schema';
+import { INTROSPECTION_QUERY, namedType, SchemaIndex } from './schema';
 
 export type { ResourceBinding } from './operations';
 
@@ -17,6 +17,8 @@ export type ConsoleDataProvider = DataProvider & {
   uploadFile: <T>(path: string, file: Blob) => Promise<T>;
   /** The same, for a route that answers with a file (`/participants/import/rejected?…`): that file. */
   uploadForFile: (path: string, file: Blob) => Promise<Blob>;
+  /** The named GraphQL type of each field of a resource's type (`status` → `PairStatus`, `createdAt` → `DateTime`), from the introspected schema. */
+  fieldTypes: (resource: string) => Promise<Record<string, string>>;
 };
 
 type Options = {
@@ -25,6 +27,16 @@ type Options = {
   /** The current access token; every operation of the API needs one, introspection included. */
   getToken: () => Promise<string | null>;
 };
+
+function isListMethod(method: string): boolean {
+  return method === 'getList' || method === 'getManyReference';
+}
+
+/** The API's VALIDATION_FAILED for an unknown `sortField`. */
+function refusedSort(error: HttpError): boolean {
+  const body = error.body as { code?: string; errors?: Record<string, unknown> } | undefined;
+  return body?.code === 'VALIDATION_FAILED' && body.errors !== undefined && Object.prototype.hasOwnProperty.call(body.errors, 'sortField');
+}
 
 const CRUD_METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'updateMany', 'delete', 'deleteMany'] as const;
 
@@ -63,17 +75,19 @@ export function createDataProvider({ apiBase, bindings, getToken }: Options): Co
   });
 
   let provider: Promise<GraphqlDataProvider> | undefined;
+  let schemaIndex: SchemaIndex | undefined;
   const ready = (): Promise<GraphqlDataProvider> => {
     provider ??= post<{ __schema: IntrospectionSchema }>(INTROSPECTION_QUERY)
-      .then(({ __schema }) =>
-        buildDataProvider({
+      .then(({ __schema }) => {
+        schemaIndex = new SchemaIndex(__schema);
+        return buildDataProvider({
           clientOptions: { uri: endpoint },
           introspection: { schema: __schema },
           buildQuery: buildQueryFactory(bindings),
           query: requestOptions,
           mutation: requestOptions,
-        }),
-      )
+        });
+      })
       .catch((error: unknown) => {
         provider = undefined;
         throw error;
@@ -86,10 +100,20 @@ export function createDataProvider({ apiBase, bindings, getToken }: Options): Co
     async (resource: string, params: unknown): Promise<never> => {
       bearer = await getToken();
       const inner = await ready();
+      const run = (what: unknown) => (inner[method] as (resource: string, params: unknown) => Promise<never>)(resource, what);
       try {
-        return (await (inner[method] as (resource: string, params: unknown) => Promise<never>)(resource, params));
+        return await run(params);
       } catch (error) {
-        throw toHttpError(error);
+        const refused = toHttpError(error);
+        // A sort the API does not offer (a crafted `?sort=__proto__`, an old bookmark): the list in its default order.
+        if (isListMethod(method) && refusedSort(refused)) {
+          try {
+            return await run({ ...(params as object), sort: undefined });
+          } catch (retryError) {
+            throw toHttpError(retryError);
+          }
+        }
+        throw refused;
       }
     };
 
@@ -131,5 +155,11 @@ export function createDataProvider({ apiBase, bindings, getToken }: Options): Co
     return (await response.json().catch(() => ({}))) as T;
   };
   const uploadForFile = async (path: string, file: Blob): Promise<Blob> => (await postRaw(path, file, '*/*')).blob();
-  return { ...crud, graphql: post, fetchFile, uploadFile, uploadForFile };
+  const fieldTypes = async (resource: string): Promise<Record<string, string>> => {
+    await ready();
+    const binding = bindings.find((candidate) => candidate.resource === resource);
+    const type = binding && schemaIndex?.objectType(binding.graphqlType);
+    return Object.fromEntries((type?.fields ?? []).map((field) => [field.name, namedType(field.type)]));
+  };
+  return { ...crud, graphql: post, fetchFile, uploadFile, uploadForFile, fieldTypes };
 }

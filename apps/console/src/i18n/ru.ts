@@ -96,7 +96,8 @@ export function russianBase(): TranslationMessages {
     ra: {
       ...russianMessages.ra,
       guesser: { empty: { title: 'Нет данных', message: 'Проверьте поставщика данных' } },
-      page: { ...russianMessages.ra.page, show: '%{name}: %{recordRepresentation}', edit: '%{name}: %{recordRepresentation}' },
+      // «Создать Встреча» is not Russian: the form's title names the record, then says it is new.
+      page: { ...russianMessages.ra.page, create: '%{name}: новая запись', show: '%{name}: %{recordRepresentation}', edit: '%{name}: %{recordRepresentation}' },
     },
   } as TranslationMessages;
 }

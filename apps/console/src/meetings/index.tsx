@@ -1,5 +1,6 @@
 import EventIcon from '@mui/icons-material/Event';
 import {
+  AutocompleteInput,
   Create,
   DataTable,
   Edit,
@@ -7,11 +8,11 @@ import {
   ReferenceField,
   ReferenceInput,
   required,
-  SelectInput,
   SimpleForm,
   TextInput,
 } from 'react-admin';
 import { List } from '../common/List';
+import { PairPicker, ProgrammePicker } from '../common/pickers';
 import { EditLoadError, quietLoadError } from '../common/LoadError';
 import type { ConsoleResource } from '../registry';
 import { RuDateInput } from '../common/RuDateInput';
@@ -19,7 +20,7 @@ import { RuDateField } from '../common/RuDateField';
 
 const filters = [
   <ReferenceInput key="programmeId" source="programmeId" reference="programmes" alwaysOn>
-    <SelectInput optionText="title" sx={{ minWidth: 280 }} />
+    <AutocompleteInput optionText="title" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 280 }} />
   </ReferenceInput>,
 ];
 
@@ -43,15 +44,11 @@ const MeetingList = () => (
 
 const Inputs = () => (
   <>
-    <ReferenceInput source="programmeId" reference="programmes">
-      <SelectInput optionText="title" sx={{ minWidth: 360 }} />
-    </ReferenceInput>
-    <ReferenceInput source="pairId" reference="pairs">
-      <SelectInput optionText="id" sx={{ minWidth: 360 }} />
-    </ReferenceInput>
+    <ProgrammePicker />
+    <PairPicker />
     <RuDateInput source="heldOn" validate={required()} />
-    <ReferenceInput source="meetingTypeId" reference="meeting-types">
-      <SelectInput optionText="title" validate={required()} sx={{ minWidth: 360 }} />
+    <ReferenceInput source="meetingTypeId" reference="meeting-types" filter={{ isActive: true }} sort={{ field: 'sortOrder', order: 'ASC' }}>
+      <AutocompleteInput optionText="title" filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 420 }} />
     </ReferenceInput>
     <TextInput source="topic" fullWidth />
     <NumberInput source="durationMinutes" min={5} max={600} />
@@ -74,7 +71,7 @@ export const meetings: ConsoleResource = {
     </Edit>
   ),
   create: () => (
-    <Create redirect="list">
+    <Create redirect="list" title="Новая встреча">
       <SimpleForm>
         <Inputs />
       </SimpleForm>

@@ -12,6 +12,7 @@ import {
   required,
   AutocompleteArrayInput,
   AutocompleteInput,
+  SearchInput,
   SelectInput,
   Show,
   SimpleForm,
@@ -22,6 +23,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { List } from '../common/List';
+import { PairDirectionPicker, PairRoleModelPicker, ProgrammePicker } from '../common/pickers';
 import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
 import { quietLoadError, ShowLoadError } from '../common/LoadError';
@@ -33,14 +35,16 @@ import { RuDateField } from '../common/RuDateField';
 type Pair = { id: string; status: 'DRAFT' | 'ACTIVE' | 'COMPLETED' | 'ENDED_EARLY' };
 
 const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Фамилия наставника или наставляемого" sx={{ minWidth: 320 }} />,
   <SelectInput key="status" source="status" choices={choicesOf('PairStatus')} alwaysOn />,
   <ReferenceInput key="programmeId" source="programmeId" reference="programmes" alwaysOn>
-    <SelectInput optionText="title" sx={{ minWidth: 280 }} />
+    <AutocompleteInput optionText="title" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 280 }} />
   </ReferenceInput>,
 ];
 
+/** Newest first: a pair just created (by hand or from a suggestion) is at the top of its list. */
 const PairList = () => (
-  <List filters={filters} perPage={25}>
+  <List filters={filters} perPage={25} sort={{ field: 'createdAt', order: 'DESC' }}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="mentorId" disableSort>
         <ReferenceField source="mentorId" reference="participants" link={false} />
@@ -140,6 +144,7 @@ const PairShow = () => (
           <ChipField source="fullName" size="small" />
         </SingleFieldList>
       </ReferenceArrayField>
+      <ReferenceField source="roleModelId" reference="role-models" link={false} emptyText="—" />
       <ReferenceField source="directionId" reference="mentoring-directions" link={false} emptyText="—" />
       <EnumField source="formationMethod" enumName="FormationMethod" label="resources.pairs.fields.formationMethod" />
       <RuDateField source="startDate" emptyText="—" />
@@ -153,21 +158,18 @@ const PairShow = () => (
 );
 
 const PairCreate = () => (
-  <Create redirect="show">
+  <Create redirect="show" title="Новая пара или группа">
     <SimpleForm>
-      <ReferenceInput source="programmeId" reference="programmes">
-        <SelectInput optionText="title" validate={required()} sx={{ minWidth: 360 }} />
-      </ReferenceInput>
+      <ProgrammePicker required />
       <ReferenceInput source="mentorId" reference="participants" filter={{ base: 'MENTOR', hasValidConsent: true }}>
-        <AutocompleteInput optionText="fullName" filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 360 }} />
+        <AutocompleteInput optionText="fullName" filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 420 }} />
       </ReferenceInput>
       <ReferenceArrayInput source="menteeIds" reference="participants" filter={{ base: 'MENTEE', hasValidConsent: true }}>
-        <AutocompleteArrayInput optionText="fullName" filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 360 }} />
+        <AutocompleteArrayInput optionText="fullName" filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 420 }} />
       </ReferenceArrayInput>
-      <ReferenceInput source="directionId" reference="mentoring-directions" perPage={50}>
-        <SelectInput optionText="title" sx={{ minWidth: 360 }} />
-      </ReferenceInput>
-      <SelectInput source="formationMethod" choices={choicesOf('FormationMethod')} sx={{ minWidth: 360 }} />
+      <PairRoleModelPicker />
+      <PairDirectionPicker />
+      <SelectInput source="formationMethod" choices={choicesOf('FormationMethod')} sx={{ minWidth: 420 }} />
     </SimpleForm>
   </Create>
 );
@@ -177,6 +179,7 @@ export const pairs: ConsoleResource = {
   name: 'pairs',
   graphqlType: 'MentoringPair',
   icon: GroupsIcon,
+  recordRepresentation: 'title',
   list: PairList,
   show: PairShow,
   create: PairCreate,
@@ -190,6 +193,10 @@ export const pairs: ConsoleResource = {
       kind: 'Вид',
       status: 'Статус',
       directionId: 'Направление',
+      roleModelId: 'Ролевая модель',
+      title: 'Пара или группа',
+      createdAt: 'Создана',
+      q: 'Поиск',
       formationMethod: 'Как сформирована',
       startDate: 'Начало работы',
       endDate: 'Окончание',

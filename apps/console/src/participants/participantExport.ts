@@ -48,7 +48,7 @@ export const PARTICIPANT_COLUMNS: readonly CsvColumn<ParticipantRecord>[] = [
   { heading: heading('email'), value: (p) => p.email },
   { heading: heading('requests'), value: (p) => cellOf(p.requests) },
   { heading: heading('interests'), value: (p) => (p.interests ?? []).map((area) => labelOf('InterestArea', area)).join('; ') },
-  { heading: heading('directions'), value: (p) => cellOf(p.directions) },
+  { heading: heading('directions'), value: (p) => (p.directions ?? []).map((direction) => labelOf('Direction', direction)).join('; ') },
   { heading: heading('achievements'), value: (p) => p.achievements },
   { heading: heading('notes'), value: (p) => p.notes },
   { heading: heading('hasValidConsent'), value: (p) => cellOf(p.hasValidConsent) },

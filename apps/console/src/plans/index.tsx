@@ -1,6 +1,7 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import { Alert } from '@mui/material';
 import {
+  AutocompleteInput,
   Create,
   CreateButton,
   DataTable,
@@ -135,8 +136,8 @@ const PlanShow = () => (
 const PlanInputs = ({ creating }: { creating?: boolean }) => (
   <>
     {creating && (
-      <ReferenceInput source="pairId" reference="pairs" filter={{ status: 'ACTIVE' }} perPage={200}>
-        <SelectInput optionText={<PairByMentor />} validate={required()} sx={{ minWidth: 360 }} />
+      <ReferenceInput source="pairId" reference="pairs" filter={{ status: 'ACTIVE' }} sort={{ field: 'createdAt', order: 'DESC' }}>
+        <AutocompleteInput optionText="title" filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 420 }} helperText="Начните вводить фамилию наставника или наставляемого" />
       </ReferenceInput>
     )}
     <TextInput source="title" validate={required()} fullWidth />
@@ -185,6 +186,11 @@ export const plans: ConsoleResource = {
       difficulties: 'Выявленные затруднения наставляемого',
       strengths: 'Сильные стороны наставляемого',
       expectedResults: 'Ожидаемые результаты',
+      durationMonths: 'Продолжительность, мес.',
+      durationWarning: 'Предупреждение о сроке',
+      formatIds: 'Виды наставничества',
+      createdAt: 'Создана',
+      updatedAt: 'Изменена',
     },
   },
 };
@@ -193,7 +199,7 @@ const TaskInputs = ({ creating }: { creating?: boolean }) => (
   <>
     {creating && (
       <ReferenceInput source="personalisedProgrammeId" reference="plans">
-        <SelectInput optionText="title" validate={required()} sx={{ minWidth: 360 }} />
+        <AutocompleteInput optionText="title" filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 420 }} />
       </ReferenceInput>
     )}
     <TextInput source="title" validate={required()} fullWidth />

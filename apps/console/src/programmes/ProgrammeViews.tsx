@@ -8,6 +8,7 @@ import {
   ReferenceArrayField,
   ReferenceField,
   ReferenceManyField,
+  Pagination,
   SearchInput,
   SelectInput,
   Show,
@@ -69,8 +70,11 @@ const Lifecycle = () => {
   );
 };
 
+/** A chip whose long title («Профориентация и формирование …») wraps instead of widening the page. */
+const WRAPPING_CHIP = { maxWidth: '100%', height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'anywhere', py: 0.5 } } as const;
+
 const Actions = () => (
-  <TopToolbar>
+  <TopToolbar sx={{ flexWrap: 'wrap' }}>
     <Lifecycle />
     <EditButton />
   </TopToolbar>
@@ -83,16 +87,21 @@ const Heading = ({ text }: { text: string }) => {
 
 /** A programme: its card, its pairs, matching suggestions, meetings and the E1–E9 scorecard. */
 export const ProgrammeShow = () => (
-  <Show actions={<Actions />} error={<ShowLoadError />} queryOptions={quietLoadError}>
-    <TabbedShowLayout>
+  <Show actions={<Actions />} error={<ShowLoadError />} queryOptions={quietLoadError} sx={{ minWidth: 0, maxWidth: '100%', '& .RaShow-main, & .RaShow-card': { minWidth: 0, maxWidth: '100%' } }}>
+    <TabbedShowLayout sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
       <TabbedShowLayout.Tab label="Программа">
         <TextField source="title" />
         <TextField source="academicYear" />
         <EnumField source="status" enumName="ProgrammeStatus" label="resources.programmes.fields.status" />
         <ReferenceField source="formId" reference="mentoring-forms" link={false} />
         <ReferenceArrayField source="directionIds" reference="mentoring-directions">
-          <SingleFieldList linkType={false}>
-            <ChipField source="title" size="small" />
+          <SingleFieldList linkType={false} sx={{ flexWrap: 'wrap', maxWidth: '100%' }}>
+            <ChipField source="title" size="small" sx={WRAPPING_CHIP} />
+          </SingleFieldList>
+        </ReferenceArrayField>
+        <ReferenceArrayField source="roleModelIds" reference="role-models">
+          <SingleFieldList linkType={false} sx={{ flexWrap: 'wrap', maxWidth: '100%' }}>
+            <ChipField source="title" size="small" sx={WRAPPING_CHIP} />
           </SingleFieldList>
         </ReferenceArrayField>
         <RuDateField source="startDate" emptyText="—" />
@@ -101,11 +110,9 @@ export const ProgrammeShow = () => (
         <TextField source="goal" emptyText="—" />
         <Box>
           <Heading text="resources.programmes.pairs" />
-          <ReferenceManyField reference="pairs" target="programmeId" perPage={50}>
+          <ReferenceManyField reference="pairs" target="programmeId" perPage={25} sort={{ field: 'createdAt', order: 'DESC' }} pagination={<Pagination />}>
             <DataTable rowClick="show" bulkActionButtons={false} empty={<span>—</span>}>
-              <DataTable.Col source="mentorId" label="resources.pairs.fields.mentorId" disableSort>
-                <ReferenceField source="mentorId" reference="participants" link={false} />
-              </DataTable.Col>
+              <DataTable.Col source="title" label="resources.pairs.fields.title" disableSort />
               <DataTable.Col source="kind" label="resources.pairs.fields.kind" disableSort>
                 <EnumField source="kind" enumName="PairKind" />
               </DataTable.Col>
@@ -140,7 +147,7 @@ export const ProgrammeShow = () => (
 );
 
 export const ProgrammeCreate = () => (
-  <Create redirect="show">
+  <Create redirect="show" title="Новая программа наставничества">
     <SimpleForm>
       <ProgrammeInputs />
     </SimpleForm>

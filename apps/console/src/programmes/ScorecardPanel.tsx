@@ -44,51 +44,47 @@ export const ScorecardPanel = () => {
     );
     if (ok) await load();
   };
+  const t = (key: string) => translate(`resources.programmes.scorecards.${key}`);
+  // One row per indicator (its name, the code as a hint), one column per rating, the new rating last.
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="scorecards">
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, maxWidth: '100%', overflowX: 'auto' }} data-testid="scorecards">
       <Table size="small">
         <TableHead>
           <TableRow>
-            <TableCell>{translate('resources.programmes.scorecards.ratedOn')}</TableCell>
-            <TableCell>{translate('resources.programmes.scorecards.rater')}</TableCell>
-            {data.indicators.map((indicator) => (
-              <TableCell key={indicator.code} align="center">
-                <Tooltip title={`${indicator.title}. ${indicator.criterion}`}>
-                  <span>{indicator.code}</span>
-                </Tooltip>
+            <TableCell>{t('indicator')}</TableCell>
+            {data.cards.map((card) => (
+              <TableCell key={card.id} align="center" data-testid="scorecard-column">
+                <Typography variant="body2">{new Date(card.ratedOn).toLocaleDateString('ru-RU')}</Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {card.rater}
+                </Typography>
               </TableCell>
             ))}
-            <TableCell align="center">{translate('resources.programmes.scorecards.total')}</TableCell>
-            <TableCell>{translate('resources.programmes.scorecards.level')}</TableCell>
+            <TableCell align="center">{t('add')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
-          {data.cards.map((card) => (
-            <TableRow key={card.id}>
-              <TableCell>{new Date(card.ratedOn).toLocaleDateString('ru-RU')}</TableCell>
-              <TableCell>{card.rater}</TableCell>
-              {card.scores.map((score, index) => (
-                <TableCell key={index} align="center">
-                  {score}
+          {data.indicators.map((indicator, index) => (
+            <TableRow key={indicator.code} data-testid="scorecard-indicator">
+              <TableCell sx={{ maxWidth: 520 }}>
+                <Tooltip title={indicator.criterion}>
+                  <Typography variant="body2">{indicator.title}</Typography>
+                </Tooltip>
+                <Typography variant="caption" color="text.secondary">
+                  {indicator.code}
+                </Typography>
+              </TableCell>
+              {data.cards.map((card) => (
+                <TableCell key={card.id} align="center">
+                  {card.scores[index]}
                 </TableCell>
               ))}
-              <TableCell align="center">{card.total}</TableCell>
-              <TableCell>
-                <Chip size="small" color={ownValue(LEVEL_COLOR, card.level)} label={labelOf('ScorecardLevel', card.level)} />
-              </TableCell>
-            </TableRow>
-          ))}
-          <TableRow>
-            <TableCell>{translate('resources.programmes.scorecards.add')}</TableCell>
-            <TableCell>
-              <TextField size="small" value={rater} onChange={(event) => setRater(event.target.value)} placeholder="ФИО" />
-            </TableCell>
-            {scores.map((score, index) => (
-              <TableCell key={index} align="center">
+              <TableCell align="center">
                 <TextField
                   select
                   size="small"
-                  value={score}
+                  value={scores[index]}
+                  slotProps={{ htmlInput: { 'aria-label': indicator.title } }}
                   onChange={(event) => setScores((current) => current.map((s, i) => (i === index ? Number(event.target.value) : s)))}
                 >
                   {[0, 1, 2].map((value) => (
@@ -98,12 +94,31 @@ export const ScorecardPanel = () => {
                   ))}
                 </TextField>
               </TableCell>
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableCell>{t('total')}</TableCell>
+            {data.cards.map((card) => (
+              <TableCell key={card.id} align="center">
+                {card.total}
+              </TableCell>
             ))}
             <TableCell align="center">{scores.reduce((a, b) => a + b, 0)}</TableCell>
-            <TableCell>
-              <Button size="small" variant="contained" disabled={pending || rater.trim().length < 3} onClick={add}>
-                {translate('ra.action.save')}
-              </Button>
+          </TableRow>
+          <TableRow>
+            <TableCell>{t('level')}</TableCell>
+            {data.cards.map((card) => (
+              <TableCell key={card.id} align="center">
+                <Chip size="small" color={ownValue(LEVEL_COLOR, card.level)} label={labelOf('ScorecardLevel', card.level)} />
+              </TableCell>
+            ))}
+            <TableCell align="center" sx={{ minWidth: 220 }}>
+              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                <TextField size="small" value={rater} onChange={(event) => setRater(event.target.value)} placeholder={t('rater')} label={t('rater')} />
+                <Button size="small" variant="contained" disabled={pending || rater.trim().length < 3} onClick={add}>
+                  {translate('ra.action.save')}
+                </Button>
+              </Box>
             </TableCell>
           </TableRow>
         </TableBody>

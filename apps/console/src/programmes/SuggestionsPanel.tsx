@@ -1,4 +1,5 @@
-import { Alert, Box, Button, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, LinearProgress, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Link as RouterLink } from 'react-router-dom';
 import { useCallback, useEffect, useState } from 'react';
 import { RecordContextProvider, ReferenceField, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useGraphqlAction } from '../common/graphql';
@@ -10,6 +11,41 @@ type Unmatched = { menteeId: string; reason: string };
 const FIELDS = 'id mentorId menteeId score explanation status';
 const LIST = `query Proposed($programmeId: ID!) { allMatchSuggestions(filter: { programmeId: $programmeId, status: PROPOSED }, perPage: 200, sortField: "score", sortOrder: "DESC") { ${FIELDS} } }`;
 const SUGGEST = `mutation Suggest($programmeId: ID!) { suggestPairs(programmeId: $programmeId) { suggestions { ${FIELDS} } unmatched { menteeId reason } poolSummary } }`;
+
+/** The participants list filtered to one base (react-admin's `?filter=`). */
+const baseList = (base: 'MENTOR' | 'MENTEE') => `/participants?filter=${encodeURIComponent(JSON.stringify({ base }))}`;
+
+/**
+ * What to do when the run proposed nothing: whose pool is empty and where to fill it — add a
+ * person, load the school's list from Excel, look at the base (its filters), or give mentors more places.
+ */
+const NextSteps = ({ summary, unmatched, programmeId }: { summary: string; unmatched: Unmatched[]; programmeId: string }) => {
+  const noMentors = /Наставников со свободными местами: 0;/.test(summary) || unmatched.some((u) => u.reason === 'В пуле нет наставников');
+  const noMentees = /наставляемых без пары: 0;/.test(summary);
+  if (!noMentors && !noMentees) return null;
+  const link = (to: string, text: string) => (
+    <Link component={RouterLink} to={to}>
+      {text}
+    </Link>
+  );
+  return (
+    <Alert severity="warning" data-testid="suggestions-next-steps">
+      <AlertTitle>{noMentors ? 'Нет свободных наставников для подбора' : 'Нет наставляемых без пары'}</AlertTitle>
+      <Typography variant="body2" component="div">
+        В подбор попадают участники из базы {noMentors ? 'наставников' : 'наставляемых'} с действующим согласием на обработку персональных данных,
+        подходящие форме наставничества программы{noMentors ? ', у которых есть свободные места' : ''}. Что можно сделать:
+        <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+          <li>{link('/participants/create', noMentors ? 'добавить наставника' : 'добавить наставляемого')} и внести его в базу, отметив согласие;</li>
+          <li>{link('/participants-import', 'загрузить список участников из Excel')};</li>
+          <li>
+            {link(baseList(noMentors ? 'MENTOR' : 'MENTEE'), noMentors ? 'открыть базу наставников' : 'открыть базу наставляемых')} и проверить фильтры: согласия, категории участников, статус в базе;
+          </li>
+          {noMentors && <li>{link(`/programmes/${programmeId}`, 'увеличить в программе число наставляемых у одного наставника')}.</li>}
+        </ul>
+      </Typography>
+    </Alert>
+  );
+};
 
 const Person = ({ id }: { id: string }) => (
   <RecordContextProvider value={{ id }}>
@@ -73,6 +109,7 @@ export const SuggestionsPanel = () => {
       </Box>
       {pending && <LinearProgress />}
       {summary && <Alert severity="info">{summary}</Alert>}
+      {summary && rows?.length === 0 && <NextSteps summary={summary} unmatched={unmatched} programmeId={programmeId} />}
       {rows && rows.length === 0 && <Typography color="text.secondary">{t('none')}</Typography>}
       {rows && rows.length > 0 && (
         <Table size="small">

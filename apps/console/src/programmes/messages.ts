@@ -39,11 +39,12 @@ export const programmeMessages: ResourceMessages = {
     summary: 'Итого предложений: %{count}.',
   },
   scorecards: {
-    title: 'Показатели эффективности E1–E9',
+    title: 'Эффективность программы',
+    indicator: 'Показатель эффективности (оценка: 0 — не проявляется, 1 — частично, 2 — в полной мере)',
     total: 'Сумма',
     level: 'Уровень',
     ratedOn: 'Дата оценки',
-    rater: 'Кто оценивал',
+    rater: 'Кто оценивал (ФИО)',
     add: 'Оценить',
   },
 };

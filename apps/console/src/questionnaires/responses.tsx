@@ -1,5 +1,5 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { BooleanField, DataTable, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, BooleanField, DataTable, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
 import { List } from '../common/List';
 import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
@@ -9,7 +9,7 @@ import { RuDateField } from '../common/RuDateField';
 
 const filters = [
   <ReferenceInput key="templateId" source="templateId" reference="questionnaire-templates" alwaysOn>
-    <SelectInput optionText="title" sx={{ minWidth: 320 }} />
+    <AutocompleteInput optionText="title" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 320 }} />
   </ReferenceInput>,
   <SelectInput key="channel" source="channel" choices={choicesOf('ResponseChannel')} />,
 ];

@@ -1,29 +1,36 @@
 import { BooleanField, BooleanInput, Create, DataTable, Edit, NumberInput, required, SearchInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput } from 'react-admin';
 import { List } from '../common/List';
+import { useIsAdmin } from '../common/useIsAdmin';
 import { EditLoadError, quietLoadError, ShowLoadError } from '../common/LoadError';
 
-export const ReferenceList = () => (
-  <List sort={{ field: 'sortOrder', order: 'ASC' }} filters={[<SearchInput key="q" source="q" alwaysOn />]} perPage={50}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
-      <DataTable.Col source="title" />
-      <DataTable.Col source="code" />
-      <DataTable.Col source="isActive">
-        <BooleanField source="isActive" />
-      </DataTable.Col>
-    </DataTable>
-  </List>
-);
+export const ReferenceList = () => {
+  const admin = useIsAdmin();
+  return (
+    <List sort={{ field: 'sortOrder', order: 'ASC' }} filters={[<SearchInput key="q" source="q" alwaysOn />]} perPage={50}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="title" />
+        {admin && <DataTable.Col source="code" />}
+        <DataTable.Col source="isActive">
+          <BooleanField source="isActive" />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
 
-export const ReferenceShow = () => (
-  <Show error={<ShowLoadError />} queryOptions={quietLoadError}>
-    <SimpleShowLayout>
-      <TextField source="title" />
-      <TextField source="code" />
-      <BooleanField source="isActive" />
-      <TextField source="sortOrder" />
-    </SimpleShowLayout>
-  </Show>
-);
+export const ReferenceShow = () => {
+  const admin = useIsAdmin();
+  return (
+    <Show error={<ShowLoadError />} queryOptions={quietLoadError}>
+      <SimpleShowLayout>
+        <TextField source="title" />
+        {admin && <TextField source="code" />}
+        <BooleanField source="isActive" />
+        <TextField source="sortOrder" />
+      </SimpleShowLayout>
+    </Show>
+  );
+};
 
 const Inputs = () => (
   <>

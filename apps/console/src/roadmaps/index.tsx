@@ -1,5 +1,6 @@
 import MapIcon from '@mui/icons-material/Map';
 import {
+  AutocompleteInput,
   Create,
   CreateButton,
   DataTable,
@@ -106,12 +107,12 @@ export const roadmaps: ConsoleResource = {
 const ItemInputs = () => (
   <>
     <ReferenceInput source="roadmapId" reference="roadmaps">
-      <SelectInput optionText="title" validate={required()} sx={{ minWidth: 360 }} />
+      <AutocompleteInput optionText="title" filterToQuery={(q: string) => ({ q })} validate={required()} sx={{ minWidth: 420 }} />
     </ReferenceInput>
     <TextInput source="number" validate={required()} />
     <TextInput source="activity" validate={required()} fullWidth multiline />
-    <ReferenceInput source="stageId" reference="programme-stages">
-      <SelectInput optionText="title" sx={{ minWidth: 360 }} />
+    <ReferenceInput source="stageId" reference="programme-stages" filter={{ isActive: true }} sort={{ field: 'sortOrder', order: 'ASC' }}>
+      <AutocompleteInput optionText="title" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 420 }} />
     </ReferenceInput>
     <TextArrayInput source="content" />
     <TextInput source="scheduleText" fullWidth />

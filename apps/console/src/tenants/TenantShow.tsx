@@ -15,6 +15,10 @@ import { quietLoadError, ShowLoadError } from '../common/LoadError';
 import { OrgTypeField, TenantKindField, TenantNameField, TenantTitle } from './TenantFields';
 import type { Tenant } from './types';
 import { RuDateField } from '../common/RuDateField';
+import { useIsAdmin } from '../common/useIsAdmin';
+
+/** The platform's internal code of a node: the admin's business only. */
+const AdminOnly = ({ children }: { children: ReactNode }) => (useIsAdmin() ? <>{children}</> : null);
 
 const Children = () => {
   const record = useRecordContext<Tenant>();
@@ -54,7 +58,9 @@ export const TenantShow = () => (
       </OrganisationOnly>
       <ReferenceField source="parentId" reference="tenants" link="show" emptyText="—" />
       <TextField source="address" emptyText="—" />
-      <TextField source="code" />
+      <AdminOnly>
+        <TextField source="code" />
+      </AdminOnly>
       <RuDateField source="updatedAt" showTime />
       <Children />
     </SimpleShowLayout>
