@@ -5,6 +5,7 @@ import { useNotify } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { currentAcademicYear, useGraphqlAction } from '../common/graphql';
 import { useApi } from '../dashboard/useApi';
+import { SchoolReportButton } from '../common/SchoolReportButton';
 import { PeriodSelect } from './PeriodSelect';
 import { formatValue, type IndicatorDefinition, type IndicatorValue, isHeadline, VALUE_FIELDS } from './types';
 
@@ -48,6 +49,7 @@ export const SchoolIndicators = () => {
             <Button startIcon={<RefreshIcon />} onClick={recompute} disabled={pending}>
               Пересчитать
             </Button>
+            <SchoolReportButton period={period} />
           </Box>
         }
       />
@@ -72,9 +74,11 @@ export const SchoolIndicators = () => {
                     <TableRow key={definition.code} title={definition.title}>
                       <TableCell>
                         <Typography variant="body2">{definition.shortTitle}</Typography>
-                        <Typography variant="caption" color="text.secondary">
-                          {definition.code}
-                        </Typography>
+                        {/^[A-Z]\d+$/.test(definition.code) && (
+                          <Typography variant="caption" color="text.secondary">
+                            {definition.code}
+                          </Typography>
+                        )}
                       </TableCell>
                       <TableCell align="right">
                         {value ? (value.denominator === null ? value.numerator : `${value.numerator} / ${value.denominator}`) : '—'}
