@@ -9,6 +9,8 @@ import { type AppConfig, loadConfig } from '@nastavnik/platform/config/app-confi
 import { AppExceptionFilter } from '@nastavnik/platform/http/app-exception.filter';
 import { TenantTransactionInterceptor } from '@nastavnik/platform/http/tenant-transaction.interceptor';
 import { graphqlOptions } from '@nastavnik/platform/graphql/graphql-options';
+import { Metrics } from '@nastavnik/platform/metrics/metrics';
+import { TerminusModule } from '@nestjs/terminus';
 import { createValidationPipe } from '@nastavnik/platform/graphql/validation.pipe';
 import { AccessJournalModule } from '@nastavnik/platform/personal-data/journal-query';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
@@ -23,6 +25,7 @@ import { ParticipantsApiModule } from '@nastavnik/participants/participants.modu
 import { ProgrammesApiModule } from '@nastavnik/programmes/programmes.module';
 import { TenantsApiModule, TenantsCoreModule } from '@nastavnik/tenants/tenants.module';
 import { HealthController } from './health.controller';
+import { Lifecycle } from './lifecycle';
 
 /** The API: a shell over the domain modules. */
 @Module({})
@@ -38,8 +41,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [auth],
-          inject: [AuthService, TenantContext],
-          useFactory: (authService: AuthService, context: TenantContext) => graphqlOptions(authService, context),
+          inject: [AuthService, TenantContext, Metrics],
+          useFactory: (authService: AuthService, context: TenantContext, metrics: Metrics) => graphqlOptions(authService, context, metrics),
         }),
         TenantsApiModule,
         AccessJournalModule,
@@ -49,12 +52,14 @@ export class AppModule {
         IndicatorsApiModule,
         ContingentApiModule,
         ReportingApiModule,
+        TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController, ...(config.auth.mode === 'dev' ? [DevIdentityController] : [])],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+        Lifecycle,
       ],
     };
   }

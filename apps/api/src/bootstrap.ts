@@ -10,29 +10,57 @@ import { installRequestAuthentication } from '@nastavnik/platform/http/request-a
 import { DEFAULT_BODY_LIMIT } from '@nastavnik/platform/http/request-limits';
 import { API_SECURITY_HEADERS } from '@nastavnik/platform/http/security-headers';
 import { installTenantHttpHooks } from '@nastavnik/platform/http/tenant-http-hooks';
+import { createRootLogger, NestLogger } from '@nastavnik/platform/logging/logger';
+import { Metrics } from '@nastavnik/platform/metrics/metrics';
+import { queueJobCounts, queueOldestWaiting } from '@nastavnik/platform/metrics/queue-metrics';
+import { installRequestObservability, requestIdOf } from '@nastavnik/platform/http/request-observability';
+import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
+import type { DestinationStream } from 'pino';
+import { LogController } from 'fastify';
 import { AppModule } from './app.module';
 
+export type ApiAppOptions = {
+  /** `false`: no log lines at all (most specs). */
+  logger?: false;
+  /** Where the JSON log lines go instead of stdout (specs that read them). */
+  logDestination?: DestinationStream;
+};
+
 /** Builds the API (used by main.ts and by the integration specs alike). */
-export async function createApiApp(config: AppConfig = loadConfig(), options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(config: AppConfig = loadConfig(), options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
+  let contextOfLogs: TenantContext | undefined;
+  const logger = createRootLogger({ level: options.logger === false ? 'silent' : config.observability.logLevel }, () => contextOfLogs?.current(), options.logDestination);
   // `/graphql` has a smaller limit of its own (graphql-options.ts); this default leaves room for the import route's file.
-  const adapter = new FastifyAdapter({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: config.trustProxy });
+  // Request lines are written by installRequestObservability (one per answer, with tenant and role), not by Fastify.
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestIdOf,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: config.trustProxy,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+    logger: new NestLogger(logger),
     bufferLogs: false,
   });
   // Before init, in this order: the hooks must wrap every route, GraphQL's included; the headers
   // go on every answer, refusals included; the limiters exist before the hook that counts failures.
   const fastify = app.getHttpAdapter().getInstance();
   const context = app.get(TenantContext);
+  contextOfLogs = context;
+  const metrics = app.get(Metrics);
+  installRequestObservability(fastify, { logger, context, metrics });
   await app.register(helmet, API_SECURITY_HEADERS);
   await installRateLimits(fastify, config);
   // The one public route with a body and a database behind it: the questionnaire links anyone may open (`/q/<token>`).
   limitRoutesPerAddress(fastify, { name: 'questionnaire', prefixes: ['/q/'], max: config.rateLimits.questionnaire, windowMs: config.rateLimits.windowMs });
   installRequestAuthentication(fastify, { auth: app.get(AuthService), context, config, graphqlPath: GRAPHQL_PATH });
   installTenantHttpHooks(fastify, context);
-  app.enableShutdownHooks();
+  metrics.addScrapedGauge(queueJobCounts(app.get(JobQueues)));
+  metrics.addScrapedGauge(queueOldestWaiting(app.get(JobQueues)));
   await app.init();
   await fastify.ready();
+  await metrics.serve(config.observability.metricsPort);
   return app;
 }

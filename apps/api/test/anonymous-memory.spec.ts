@@ -1,12 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pemBody } from '@nastavnik/platform/config/app-config';
-import { TestDb, TEST_ISSUER_BASE, tokenFor } from '@nastavnik/testing/test-context';
-import { readTestEnv } from '@nastavnik/testing/test-env';
-import { freePort } from '@nastavnik/testing/local-servers';
+import { TestDb, tokenFor } from '@nastavnik/testing/test-context';
+import { type ApiProcess, startApiProcess } from './api-process';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const MB = 1024 * 1024;
 
 /** Resident memory of a process, from /proc (the figure the kernel's OOM killer goes by). */
@@ -27,52 +22,22 @@ function hugeDocument(i: number): string {
  * (≈ 560 MB each; the process died after 8).
  */
 describe('anonymous documents cost the API nothing (a real process, measured RSS)', () => {
-  let api: ChildProcess;
-  let output = '';
+  let api: ApiProcess;
   let base: string;
   let db: TestDb;
   let curator: string;
   let school: string;
 
   beforeAll(async () => {
-    const env = readTestEnv();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    api = spawn(process.execPath, ['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: env.appUrl,
-        MIGRATION_DATABASE_URL: env.ownerUrl,
-        INDICATORS_DATABASE_URL: env.indicatorsUrl,
-        DATABASE_POOL_SIZE: '3',
-        REDIS_URL: env.redisUrl,
-        REDIS_PREFIX: `${env.redisPrefix}:anonymous-memory`, // under the run's prefix, which global teardown removes
-        AUTH_MODE: 'keycloak',
-        KEYCLOAK_URL: TEST_ISSUER_BASE,
-        KEYCLOAK_REALM: 'mentoring',
-        KEYCLOAK_CLIENT_ID: 'mentoring-api',
-        KEYCLOAK_REALM_PUBLIC_KEY: pemBody(env.publicKeyPem),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    api.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));
-    api.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));
-    await waitForHealth(base, api, () => output);
+    api = await startApiProcess('anonymous-memory');
+    base = api.base;
     db = new TestDb();
     school = (await db.newSchoolWorld()).school.code;
     curator = tokenFor('curator', school);
   }, 120_000);
 
   afterAll(async () => {
-    if (api.exitCode === null && api.signalCode === null) {
-      const exited = new Promise((resolve) => api.once('exit', resolve));
-      api.kill('SIGTERM');
-      await exited;
-    }
+    await api?.stop();
     await db?.close();
   });
 
@@ -87,7 +52,7 @@ describe('anonymous documents cost the API nothing (a real process, measured RSS
   };
 
   it('refuses 20 distinct 2 MB anonymous documents (and 5 with a forged token) with 401, RSS grows < 100 MB, and the service answers', async () => {
-    const pid = api.pid!;
+    const pid = api.child.pid!;
     // Warm up the code paths a first request loads (GraphQL, the guard, the database pool).
     expect(await canary()).toEqual({ data: { myTenant: { code: school } } });
     const before = rssMb(pid);
@@ -119,18 +84,3 @@ describe('anonymous documents cost the API nothing (a real process, measured RSS
     expect(await canary()).toEqual({ data: { myTenant: { code: school } } });
   }, 180_000);
 });
-
-async function waitForHealth(base: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${output()}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the API did not answer ${base}/health:\n${output()}`);
-}
-

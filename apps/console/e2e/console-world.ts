@@ -222,6 +222,8 @@ export class ConsoleWorld {
         REDIS_PREFIX: `${env.redisPrefix}:${world}`,
         PORT: String(apiPort),
         HOST: '127.0.0.1',
+        METRICS_PORT: '0',
+        WORKER_METRICS_PORT: '0',
       };
       const register = ['-r', './tools/register.cjs'];
       await Promise.all([

@@ -16,8 +16,6 @@ import { participants } from './participants';
 import { baseEntries, consents } from './participants/records';
 import { programmes } from './programmes';
 import { extracts } from './reports';
-import { contingents } from './contingent';
-import { accessJournal } from './journal';
 import { questionnaireLinks } from './questionnaires/links';
 import { questionnaireResponses } from './questionnaires/responses';
 import { questionnaireTemplates } from './questionnaires/templates';
@@ -53,8 +51,6 @@ export const RESOURCES: ConsoleResource[] = [
   programmeStages,
   meetingTypes,
   extracts,
-  contingents,
-  accessJournal,
 ];
 
 const i18nProvider = buildI18nProvider(resourceMessagesOf(RESOURCES));

@@ -3,11 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/app-config';
 import { appDataSourceOptions } from './database/data-source-options';
 import { ReadReplica } from './database/read-replica';
+import { Metrics } from './metrics/metrics';
 import { TenantContext } from './tenancy/tenant-context';
 
 /**
  * What every process (api, worker, CLI) needs: configuration, the app-role connection pool and
- * the tenant context. The pool connects as the app role, which owns nothing and cannot bypass RLS;
+ * the tenant context, and the process's metrics. The pool connects as the app role, which owns nothing and cannot bypass RLS;
  * so does the read replica's (DATABASE_READ_URL), made on first use.
  */
 @Global()
@@ -17,8 +18,8 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [TypeOrmModule.forRoot({ ...appDataSourceOptions(config), autoLoadEntities: true })],
-      providers: [{ provide: APP_CONFIG, useValue: config }, ReadReplica, TenantContext],
-      exports: [APP_CONFIG, ReadReplica, TenantContext],
+      providers: [{ provide: APP_CONFIG, useValue: config }, ReadReplica, TenantContext, Metrics],
+      exports: [APP_CONFIG, ReadReplica, TenantContext, Metrics],
     };
   }
 }

@@ -20,6 +20,9 @@ export function testConfig(env: TestEnv = readTestEnv(), overrides: NodeJS.Proce
     // Each app under test counts its own requests, as a deployment of its own would: specs running
     // side by side from 127.0.0.1 must not use up each other's limits.
     RATE_LIMIT_NAMESPACE: `${env.redisPrefix}:rate-limit:${randomBytes(4).toString('hex')}:`,
+    // No /metrics servers unless a spec asks for one on a free port.
+    METRICS_PORT: '0',
+    WORKER_METRICS_PORT: '0',
     AUTH_MODE: 'keycloak',
     KEYCLOAK_URL: TEST_ISSUER_BASE,
     KEYCLOAK_REALM: 'mentoring',

@@ -101,7 +101,47 @@ export type AppConfig = {
   /** How many whole months of the access journal are kept (at least 12); older monthly partitions are dropped daily. */
   journalRetentionMonths: number;
   auth: AuthConfig;
+  observability: ObservabilityConfig;
 };
+
+/** Logs, metrics and shutdown (issue 15). */
+export type ObservabilityConfig = {
+  logLevel: LogLevelSetting;
+  /** Prometheus `/metrics` of the API and of the worker, each on a port of its own (0 = off), on `metricsHost`. */
+  metricsPort: number;
+  workerMetricsPort: number;
+  metricsHost: string;
+  /** After SIGTERM, how long readiness answers 503 before the server stops accepting (a load balancer's time to notice). */
+  shutdownDrainMs: number;
+};
+
+export type LogLevelSetting = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVEL_SETTINGS: readonly LogLevelSetting[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** E-mail notifications (libs/notifications, docs/adr/0029–0031). */
+export type NotificationsConfig = {
+  smtpHost: string;
+  smtpPort: number;
+  /** The sender, `Name <address>`; its domain also names the Message-IDs. */
+  from: string;
+  /** Where the links in messages point (the public questionnaire `/q/…`, unsubscribe): the API's public origin. */
+  publicUrl: string;
+  /** Signs unsubscribe tokens; the development default is refused with NODE_ENV=production. */
+  secret: string;
+  /** How often the worker hands due outbox rows to the queue. */
+  relayMs: number;
+  /** The first retry's delay after an SMTP failure; doubled per attempt, at most 15 minutes. */
+  retryBaseMs: number;
+  maxAttempts: number;
+  /** When the worker runs the daily reminders (cron, the region's time zone). */
+  remindersCron: string;
+  /** Platform defaults under the regions' and schools' settings. */
+  linkReminderDays: number;
+  pairIdleDays: number;
+  roadmapDueDays: number;
+};
+
+const DEV_NOTIFICATIONS_SECRET = 'development-only-notifications-secret';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -168,7 +208,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       realmPublicKey,
       devIdentityDir,
     },
+    observability: {
+      logLevel: logLevelSetting(env.LOG_LEVEL),
+      metricsPort: integerSetting(env, 'METRICS_PORT', 9464, 0, 65535),
+      workerMetricsPort: integerSetting(env, 'WORKER_METRICS_PORT', 9465, 0, 65535),
+      metricsHost: (env.METRICS_HOST ?? '').trim() || '127.0.0.1',
+      shutdownDrainMs: integerSetting(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 120_000),
+    },
   };
+}
+
+function logLevelSetting(raw: string | undefined): LogLevelSetting {
+  const value = (raw ?? '').trim() || 'info';
+  const level = LOG_LEVEL_SETTINGS.find((candidate) => candidate === value);
+  if (!level) throw new ConfigurationError(`LOG_LEVEL must be one of ${LOG_LEVEL_SETTINGS.join(', ')}, got "${value}"`);
+  return level;
 }
 
 /** A whole number from the environment; anything else stops the start-up instead of becoming NaN. */

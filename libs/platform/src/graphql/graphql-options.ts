@@ -1,9 +1,12 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { MercuriusDriver } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
+import { type DocumentNode, Kind } from 'graphql';
 import type { AuthService } from '../auth/auth.service';
 import { GRAPHQL_BODY_LIMIT } from '../http/request-limits';
+import { noteErrorCodes, noteOperation } from '../http/request-observability';
 import { tenantStoreOf } from '../http/tenant-http-hooks';
+import type { Metrics } from '../metrics/metrics';
 import type { TenantContext } from '../tenancy/tenant-context';
 import { checkDocumentText, type DocumentLimits, maxDepthRule, maxFieldsRule } from './complexity.rule';
 import { formatGraphqlErrors } from './error-formatter';
@@ -38,7 +41,7 @@ export const DOCUMENT_CACHE_SIZE = 32;
  * included: it is opened lazily by the first query and finished in `onResolution` — committed
  * when the operation produced no error, rolled back otherwise.
  */
-export function graphqlOptions(auth: AuthService, context: TenantContext): MercuriusDriverConfig {
+export function graphqlOptions(auth: AuthService, context: TenantContext, metrics: Metrics): MercuriusDriverConfig {
   return {
     driver: MercuriusDriver,
     path: GRAPHQL_PATH,
@@ -51,12 +54,21 @@ export function graphqlOptions(auth: AuthService, context: TenantContext): Mercu
     graphql: { parseOptions: { maxTokens: DOCUMENT_LIMITS.maxTokens } },
     additionalRouteOptions: { bodyLimit: GRAPHQL_BODY_LIMIT },
     validationRules: [maxDepthRule(MAX_QUERY_DEPTH), maxFieldsRule(MAX_QUERY_FIELDS)],
-    errorFormatter: (execution) => formatGraphqlErrors(execution),
+    errorFormatter: (execution, ctx) => {
+      const formatted = formatGraphqlErrors(execution);
+      const request = (ctx.reply as { request: FastifyRequest } | undefined)?.request;
+      if (request) {
+        const codes = (formatted.response.errors ?? []).map((error) => (error.extensions as { code?: unknown } | undefined)?.code);
+        noteErrorCodes(request, codes.map((code) => (typeof code === 'string' ? code : 'UNKNOWN')));
+      }
+      return formatted;
+    },
     hooks: {
       preParsing: async (_schema, source) => checkDocumentText(source, DOCUMENT_LIMITS),
       // Every operation — introspection included — needs a valid token, even one that reaches no resolver.
-      preExecution: async (_schema, _document, ctx) => {
+      preExecution: async (_schema, document, ctx) => {
         const request = (ctx.reply as { request: FastifyRequest }).request;
+        noteOperation(request, metrics.operationLabel(operationNameOf(document)));
         await auth.authenticate(tenantStoreOf(request, context), request.headers);
       },
       onResolution: async (execution, ctx) => {
@@ -65,4 +77,13 @@ export function graphqlOptions(auth: AuthService, context: TenantContext): Mercu
       },
     },
   };
+}
+
+/** The document's operation name, or for an anonymous one its first root field (the console names its operations). */
+function operationNameOf(document: DocumentNode): string | undefined {
+  const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return undefined;
+  if (operation.name) return operation.name.value;
+  const first = operation.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
+  return first?.kind === Kind.FIELD ? first.name.value : undefined;
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { toAppException } from '../errors/to-app-exception';
 import { RateLimitedException } from './rate-limited.exception';
+import { noteErrorCodes } from './request-observability';
 
 const logger = new Logger('HTTP');
 
@@ -17,6 +18,7 @@ export function sendRefusal(reply: FastifyReply, error: unknown, shape: 'graphql
   }
   if (error instanceof RateLimitedException) reply.header('retry-after', String(error.retryAfterSeconds));
   const code = app?.code ?? 'INTERNAL_SERVER_ERROR';
+  noteErrorCodes(reply.request, [code]);
   const message = app?.message ?? 'Внутренняя ошибка сервера. Попробуйте ещё раз; если ошибка повторится, сообщите в поддержку.';
   return reply.code(app?.httpStatus ?? 500).send(shape === 'graphql' ? { data: null, errors: [{ message, extensions: { code } }] } : { code, message });
 }

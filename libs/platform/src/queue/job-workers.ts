@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { type Job, Worker } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Metrics } from '../metrics/metrics';
 import { closeRedisClient, createRedisClient, type RedisClient } from '../redis/redis-client';
 import { TenantContext } from '../tenancy/tenant-context';
 import { QUEUE_JOB_KEY, type QueueJobHandler, type QueueJobMetadata } from './queue-job.decorator';
@@ -26,6 +27,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly discovery: DiscoveryService,
     private readonly context: TenantContext,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,7 +43,7 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
     }
     for (const [queue, handlers] of byQueue) {
       this.client ??= createRedisClient(this.config.redis, { name: 'workers' });
-      const worker = new Worker(queue, (job: Job) => this.process(handlers, job), {
+      const worker = new Worker(queue, (job: Job) => this.timed(queue, job, () => this.process(handlers, job)), {
         connection: this.client,
         prefix: queuePrefix(this.config.redis.prefix, queue),
         concurrency: 2,
@@ -52,6 +54,24 @@ export class JobWorkers implements OnApplicationBootstrap, OnApplicationShutdown
       worker.on('error', (error) => this.logger.error(`worker ${queue}: ${error.message}`));
       this.workers.push(worker);
       this.logger.log(`queue "${queue}": ${[...handlers.keys()].join(', ')}`);
+    }
+  }
+
+  /**
+   * Runs a job inside a context store that carries its origin — the request that queued it, or
+   * the job itself — so its log lines say where it came from, and times it for `/metrics`.
+   */
+  private async timed(queue: QueueName, job: Job, run: () => Promise<unknown>): Promise<unknown> {
+    const queued = (job.data as { origin?: { requestId?: unknown } } | null)?.origin?.requestId;
+    const requestId = typeof queued === 'string' ? queued : `job:${queue}:${job.id ?? '?'}`;
+    const stop = this.metrics?.jobDuration.startTimer({ queue, job: job.name });
+    try {
+      const result = await this.context.enter({ ...this.context.newStore(), origin: { requestId } }, run);
+      stop?.({ outcome: 'completed' });
+      return result;
+    } catch (error) {
+      stop?.({ outcome: 'failed' });
+      throw error;
     }
   }
 

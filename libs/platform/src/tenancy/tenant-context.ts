@@ -89,6 +89,11 @@ export class TenantContext {
     return this.storage.run(store, () => withoutReplicaRead(fn));
   }
 
+  /** The running operation's store, if any — for log lines; everything else uses `store()`, which fails closed. */
+  current(): ContextStore | undefined {
+    return this.storage.getStore();
+  }
+
   store(): ContextStore {
     const store = this.storage.getStore();
     if (!store) throw new TenantContextMissingError();
@@ -171,7 +176,8 @@ export class TenantContext {
    * throws. Jobs and command-line tools use this; requests get the same through the HTTP hooks.
    */
   async runInScope<T>(scope: Scope, work: () => Promise<T>, principal?: Principal): Promise<T> {
-    const store: ContextStore = { scope, principal, finished: false };
+    // A job keeps the origin (request id) its worker entered it with.
+    const store: ContextStore = { scope, principal, origin: this.storage.getStore()?.origin, finished: false };
     return this.enter(store, async () => {
       let result: T;
       try {

@@ -61,7 +61,6 @@ export function regionReportDocument(data: RegionReportData): PdfDocDefinition {
           return {
             label: m.name,
             value: value ?? 0,
-            empty: value === null,
             text: value === null ? 'нет данных' : formatValue(value, first.unit),
             highlight: value !== null && first.target !== null && first.unit === 'percent' && value < first.target,
           };
