@@ -218,6 +218,9 @@ describe('contingent: entered, imported, isolated', () => {
       ['2023/2024', 'school-import', 5],
     ]);
     expect(await requests(a.school.id, '2023/2024')).toBe(1);
+    // The access journal has the import (one event for the school, no personal-data fields); the dry runs left nothing.
+    const events = await db.owner.query(`select role, operation, action, entity, cardinality(entity_ids) as ids, fields from access_journal where tenant_id = $1 and entity = 'SchoolContingent'`, [a.school.id]);
+    expect(events.rows).toEqual([{ role: 'curator', operation: 'importSchoolContingents', action: 'import', entity: 'SchoolContingent', ids: 2, fields: [] }]);
   });
 
   it('the region imports one XLSX for its schools by code: unknown and other regions’ codes refused by line, then every school written', async () => {
@@ -251,6 +254,8 @@ describe('contingent: entered, imported, isolated', () => {
     });
     expect((await ownerRows(a2.id)).find((r) => r.school_year === '2023/2024')).toMatchObject({ teachers: 3, source: 'region-import' });
     expect(await requests(a2.id, '2023/2024')).toBe(before + 1);
+    // An analyst's import touches no personal data: the journal (a school's curator's events) has nothing of it.
+    expect((await db.owner.query(`select count(*)::int as n from access_journal where tenant_id = $1 and entity = 'SchoolContingent'`, [a2.id])).rows).toEqual([{ n: 0 }]);
     // Another region's analyst names these schools: nothing found, nothing written.
     const outsider = await api.gql<{ importSchoolContingents: ImportReport }>(analystB, IMPORT, { file, format: 'XLSX', dry: false });
     expect(outsider.data!.importSchoolContingents.errors.map((e) => e.line)).toEqual([3, 4]);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictException, ForbiddenException, NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
+import { journal } from '@nastavnik/platform/personal-data/journal';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { decodeUpload, readTable } from '@nastavnik/participants/import/read-table';
 import type { ImportFormat } from '@nastavnik/participants/import/import-report';
@@ -137,6 +138,7 @@ export class ContingentService {
     if (dryRun || errors.length || resolved.length === 0) return report;
     const source = scope.role === 'curator' ? ContingentSource.SCHOOL_IMPORT : ContingentSource.REGION_IMPORT;
     const em = await this.context.manager();
+    const written = new Map<string, string[]>();
     for (const { line, ages } of resolved) {
       const [{ id }] = await em.query(
         `insert into school_contingents (tenant_id, school_year, teachers, source) values ($1, $2, $3, $4)
@@ -145,7 +147,11 @@ export class ContingentService {
         [line.tenantId, line.schoolYear, line.teachers, source],
       );
       await this.writeAges(line.tenantId, id, [...ages].map(([age, pupils]) => ({ age, pupils })), true);
+      written.set(line.tenantId, [...(written.get(line.tenantId) ?? []), id]);
     }
+    // The import is an event of the access journal (issue 14), though it holds no person: counts only, no fields.
+    // (The journal keeps a school's curator's events; a region analyst's touch no personal data and are not recorded.)
+    for (const [tenantId, ids] of written) journal.record({ tenantId, operation: 'importSchoolContingents', action: 'import', entity: 'SchoolContingent', ids, fields: [] });
     return { ...report, committed: true };
   }
 
