@@ -6,6 +6,10 @@ import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue
 import { IndicatorsWorkerModule } from '@nastavnik/monitoring/indicators.module';
 import { ReportingWorkerModule } from '@nastavnik/reporting/reporting.module';
 import { TenantsJobsModule } from '@nastavnik/tenants/tenants.module';
+import { ParticipantsWorkerModule } from '@nastavnik/participants/participants.module';
+// Erasure (docs/adr/0025) runs every lib's handler: those whose modules the worker does not load register here.
+import '@nastavnik/monitoring/personal-data';
+import '@nastavnik/programmes/personal-data';
 
 /** The worker: BullMQ consumers of the domain modules' jobs; no business HTTP. */
 @Module({})
@@ -13,7 +17,7 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config), QueueModule, TenantsJobsModule, IndicatorsWorkerModule, ReportingWorkerModule, JournalMaintenanceModule, QueueWorkersModule],
+      imports: [PlatformModule.forRoot(config), QueueModule, TenantsJobsModule, IndicatorsWorkerModule, ReportingWorkerModule, JournalMaintenanceModule, ParticipantsWorkerModule, QueueWorkersModule],
     };
   }
 }

@@ -5,6 +5,8 @@ import { groupBy } from '@nastavnik/platform/tenancy/batch';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { type EntityManager, In } from 'typeorm';
 import { ConsentEntity } from './consent.entity';
+import { ErasureService } from './erasure/erasure.service';
+import { ErasureReason } from './erasure/erasure.types';
 import type { ConsentFilter, CreateConsentInput, UpdateConsentInput } from './dtos/consent.inputs';
 import { isRealDate, ruDate, todayIso, yearsBetween } from './dtos/input-helpers';
 import { ParticipantEntity } from './participant.entity';
@@ -25,7 +27,10 @@ const EDITABLE: (keyof ConsentDraft)[] = ['signedBy', 'representativeName', 'rep
  */
 @Injectable()
 export class ConsentsService {
-  constructor(private readonly context: TenantContext) {}
+  constructor(
+    private readonly context: TenantContext,
+    private readonly erasures: ErasureService,
+  ) {}
 
   async list(args: ListArgs, filter: ConsentFilter = {}): Promise<Page<ConsentEntity>> {
     const em = await this.context.manager();
@@ -75,7 +80,12 @@ export class ConsentsService {
     const today = todayIso();
     // A consent signed with a future date (a typo being fixed by revoking) is revoked on its own date.
     const revokedOn = consent.signedOn > today ? consent.signedOn : today;
-    await (await this.context.manager()).update(ConsentEntity, { id }, { revokedOn, revocationReason: reason });
+    const em = await this.context.manager();
+    await em.update(ConsentEntity, { id }, { revokedOn, revocationReason: reason });
+    // Withdrawal of the processing consent: with no other consent in force, the person's data is
+    // scheduled for de-identification (docs/adr/0025); the curator may cancel it in the undo window.
+    const [other] = await em.query(`select 1 from consents c where c.participant_id = $1 and ${IN_FORCE} limit 1`, [consent.participantId]);
+    if (!other) await this.erasures.request(consent.participantId, ErasureReason.CONSENT_WITHDRAWN);
     return this.get(id);
   }
 

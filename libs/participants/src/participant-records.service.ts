@@ -11,6 +11,7 @@ import { DRAFT_FIELDS, participantProblems, uniqueList, type ParticipantDraft } 
 import { ELIGIBLE_SQL } from './participants.service';
 import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { requiredValue } from '@nastavnik/contracts/lookup';
+import { REGION_TIME_ZONE, schoolYearOf } from '@nastavnik/platform/calendar';
 
 const SORTABLE = sortColumns({
   lastName: ['p.last_name', 'p.first_name', 'p.middle_name'],
@@ -66,6 +67,7 @@ export class ParticipantRecordsService {
   async update(id: string, input: UpdateParticipantInput): Promise<ParticipantEntity> {
     const em = await this.context.manager();
     const current = await this.get(id);
+    if (current.erasedAt) throw new ConflictException('Персональные данные участника удалены (обезличены): запись не изменяется.');
     const draft = this.merged(pickDraft(current), input);
     this.check(draft);
     if (draft.lastName !== current.lastName || draft.firstName !== current.firstName || draft.middleName !== current.middleName || draft.birthDate !== current.birthDate) {
@@ -78,6 +80,7 @@ export class ParticipantRecordsService {
   async remove(id: string): Promise<ParticipantEntity> {
     const em = await this.context.manager();
     const participant = await this.get(id);
+    await this.assertNotInPastYears(em, id);
     try {
       await em.delete(ParticipantEntity, { id });
     } catch (error) {
@@ -87,6 +90,26 @@ export class ParticipantRecordsService {
       throw error;
     }
     return participant;
+  }
+
+  /**
+   * Deleting rewrites past indicators (docs/adr/0026): a person registered before the current school
+   * year began, or in a base before it, counts in a closed year's figures. Such a person is not
+   * deleted; their data is erased by de-identification instead, which keeps those figures.
+   */
+  private async assertNotInPastYears(em: EntityManager, id: string): Promise<void> {
+    const yearStart = `${schoolYearOf().slice(0, 4)}-09-01`;
+    const [past]: { registered: boolean; based: boolean }[] = await em.query(
+      `select (p.created_at at time zone '${REGION_TIME_ZONE}')::date < $2::date as registered,
+              exists (select 1 from participant_base_entries b where b.participant_id = p.id and b.included_on < $2::date) as based
+         from participants p where p.id = $1`,
+      [id, yearStart],
+    );
+    if (past && (past.registered || past.based)) {
+      throw new ConflictException(
+        'Участник учтён в показателях прошлых учебных лет: удаление записи изменило бы их. Чтобы прекратить обработку, используйте «Удалить персональные данные» — данные будут обезличены, показатели сохранятся.',
+      );
+    }
   }
 
   /** The stored form of a draft with `changes` applied: trimmed, lists de-duplicated, `null` clears. */

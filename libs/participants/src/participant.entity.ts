@@ -97,6 +97,14 @@ export class ParticipantEntity extends TenantRowEntity {
   @Column({ type: 'text', nullable: true })
   notes!: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'Когда персональные данные удалены (обезличены); пусто — не удалены' })
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+
+  /** After erasure only: the year whose 1 September the person's age counts from (docs/adr/0025); not in the API. */
+  @Column({ name: 'age_cohort', type: 'smallint', nullable: true, select: false, insert: false, update: false })
+  ageCohort?: number | null;
+
   /** Whether a consent to processing is in force today; filled by the service, not a column. */
   @Field(() => Boolean, { description: 'Есть действующее согласие на обработку персональных данных' })
   hasValidConsent?: boolean;

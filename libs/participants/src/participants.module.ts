@@ -18,12 +18,17 @@ import { ParticipantEntity } from './participant.entity';
 import { ParticipantResolver } from './participant.resolver';
 import { ParticipantsService } from './participants.service';
 import './personal-data'; // declares this lib's personal-data fields (issue 14)
+import { ErasePersonalDataJob } from './erasure/erase-personal-data.job';
+import { ErasureResolver, ParticipantErasuresResolver } from './erasure/erasure.resolver';
+import { ErasureService } from './erasure/erasure.service';
+import { PersonalDataErasureEntity } from './erasure/erasure.types';
+import { SubjectAccessService } from './subject-access/subject-access.service';
 
-const SERVICES = [ParticipantsService, ParticipantRecordsService, BaseEntriesService, ConsentsService, ParticipantImportService];
+const SERVICES = [ParticipantsService, ParticipantRecordsService, BaseEntriesService, ConsentsService, ParticipantImportService, ErasureService, SubjectAccessService];
 
 /** Services and entities of the participants lib (api and worker). Other libs use `ParticipantsService`. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ParticipantEntity, ParticipantBaseEntryEntity, ConsentEntity]), TenantsCoreModule],
+  imports: [TypeOrmModule.forFeature([ParticipantEntity, ParticipantBaseEntryEntity, ConsentEntity, PersonalDataErasureEntity]), TenantsCoreModule],
   providers: SERVICES,
   exports: SERVICES,
 })
@@ -32,7 +37,7 @@ export class ParticipantsCoreModule {}
 /** The GraphQL surface of the participants lib and its file upload route (api only). */
 @Module({
   imports: [ParticipantsCoreModule],
-  providers: [ParticipantResolver, BaseEntryResolver, ConsentResolver, ParticipantImportResolver],
+  providers: [ParticipantResolver, BaseEntryResolver, ConsentResolver, ParticipantImportResolver, ErasureResolver, ParticipantErasuresResolver],
   controllers: [ParticipantImportController],
 })
 export class ParticipantsApiModule implements OnModuleInit {
@@ -44,3 +49,7 @@ export class ParticipantsApiModule implements OnModuleInit {
     if (fastify) acceptRawUploads(fastify, PARTICIPANT_IMPORT_PATHS);
   }
 }
+
+/** The participants lib's jobs (worker only): erasure by de-identification (docs/adr/0025). */
+@Module({ imports: [ParticipantsCoreModule], providers: [ErasePersonalDataJob] })
+export class ParticipantsWorkerModule {}

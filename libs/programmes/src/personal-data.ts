@@ -1,4 +1,5 @@
 import { declarePersonalData, type NotPersonalColumn } from '@nastavnik/platform/personal-data/personal-data';
+import { registerSubjectDataHandler, scrubDeclaredText } from '@nastavnik/platform/personal-data/subject-data';
 
 /**
  * Personal data held by the programmes lib (issue 14): what pairs, meetings, personalised
@@ -72,3 +73,89 @@ export const NOT_PERSONAL_DATA: readonly NotPersonalColumn[] = [
   { table: 'roadmap_items', column: 'schedule_text', why: 'сроки мероприятия дорожной карты' },
   { table: 'roadmap_items', column: 'execution_result', why: 'результат мероприятия дорожной карты (об организации)' },
 ];
+
+/** The person's pairs (as mentor or mentee), as a SQL set over $1 tenant and $2 person. */
+const PERSON_PAIRS = `select p.id from mentoring_pairs p where p.tenant_id = $1 and p.mentor_id = $2
+                      union select m.pair_id from pair_mentees m where m.tenant_id = $1 and m.mentee_id = $2`;
+
+/**
+ * The person in pairs, meetings, plans and suggestions (docs/adr/0025): erasure keeps every link
+ * (pairs, membership, meetings and their attendance — the indicators' facts), clears what was
+ * written about the person as a mentee (their personalised programme's difficulties and strengths)
+ * and the suggestions' explanations about them (built from their requests), and scrubs their name
+ * from every declared free text of the school (warnings, comments, notes, plans). Subject access
+ * lists their pairs, meetings, their own personalised programmes with tasks, and suggestions.
+ */
+registerSubjectDataHandler({
+  lib: 'programmes',
+  async erase(em, subject) {
+    const args = [subject.tenantId, subject.participantId];
+    const count = async (sql: string) => {
+      const result: unknown = await em.query(sql, args);
+      return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+    };
+    const changed: Record<string, number> = {
+      personalised_programmes: await count(`
+        update personalised_programmes set difficulties = null, strengths = null
+         where tenant_id = $1 and pair_id in (select m.pair_id from pair_mentees m where m.tenant_id = $1 and m.mentee_id = $2)
+           and (difficulties is not null or strengths is not null)`),
+      match_suggestions: await count(`
+        update match_suggestions
+           set explanation = 'Сведения удалены.',
+               components = case when jsonb_typeof(components) = 'array'
+                                 then coalesce((select jsonb_agg(case when jsonb_typeof(c) = 'object' then c || '{"explanation": "Сведения удалены."}'::jsonb else c end)
+                                                  from jsonb_array_elements(components) c), '[]'::jsonb)
+                                 else '[]'::jsonb end
+         where tenant_id = $1 and (mentor_id = $2 or mentee_id = $2)`),
+    };
+    for (const [table, n] of Object.entries(await scrubDeclaredText(em, PERSONAL_DATA, subject))) changed[table] = (changed[table] ?? 0) + n;
+    return changed;
+  },
+  async collect(em, subject) {
+    const args = [subject.tenantId, subject.participantId];
+    const rows = (sql: string): Promise<Record<string, unknown>[]> => em.query(sql, args).then((r: { row: Record<string, unknown> }[]) => r.map((x) => x.row));
+    return [
+      {
+        entity: 'MentoringPair',
+        title: 'Наставнические пары и группы',
+        rows: await rows(`
+          select jsonb_build_object('id', p.id, 'programme', g.title, 'academicYear', g.academic_year,
+                                    'role', case when p.mentor_id = $2 then 'наставник' else 'наставляемый' end,
+                                    'status', p.status, 'startDate', p.start_date, 'endDate', p.end_date, 'endComment', p.end_comment, 'result', p.result) as row
+            from mentoring_pairs p join programmes g on g.tenant_id = p.tenant_id and g.id = p.programme_id
+           where p.tenant_id = $1 and p.id in (${PERSON_PAIRS})
+           order by p.start_date nulls last, p.id`),
+      },
+      {
+        entity: 'Meeting',
+        title: 'Встречи',
+        rows: await rows(`
+          select jsonb_build_object('id', m.id, 'heldOn', m.held_on, 'durationMinutes', m.duration_minutes, 'topic', m.topic, 'notes', m.notes,
+                                    'attended', $2 = any (m.attendee_ids)) as row
+            from meetings m
+           where m.tenant_id = $1 and ($2 = any (m.attendee_ids) or m.pair_id in (${PERSON_PAIRS}))
+           order by m.held_on, m.id`),
+      },
+      {
+        entity: 'PersonalisedProgramme',
+        title: 'Персонализированные программы (как наставляемого)',
+        rows: await rows(`
+          select to_jsonb(pp) - 'tenant_id' || jsonb_build_object('tasks', coalesce((select jsonb_agg(to_jsonb(t) - 'tenant_id' - 'responsible' order by t.position)
+                                                                                         from plan_tasks t where t.tenant_id = pp.tenant_id and t.personalised_programme_id = pp.id), '[]'::jsonb)) as row
+            from personalised_programmes pp
+           where pp.tenant_id = $1 and pp.pair_id in (select m.pair_id from pair_mentees m where m.tenant_id = $1 and m.mentee_id = $2)
+           order by pp.start_date nulls last, pp.id`),
+      },
+      {
+        entity: 'MatchSuggestion',
+        title: 'Предложения подбора пар',
+        rows: await rows(`
+          select jsonb_build_object('id', s.id, 'role', case when s.mentor_id = $2 then 'наставник' else 'наставляемый' end,
+                                    'score', s.score, 'explanation', s.explanation, 'status', s.status, 'createdAt', s.created_at) as row
+            from match_suggestions s
+           where s.tenant_id = $1 and (s.mentor_id = $2 or s.mentee_id = $2)
+           order by s.created_at, s.id`),
+      },
+    ];
+  },
+});

@@ -10,6 +10,8 @@ import { ReportRenderer } from './report-renderer';
 import { ReportResolver } from './report.resolver';
 import { ReportService } from './report.service';
 import './personal-data'; // declares this lib's personal-data fields (issue 14)
+import { ParticipantsCoreModule } from '@nastavnik/participants/participants.module';
+import { SubjectAccessResolver } from './subject-access/subject-access.resolver';
 
 /**
  * Reports and extracts: services and entities (api and worker). Loading it validates the form
@@ -23,7 +25,7 @@ import './personal-data'; // declares this lib's personal-data fields (issue 14)
 export class ReportingCoreModule {}
 
 /** GraphQL and the download route (api only). */
-@Module({ imports: [ReportingCoreModule], providers: [ReportResolver], controllers: [ReportFileController] })
+@Module({ imports: [ReportingCoreModule, ParticipantsCoreModule], providers: [ReportResolver, SubjectAccessResolver], controllers: [ReportFileController] })
 export class ReportingApiModule {}
 
 /** Rendering jobs (worker only): PDFs on the `reports` queue, form extracts on `extracts`. */

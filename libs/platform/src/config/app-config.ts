@@ -98,11 +98,16 @@ export type AppConfig = {
   indicatorsNightlyCron: string;
   /** How often the worker looks for indicator recompute requests that have no job yet. */
   indicatorsReconcileMs: number;
+  /** Erasure of a person's data by de-identification (issue 14, docs/adr/0025). */
+  erasure: ErasureConfig;
   /** How many whole months of the access journal are kept (at least 12); older monthly partitions are dropped daily. */
   journalRetentionMonths: number;
   auth: AuthConfig;
   observability: ObservabilityConfig;
 };
+
+/** Erasure (docs/adr/0025): the job runs when the undo window ends, always before the deadline (≤ 30 days). */
+export type ErasureConfig = { undoWindowHours: number; deadlineDays: number };
 
 /** Logs, metrics and shutdown (issue 15). */
 export type ObservabilityConfig = {
@@ -199,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queueStalledCheckMs: integerSetting(env, 'QUEUE_STALLED_CHECK_MS', 30_000, 1),
     indicatorsNightlyCron: cronSetting(env, 'INDICATORS_NIGHTLY_CRON', '30 2 * * *'),
     indicatorsReconcileMs: integerSetting(env, 'INDICATORS_RECONCILE_MS', 2000, 50, 3_600_000),
+    erasure: erasureSettings(env),
     journalRetentionMonths: integerSetting(env, 'JOURNAL_RETENTION_MONTHS', 36, 12, 1200),
     auth: {
       mode,
@@ -216,6 +222,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       shutdownDrainMs: integerSetting(env, 'SHUTDOWN_DRAIN_MS', 0, 0, 120_000),
     },
   };
+}
+
+function erasureSettings(env: NodeJS.ProcessEnv): ErasureConfig {
+  const deadlineDays = integerSetting(env, 'ERASURE_DEADLINE_DAYS', 30, 1, 30);
+  const undoWindowHours = integerSetting(env, 'ERASURE_UNDO_WINDOW_HOURS', 72, 0, 719);
+  if (undoWindowHours >= deadlineDays * 24) throw new ConfigurationError(`ERASURE_UNDO_WINDOW_HOURS (${undoWindowHours}) must end before ERASURE_DEADLINE_DAYS (${deadlineDays} days)`);
+  return { undoWindowHours, deadlineDays };
 }
 
 function logLevelSetting(raw: string | undefined): LogLevelSetting {

@@ -6,6 +6,8 @@ export const QUEUES = {
   reports: 'reports',
   /** Produce federal statistical-form extracts. */
   extracts: 'extracts',
+  /** De-identify a person when their erasure's undo window ends (issue 14, docs/adr/0025). */
+  privacy: 'privacy',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
