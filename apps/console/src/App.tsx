@@ -16,6 +16,7 @@ import { participants } from './participants';
 import { baseEntries, consents } from './participants/records';
 import { programmes } from './programmes';
 import { extracts } from './reports';
+import { contingents } from './contingent';
 import { questionnaireLinks } from './questionnaires/links';
 import { questionnaireResponses } from './questionnaires/responses';
 import { questionnaireTemplates } from './questionnaires/templates';
@@ -51,6 +52,7 @@ export const RESOURCES: ConsoleResource[] = [
   programmeStages,
   meetingTypes,
   extracts,
+  contingents,
 ];
 
 const i18nProvider = buildI18nProvider(resourceMessagesOf(RESOURCES));

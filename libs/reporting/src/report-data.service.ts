@@ -8,7 +8,7 @@ import type { FormDefinition } from './forms/form-definitions';
 import type { ExtractData } from './render/extract.document';
 import type { IndicatorLine, RegionReportData, RoadmapLine, SchoolReportData } from './render/report-data.types';
 
-type SchoolValue = { numerator: number; denominator: number | null; value: number | null; target: number | null; belowTarget: boolean | null; computedAt: Date | null };
+type SchoolValue = { numerator: number; denominator: number | null; value: number | null; target: number | null; belowTarget: boolean | null; computedAt: Date | null; denominatorSource: 'contingent' | 'registered' | null };
 
 /** The indicators of a school report's first table, in the order of seed 004 and §6.6–6.7. */
 export const SCHOOL_REPORT_CODES = ['T1', 'T2', 'T3', 'T4', 'N1', 'M1', 'M2', 'M3', 'M5'];
@@ -57,7 +57,7 @@ export class ReportDataService {
           where o.id = $1 and o.kind = 'organisation'),
        map as (select id, title from roadmap_summaries where $4 and tenant_id = $1 and academic_year = $2 order by created_at limit 1)
        select (select json_build_object('id', id, 'full_name', full_name, 'short_name', short_name, 'municipality', municipality, 'region', region) from org) as org,
-              coalesce((select json_agg(json_build_object('code', c.code, 'numerator', s.numerator, 'denominator', s.denominator, 'computed_at', s.computed_at,
+              coalesce((select json_agg(json_build_object('code', c.code, 'numerator', s.numerator, 'denominator', s.denominator, 'computed_at', s.computed_at, 'denominator_source', s.denominator_source,
                                  'target', (select t.target from indicator_target_values t
                                              where t.period = $2 and t.indicator_code = c.code and t.tenant_path @> (select path from org)
                                              order by nlevel(t.tenant_path) desc limit 1)))
@@ -89,6 +89,7 @@ export class ReportDataService {
         value: computed ? computed.value : null,
         target: v?.target ?? d.target?.value ?? null,
         belowTarget: computed ? computed.belowTarget : null,
+        denominatorSource: computed ? computed.denominatorSource : null,
       };
     };
     const count = (code: string) => {
@@ -193,7 +194,7 @@ export class ReportDataService {
   }
 }
 
-type SnapshotRow = { code: string; numerator: number | string | null; denominator: number | string | null; computed_at: string | null; target: number | string | null };
+type SnapshotRow = { code: string; numerator: number | string | null; denominator: number | string | null; computed_at: string | null; target: number | string | null; denominator_source?: 'contingent' | 'registered' | null };
 
 /**
  * One school's indicator values from its snapshot rows (and the most specific target of the
@@ -210,7 +211,7 @@ function schoolValues(rows: SnapshotRow[]): Map<string, SchoolValue> {
     const value = row.computed_at ? (d.unit === 'percent' ? percentValue(numerator, denominator) : numerator) : null;
     const target = row.target !== null ? Number(row.target) : (d.target?.value ?? null);
     const belowTarget = target === null || value === null ? null : d.target?.direction === 'at_most' ? value > target : value < target;
-    out.set(row.code, { numerator, denominator, value, target, belowTarget, computedAt: row.computed_at ? new Date(row.computed_at) : null });
+    out.set(row.code, { numerator, denominator, value, target, belowTarget, computedAt: row.computed_at ? new Date(row.computed_at) : null, denominatorSource: row.denominator_source ?? null });
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { Alert, Box, Button, Card, CardContent, CardHeader, Chip, LinearProgress
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { labelOf } from '../common/choices';
 import { currentAcademicYear, useGraphqlAction } from '../common/graphql';
 import { useApi } from '../dashboard/useApi';
 import { SchoolReportButton } from '../common/SchoolReportButton';
@@ -82,6 +83,11 @@ export const SchoolIndicators = () => {
                       </TableCell>
                       <TableCell align="right">
                         {value ? (value.denominator === null ? value.numerator : `${value.numerator} / ${value.denominator}`) : '—'}
+                        {value?.denominatorSource && (
+                          <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }} data-testid={`denominator-source-${definition.code}`}>
+                            {labelOf('DenominatorSource', value.denominatorSource)}
+                          </Typography>
+                        )}
                       </TableCell>
                       <TableCell align="right">
                         {value?.belowTarget ? <Chip size="small" color="warning" label={formatValue(value.value, definition.unit)} /> : formatValue(value?.value, definition.unit)}

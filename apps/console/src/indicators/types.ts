@@ -11,12 +11,14 @@ export type IndicatorValue = {
   belowTarget: boolean | null;
   rank: number | null;
   computedAt: string | null;
+  /** Where the denominator came from (docs/adr/0027): the school's contingent or its registered people; null where it is no population. */
+  denominatorSource: 'CONTINGENT' | 'REGISTERED' | 'MIXED' | null;
 };
 export type IndicatorAggregate = { tenantId: string | null; name: string; numerator: number; denominator: number | null; value: number | null; organisations: number };
 /** A school year of a trend; `value` null — no data that year (a gap in the line). */
 export type IndicatorTrendPoint = { period: string; numerator: number | null; denominator: number | null; value: number | null; organisations: number };
 
-export const VALUE_FIELDS = 'code tenantId tenantName municipalityName numerator denominator value target belowTarget rank computedAt';
+export const VALUE_FIELDS = 'code tenantId tenantName municipalityName numerator denominator value target belowTarget rank computedAt denominatorSource';
 
 /** The headline indicators: the target-model percentages and the two counts, not the per-direction meeting breakdowns. */
 export function isHeadline(definition: IndicatorDefinition): boolean {

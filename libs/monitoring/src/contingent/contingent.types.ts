@@ -19,10 +19,10 @@ describeEnum(ContingentSource, 'ContingentSource', 'Откуда взят кон
 /** Which population an indicator's denominator counted (docs/adr/0027). */
 export const DenominatorSource = { CONTINGENT: 'contingent', REGISTERED: 'registered', MIXED: 'mixed' } as const;
 export type DenominatorSource = (typeof DenominatorSource)[keyof typeof DenominatorSource];
-describeEnum(DenominatorSource, 'DenominatorSource', 'Откуда взят знаменатель показателя', {
-  CONTINGENT: 'по контингенту (численность обучающихся и педагогов, внесённая школой или регионом)',
-  REGISTERED: 'по зарегистрированным участникам',
-  MIXED: 'в своде: у части организаций по контингенту, у части по зарегистрированным',
+describeEnum(DenominatorSource, 'DenominatorSource', 'Откуда взят знаменатель показателя: контингент организации (численность, внесённая школой или регионом) или зарегистрированные участники', {
+  CONTINGENT: 'по контингенту',
+  REGISTERED: 'по зарегистрированным',
+  MIXED: 'по контингенту и по зарегистрированным',
 });
 
 @ObjectType('ContingentAge', { description: 'Обучающиеся одного возраста на 1 сентября' })

@@ -8,6 +8,8 @@ export type IndicatorLine = {
   value: number | null;
   target: number | null;
   belowTarget: boolean | null;
+  /** Where a population denominator came from (docs/adr/0027): the school's contingent or its registered people; absent or null otherwise. */
+  denominatorSource?: 'contingent' | 'registered' | null;
 };
 
 export type RoadmapLine = { number: string; activity: string; due: string | null; responsible: string | null; status: string; result: string | null };

@@ -1,6 +1,6 @@
 import { REGION_TIME_ZONE } from '@nastavnik/platform/calendar';
 import { BASE_STYLES, barChart, pageFooter, type PdfContent, type PdfDocDefinition, valueText } from './pdf-engine';
-import type { SchoolReportData } from './report-data.types';
+import type { IndicatorLine, SchoolReportData } from './report-data.types';
 import { ownValue } from '@nastavnik/contracts/lookup';
 
 const LEVELS: Record<string, string> = { optimal: 'оптимальный', acceptable: 'допустимый', unacceptable: 'недопустимый' };
@@ -44,6 +44,7 @@ export function schoolReportDocument(data: SchoolReportData): PdfDocDefinition {
       fontSize: 8.5,
     },
     { text: 'Проценты — целые, округление половины вверх; значение ниже цели выделено красным.', style: 'note' },
+    ...denominatorNote(data.indicators),
   ];
 
   content.push({ text: '2. Эффективность программ наставничества', style: 'h2' });
@@ -133,4 +134,15 @@ export function schoolReportDocument(data: SchoolReportData): PdfDocDefinition {
 
 export function formatDate(date: Date): string {
   return date.toLocaleDateString('ru-RU', { timeZone: REGION_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
+/**
+ * Where the population denominators came from (docs/adr/0027): «по контингенту» — the school's
+ * pupils by age and teachers as it entered them — or «по зарегистрированным» участникам.
+ */
+function denominatorNote(lines: readonly IndicatorLine[]): PdfContent[] {
+  return (['contingent', 'registered'] as const).flatMap((source) => {
+    const codes = lines.filter((l) => l.denominatorSource === source).map((l) => l.code);
+    return codes.length ? [{ text: `Знаменатели ${codes.join(', ')} — ${source === 'contingent' ? 'по контингенту организации' : 'по зарегистрированным участникам'}.`, style: 'note' }] : [];
+  });
 }
