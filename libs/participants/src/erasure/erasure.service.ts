@@ -80,12 +80,13 @@ export class ErasureService {
     const em = await this.context.manager();
     const erasure = await this.get(id);
     if (erasure.status !== ErasureStatus.SCHEDULED) throw new ConflictException(erasure.status === ErasureStatus.DONE ? 'Данные уже обезличены: удаление не отменяется.' : 'Удаление уже отменено.');
-    const [row]: { id: string }[] = await em.query(
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [, cancelled]: [unknown[], number] = await em.query(
       `update participant_erasures set status = 'cancelled', cancelled_at = now(), cancelled_by = $2
-        where id = $1 and status = 'scheduled' and run_after > now() returning id`,
+        where id = $1 and status = 'scheduled' and run_after > now()`,
       [id, this.context.scope.actor],
     );
-    if (!row) throw new ConflictException('Срок отмены истёк: данные обезличиваются.');
+    if (cancelled !== 1) throw new ConflictException('Срок отмены истёк: данные обезличиваются.');
     return this.get(id);
   }
 
