@@ -6,6 +6,7 @@ import { AuthService } from '@nastavnik/platform/auth/auth.service';
 import { type AppConfig, loadConfig } from '@nastavnik/platform/config/app-config';
 import { GRAPHQL_PATH } from '@nastavnik/platform/graphql/graphql-options';
 import { installRateLimits, limitRoutesPerAddress } from '@nastavnik/platform/http/rate-limits';
+import { installQueueDashboard } from '@nastavnik/platform/http/queue-dashboard';
 import { installRequestAuthentication } from '@nastavnik/platform/http/request-authentication';
 import { DEFAULT_BODY_LIMIT } from '@nastavnik/platform/http/request-limits';
 import { API_SECURITY_HEADERS } from '@nastavnik/platform/http/security-headers';
@@ -57,6 +58,7 @@ export async function createApiApp(config: AppConfig = loadConfig(), options: Ap
   limitRoutesPerAddress(fastify, { name: 'questionnaire', prefixes: ['/q/'], max: config.rateLimits.questionnaire, windowMs: config.rateLimits.windowMs });
   installRequestAuthentication(fastify, { auth: app.get(AuthService), context, config, graphqlPath: GRAPHQL_PATH });
   installTenantHttpHooks(fastify, context);
+  await installQueueDashboard(fastify, { queues: app.get(JobQueues), auth: app.get(AuthService), context });
   metrics.addScrapedGauge(queueJobCounts(app.get(JobQueues)));
   metrics.addScrapedGauge(queueOldestWaiting(app.get(JobQueues)));
   await app.init();

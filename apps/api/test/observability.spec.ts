@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Pool } from 'pg';
 import request from 'supertest';
@@ -96,6 +98,12 @@ describe('operations (issue 15): logs, metrics, readiness', () => {
       const operations = new Set([...text.matchAll(/nastavnik_graphql_operation_duration_seconds_count\{operation="([^"]+)"/g)].map((m) => m[1]));
       expect(operations.size).toBeLessThanOrEqual(301);
       expect(operations.has('other')).toBe(true);
+      expect(text).toMatch(/nastavnik_process_resident_memory_bytes \d+/);
+      // Every series the Grafana dashboard plots is one this API or its worker exposes.
+      const dashboard = readFileSync(join(__dirname, '..', '..', '..', 'deploy', 'grafana', 'nastavnik-dashboard.json'), 'utf8');
+      const plotted = new Set([...dashboard.matchAll(/nastavnik_[a-z_]+/g)].map((m) => m[0].replace(/_(bucket|count|sum)$/, '')));
+      const exposed = new Set([...text.matchAll(/^# TYPE (nastavnik_[a-z_]+)/gm)].map((m) => m[1]));
+      expect([...plotted].filter((name) => !exposed.has(name))).toEqual([]);
       // Not on the API's own port.
       expect((await api.http().get('/metrics')).status).toBe(404);
     } finally {
@@ -133,5 +141,55 @@ describe('operations (issue 15): logs, metrics, readiness', () => {
       await superuser.query(`drop role if exists ${role}`);
       await superuser.end();
     }
+  });
+});
+
+describe('the queue dashboard (bull-board) at /admin/queues: the platform admin only', () => {
+  let api: TestApi;
+  let db: TestDb;
+  let school: { code: string };
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    db = new TestDb();
+    school = (await db.newSchoolWorld()).school;
+  });
+
+  afterAll(async () => {
+    await api.close();
+    await db.close();
+  });
+
+  it('the admin opens a session (HttpOnly, SameSite=Strict cookie scoped to the dashboard) and reads every queue; its pages get a CSP of their own', async () => {
+    const admin = tokenFor('platform-admin', null);
+    const session = await api.http().post('/admin/queue-session').set('authorization', `Bearer ${admin}`);
+    expect(session.status).toBe(204);
+    const cookie = String(session.headers['set-cookie']);
+    expect(cookie).toMatch(/^nastavnik_queues=[^;]+; Path=\/admin\/queues; HttpOnly; SameSite=Strict; Max-Age=3600$/);
+    const pair = cookie.split(';')[0];
+
+    const page = await api.http().get('/admin/queues').set('cookie', pair);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<base href="/admin/queues/"');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const listed = await api.http().get('/admin/queues/api/queues').set('cookie', pair);
+    expect(listed.status).toBe(200);
+    expect((listed.body.queues as { name: string }[]).map((q) => q.name).sort()).toEqual(Object.values(QUEUES).map(String).sort());
+    // Elsewhere the API's own policy stands.
+    expect((await api.http().get('/health/live')).headers['content-security-policy']).toContain("default-src 'none'");
+  });
+
+  it('anyone else: 401 without a token, 403 for a curator, an analyst or a curator\'s token slipped into the cookie; no session for them either', async () => {
+    expect((await api.http().get('/admin/queues/api/queues')).status).toBe(401);
+    expect((await api.http().get('/admin/queues/api/queues').set('cookie', 'nastavnik_queues=forged.token.value')).status).toBe(401);
+    const curator = tokenFor('curator', school.code);
+    expect((await api.http().get('/admin/queues/api/queues').set('authorization', `Bearer ${curator}`)).status).toBe(403);
+    expect((await api.http().get('/admin/queues/api/queues').set('cookie', `nastavnik_queues=${curator}`)).status).toBe(403);
+    const analyst = tokenFor('region-analyst', school.code.slice(0, 0) || null);
+    expect([401, 403]).toContain((await api.http().get('/admin/queues/api/queues').set('authorization', `Bearer ${analyst}`)).status);
+    const refused = await api.http().post('/admin/queue-session').set('authorization', `Bearer ${curator}`);
+    expect(refused.status).toBe(403);
+    expect(refused.headers['set-cookie']).toBeUndefined();
+    expect(refused.body).toEqual({ code: 'FORBIDDEN', message: 'Очереди заданий доступны только администратору платформы.' });
   });
 });

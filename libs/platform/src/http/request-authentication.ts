@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import { UnauthenticatedException } from '../errors/app.exceptions';
 import type { TenantContext } from '../tenancy/tenant-context';
 import { enforceLimit, requestLimiter } from './rate-limits';
+import { dashboardTokenHeader } from './queue-dashboard';
 import { sendRefusal } from './refusal';
 import { tenantStoreOf } from './tenant-http-hooks';
 
@@ -36,9 +37,11 @@ export function installRequestAuthentication(fastify: FastifyInstance, options: 
   const failures = requestLimiter(fastify, config.rateLimits.authFailures, config.rateLimits.windowMs, (request) => `auth-failures:${normalizeIP(request.ip)}`);
   fastify.addHook('onRequest', async (request, reply) => {
     if (request.is404 || request.routeOptions.config.nastavnikPublic) return;
-    const presentsToken = request.headers.authorization !== undefined;
+    const presentsToken = request.headers.authorization !== undefined || dashboardTokenHeader(request) !== undefined;
     try {
-      await auth.authenticate(tenantStoreOf(request, context), request.headers);
+      // The queue dashboard's pages carry the admin's token in their session cookie (queue-dashboard.ts).
+      const fromCookie = dashboardTokenHeader(request);
+      await auth.authenticate(tenantStoreOf(request, context), fromCookie ? { ...request.headers, authorization: fromCookie } : request.headers);
     } catch (error) {
       let refusal = error;
       if (presentsToken && error instanceof UnauthenticatedException) {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
@@ -69,6 +69,8 @@ export class Metrics implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() dataSource: DataSource,
   ) {
+    // The process's memory, CPU, event-loop lag and handles (prom-client's defaults, our prefix).
+    collectDefaultMetrics({ register: this.registry, prefix: 'nastavnik_' });
     const pool = () => (dataSource.driver as unknown as { master?: PoolLike }).master;
     new Gauge({
       name: 'nastavnik_pg_pool_connections',
