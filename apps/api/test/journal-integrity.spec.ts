@@ -96,6 +96,31 @@ describe('access journal: the chain, the verifier, who reads it', () => {
     expect(await count({ from: today })).toBeGreaterThanOrEqual(4);
   });
 
+  it('the XLSX export: the caller’s school only, the filter applied, through the formula-safe writer', async () => {
+    const response = await api.http().get('/access-journal/export.xlsx?operation=createPartic&action=create').set('authorization', `Bearer ${curatorA}`).buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/spreadsheetml/);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as Buffer);
+    const rows = workbook.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0]).toContain('Операция');
+    const data = rows.slice(1);
+    expect(data).toHaveLength(4);
+    for (const row of data) {
+      expect(row).toContain(a.id);
+      expect(row).toContain('createParticipant');
+      expect(row).not.toContain(b.id);
+    }
+    expect((await api.http().get('/access-journal/export.xlsx?action=bogus').set('authorization', `Bearer ${curatorA}`)).status).toBe(400);
+    expect((await api.http().get('/access-journal/export.xlsx').set('authorization', `Bearer ${tokenFor('region-analyst', a.path.split('.')[0])}`)).status).toBe(403);
+  });
+
   it('the owner edits a row: verify names that row', async () => {
     await owner().query(`update access_journal set operation = 'allParticipants' where tenant_id = $1 and seq = 2`, [a.id]);
     const report = await verify(a.id);

@@ -17,6 +17,7 @@ import { baseEntries, consents } from './participants/records';
 import { programmes } from './programmes';
 import { extracts } from './reports';
 import { contingents } from './contingent';
+import { accessJournal } from './journal';
 import { questionnaireLinks } from './questionnaires/links';
 import { questionnaireResponses } from './questionnaires/responses';
 import { questionnaireTemplates } from './questionnaires/templates';
@@ -53,6 +54,7 @@ export const RESOURCES: ConsoleResource[] = [
   meetingTypes,
   extracts,
   contingents,
+  accessJournal,
 ];
 
 const i18nProvider = buildI18nProvider(resourceMessagesOf(RESOURCES));

@@ -50,7 +50,11 @@ export const RegionIndicators = () => {
   const comparison = data.data?.comparison;
   const unit = comparison?.indicator.unit ?? 'percent';
   const percent = unit === 'percent';
-  const municipalityBars = (comparison?.municipalities ?? []).map((m) => ({ name: m.name, value: percent ? ratio(m.numerator, m.denominator) : m.numerator }));
+  const municipalityBars = (comparison?.municipalities ?? []).map((m) => {
+    const value = m.organisations === 0 ? null : percent ? ratio(m.numerator, m.denominator) : m.numerator;
+    // A bar without a value has no label of its own: the name says it.
+    return { name: value === null ? `${m.name} (нет данных)` : m.name, value };
+  });
   const all = comparison?.organisations ?? [];
   const ranked = all.filter((o) => o.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.tenantName.localeCompare(b.tenantName, 'ru'));
   const unranked = all.filter((o) => o.rank === null).sort((a, b) => a.tenantName.localeCompare(b.tenantName, 'ru'));
@@ -173,7 +177,7 @@ export const RegionIndicators = () => {
               <ResponsiveContainer width="100%" height={220}>
                 <LineChart data={trend} margin={{ left: 8, right: 32, top: 8 }}>
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="period" tick={{ fontSize: 12 }} />
+                  <XAxis dataKey="period" tick={{ fontSize: 12 }} padding={{ left: 24, right: 24 }} />
                   <YAxis domain={percent ? [0, 100] : [0, 'auto']} unit={percent ? ' %' : ''} tick={{ fontSize: 12 }} />
                   <Tooltip formatter={(value) => [formatValue(Number(value), unit), 'Значение']} />
                   {comparison.target !== null && <ReferenceLine y={comparison.target} stroke={theme.palette.error.main} strokeDasharray="4 4" />}

@@ -1,5 +1,8 @@
 import { Args, ArgsType, Field, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
-import { Injectable, Module } from '@nestjs/common';
+import { createRequire } from 'node:module';
+import { Controller, Get, Injectable, Module, Query as HttpQuery, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { safeCell, type SheetCell } from '@nastavnik/contracts/spreadsheet/safe-cell';
 import { Roles } from '../auth/auth.decorators';
 import { DateField, EnumField, FilterField, IdField, TextField } from '../graphql/input-fields';
 import { ListArgs, ListMetadata } from '../graphql/list-args';
@@ -106,14 +109,15 @@ const SORTS = lookupTable<string>({ at: 'at', actor: 'actor_name', operation: 'o
 export class AccessJournalService {
   constructor(private readonly context: TenantContext) {}
 
-  async list(args: AccessJournalListArgs): Promise<AccessJournalEntry[]> {
+  async list(args: AccessJournalListArgs, maxPerPage = 500): Promise<AccessJournalEntry[]> {
+    const perPage = Math.min(args.perPage, maxPerPage);
     const sort = SORTS.get(args.sortField ?? 'at');
     if (!sort) throw new ValidationFailedException(`Сортировка по полю «${args.sortField}» не поддерживается.`);
     const order = args.sortOrder.toUpperCase() === 'ASC' && args.sortField ? 'asc' : 'desc';
     const { where, params } = this.where(args.filter);
     const em = await this.context.manager();
     const rows: Row[] = await em.query(
-      `select * from access_journal ${where} order by ${sort} ${order}, at desc, seq desc offset ${args.page * args.perPage} limit ${args.perPage}`,
+      `select * from access_journal ${where} order by ${sort} ${order}, at desc, seq desc offset ${args.page * perPage} limit ${perPage}`,
       params,
     );
     return rows.map(toEntry);
@@ -182,5 +186,51 @@ export class AccessJournalResolver {
   }
 }
 
-@Module({ providers: [AccessJournalService, AccessJournalResolver] })
+/** At most this many rows (the newest) go into one XLSX; a narrower period gets the rest. */
+export const JOURNAL_EXPORT_MAX_ROWS = 20_000;
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const HEADINGS = ['Когда', 'Организация', 'Номер', 'Кто', 'Логин', 'Роль', 'Операция', 'Действие', 'Сущность', 'Записи', 'Поля персональных данных', 'Запрос', 'Адрес'];
+// ExcelJS is loaded on the first export, not at start-up.
+const load = createRequire(__filename);
+let excel: typeof import('exceljs') | null = null;
+const exceljs = () => (excel ??= load('exceljs') as typeof import('exceljs'));
+
+/**
+ * `GET /access-journal/export.xlsx?from=&to=&actor=&operation=&entity=&action=&tenantId=&entityId=`:
+ * the filtered journal (the caller's scope decides which schools, as for the query), newest first,
+ * as an XLSX written cell by cell through the formula-safe writer (`safeCell`, libs/contracts).
+ */
+@Controller('access-journal')
+export class AccessJournalExportController {
+  constructor(private readonly journal: AccessJournalService) {}
+
+  @Roles('curator', 'platform-admin')
+  @Get('export.xlsx')
+  async export(@HttpQuery() filter: AccessJournalFilter, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const args = Object.assign(new AccessJournalListArgs(), { page: 0, perPage: JOURNAL_EXPORT_MAX_ROWS, sortField: 'at', sortOrder: 'DESC', filter });
+    const entries = await this.journal.list(args, JOURNAL_EXPORT_MAX_ROWS);
+    const workbook = new (exceljs().Workbook)();
+    const sheet = workbook.addWorksheet('Журнал доступа');
+    const addRow = (cells: SheetCell[]) => sheet.addRow(cells.map(safeCell));
+    addRow(HEADINGS);
+    for (const e of entries) {
+      addRow([
+        e.at.toISOString(), e.tenantId, e.seq, e.actor, e.actorName, e.role, e.operation, e.action, e.entity,
+        e.entityIds.join(', '), e.fields.join(', '), e.requestId, e.sourceAddress,
+      ]);
+    }
+    sheet.getRow(1).font = { bold: true };
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const name = 'Журнал доступа.xlsx';
+    reply
+      .header('content-type', XLSX_TYPE)
+      .header('content-disposition', `attachment; filename="access-journal.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff');
+    return bytes;
+  }
+}
+
+@Module({ providers: [AccessJournalService, AccessJournalResolver], controllers: [AccessJournalExportController] })
 export class AccessJournalModule {}

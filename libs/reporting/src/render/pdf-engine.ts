@@ -162,16 +162,17 @@ export function valueText(unit: 'percent' | 'count', numerator: number | null, d
  * images, nothing fetched; labels and values stay real text.
  */
 export function barChart(
-  bars: { label: string; value: number; secondary?: number; highlight?: boolean; text?: string }[],
+  bars: { label: string; value: number; secondary?: number; highlight?: boolean; text?: string; empty?: boolean }[],
   options: { barWidth?: number; legend?: [string, string] } = {},
 ): PdfContent {
   const barArea = options.barWidth ?? 300;
   const max = Math.max(1, ...bars.flatMap((b) => [b.value, b.secondary ?? 0]));
   const paired = bars.some((b) => b.secondary !== undefined);
   const body = bars.map((bar) => {
-    const canvas: Record<string, unknown>[] = [
-      { type: 'rect', x: 0, y: 1, w: Math.max((bar.value / max) * barArea, 0.5), h: paired ? 5 : 8, color: bar.highlight ? '#c62828' : '#1f5fa8' },
-    ];
+    // An empty bar (no data) draws nothing; its text says so.
+    const canvas: Record<string, unknown>[] = bar.empty
+      ? [{ type: 'rect', x: 0, y: 1, w: 0.01, h: 8, color: '#ffffff' }]
+      : [{ type: 'rect', x: 0, y: 1, w: Math.max((bar.value / max) * barArea, 0.5), h: paired ? 5 : 8, color: bar.highlight ? '#c62828' : '#1f5fa8' }];
     if (paired) canvas.push({ type: 'rect', x: 0, y: 7, w: Math.max(((bar.secondary ?? 0) / max) * barArea, 0.5), h: 5, color: '#7fb3e6' });
     return [
       { text: bar.label, fontSize: 7 },

@@ -61,6 +61,7 @@ export function regionReportDocument(data: RegionReportData): PdfDocDefinition {
           return {
             label: m.name,
             value: value ?? 0,
+            empty: value === null,
             text: value === null ? 'нет данных' : formatValue(value, first.unit),
             highlight: value !== null && first.target !== null && first.unit === 'percent' && value < first.target,
           };
