@@ -94,6 +94,8 @@ describe('regional comparison and PDF: shared places, no data apart, gaps, the c
     // Earlier years: 2019/2020 and 2021/2022 have data, 2020/2021 has none (a gap).
     await snapshot(a, 'N1', 50, 100, '2019/2020');
     await snapshot(a, 'N1', 60, 100, '2021/2022');
+    // A later year: on the dashboard's trend, not in a report of 2022/2023.
+    await snapshot(a, 'N1', 70, 100, '2023/2024');
     // The region's own target for N1 this year: 25 % — nobody is below it.
     await db.owner.query(`insert into indicator_targets (tenant_id, tenant_path, period, indicator_code, target) values ($1, $2::ltree, $3, 'N1', 25)`, [region.id, region.path, PERIOD]);
     analyst = tokenFor('region-analyst', region.code);
@@ -134,6 +136,7 @@ describe('regional comparison and PDF: shared places, no data apart, gaps, the c
       { period: '2021/2022', numerator: 60, denominator: 100, value: 60, organisations: 1 },
       // Σ 153 / Σ 400 = 38.25 % → 38 %.
       { period: '2022/2023', numerator: 153, denominator: 400, value: 38, organisations: 3 },
+      { period: '2023/2024', numerator: 70, denominator: 100, value: 70, organisations: 1 },
     ]);
   });
 
@@ -179,7 +182,7 @@ describe('regional comparison and PDF: shared places, no data apart, gaps, the c
     expect(rowsStarting(rows, 'Дальняя ООШ')).toEqual([['Дальняя ООШ', 'Шаминский округ', 'нет данных']]);
     expect(text.indexOf('Дальняя ООШ')).toBeGreaterThan(text.indexOf('Нет данных по N1'));
 
-    // The trend: every year, the one without data printed as such (the chart leaves it open).
+    // The trend: every year up to the report's, the one without data printed as such (the chart leaves it open).
     expect(rowsStarting(rows, '2019/2020')).toEqual([['2019/2020', '2020/2021', '2021/2022', '2022/2023']]);
     expect(rowsStarting(rows, '50 %')).toEqual([['50 %', 'нет данных', '60 %', '38 %']]);
   });

@@ -81,17 +81,18 @@ export class IndicatorQueryService {
     return SCORECARD_LEVELS.map(({ level, code, title }) => ({ level, title, programmes: Number(rows.find((r) => r.indicator_code === code)?.programmes ?? 0) }));
   }
 
+  /** The node's value per school year (up to `untilPeriod` when given: a report of a year shows no later ones). */
   @ReadFromReplica()
-  async trend(code: string, parentId?: string): Promise<IndicatorTrendPointType[]> {
+  async trend(code: string, parentId?: string, untilPeriod?: string): Promise<IndicatorTrendPointType[]> {
     const definition = this.definition(code);
     const parent = await this.node(parentId);
     const em = await this.context.manager();
     const rows: { period: string; numerator: string; denominator: string | null; organisations: string }[] = await em.query(
       `select s.period, sum(s.numerator) as numerator, sum(s.denominator) as denominator, count(*) as organisations
          from indicator_snapshots s
-        where s.indicator_code = $1 and ($2::ltree is null or s.tenant_path <@ $2::ltree)
+        where s.indicator_code = $1 and ($2::ltree is null or s.tenant_path <@ $2::ltree) and ($3::text is null or s.period <= $3)
         group by s.period order by s.period`,
-      [definition.code, parent?.path ?? null],
+      [definition.code, parent?.path ?? null, untilPeriod ?? null],
     );
     const points = new Map(
       rows.map((r) => {

@@ -147,7 +147,7 @@ export class ReportDataService {
       }
       data.totals[code] = c.total ? { numerator: c.total.numerator, denominator: c.total.denominator, value: c.total.value, organisations: c.total.organisations } : null;
       data.belowTarget[code] = c.belowTarget.map((o) => ({ name: o.tenantName, value: o.value, target: o.target }));
-      data.trends[code] = (await this.indicators.trend(code, parentId ?? undefined)).map((p) => ({ period: p.period, value: p.value, numerator: p.numerator, denominator: p.denominator }));
+      data.trends[code] = (await this.indicators.trend(code, parentId ?? undefined, period)).map((p) => ({ period: p.period, value: p.value, numerator: p.numerator, denominator: p.denominator }));
       // The league table and the municipalities keep the order of the first indicator's ranking
       // (IndicatorQueryService's, the dashboard's: ties share a place, no data is not ranked).
       if (n === 0) data.organisations = c.organisations.flatMap((o) => organisations.get(o.tenantId) ?? []);
