@@ -5,6 +5,7 @@ import { participantsMigrations } from '@nastavnik/participants/migrations/index
 import { reportingMigrations } from '@nastavnik/reporting/migrations/index';
 import { programmesMigrations } from '@nastavnik/programmes/migrations/index';
 import { tenantsMigrations } from '@nastavnik/tenants/migrations/index';
+import { notificationsMigrations } from '@nastavnik/notifications/migrations/index';
 
 /** Every lib's migrations, in the order they were written (TypeORM sorts by timestamp too). */
-export const allMigrations = [...platformMigrations, ...tenantsMigrations, ...participantsMigrations, ...programmesMigrations, ...monitoringMigrations, ...indicatorMigrations, ...reportingMigrations];
+export const allMigrations = [...platformMigrations, ...tenantsMigrations, ...participantsMigrations, ...programmesMigrations, ...monitoringMigrations, ...indicatorMigrations, ...reportingMigrations, ...notificationsMigrations];

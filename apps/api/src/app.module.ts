@@ -21,6 +21,7 @@ import { IndicatorsApiModule } from '@nastavnik/monitoring/indicators.module';
 import { ContingentApiModule } from '@nastavnik/monitoring/contingent/contingent.module';
 import { QuestionnairesApiModule } from '@nastavnik/monitoring/questionnaires.module';
 import { ReportingApiModule } from '@nastavnik/reporting/reporting.module';
+import { NotificationsApiModule } from '@nastavnik/notifications/notifications.module';
 import { ParticipantsApiModule } from '@nastavnik/participants/participants.module';
 import { ProgrammesApiModule } from '@nastavnik/programmes/programmes.module';
 import { TenantsApiModule, TenantsCoreModule } from '@nastavnik/tenants/tenants.module';
@@ -52,6 +53,7 @@ export class AppModule {
         IndicatorsApiModule,
         ContingentApiModule,
         ReportingApiModule,
+        NotificationsApiModule,
         TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController, ...(config.auth.mode === 'dev' ? [DevIdentityController] : [])],

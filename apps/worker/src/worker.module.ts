@@ -5,6 +5,7 @@ import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
 import { IndicatorsWorkerModule } from '@nastavnik/monitoring/indicators.module';
 import { ReportingWorkerModule } from '@nastavnik/reporting/reporting.module';
+import { NotificationsWorkerModule } from '@nastavnik/notifications/notifications.module';
 import { TenantsJobsModule } from '@nastavnik/tenants/tenants.module';
 import { ParticipantsWorkerModule } from '@nastavnik/participants/participants.module';
 // Erasure (docs/adr/0025) runs every lib's handler: those whose modules the worker does not load register here.
@@ -17,7 +18,7 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config), QueueModule, TenantsJobsModule, IndicatorsWorkerModule, ReportingWorkerModule, JournalMaintenanceModule, ParticipantsWorkerModule, QueueWorkersModule],
+      imports: [PlatformModule.forRoot(config), QueueModule, TenantsJobsModule, IndicatorsWorkerModule, ReportingWorkerModule, JournalMaintenanceModule, NotificationsWorkerModule, ParticipantsWorkerModule, QueueWorkersModule],
     };
   }
 }

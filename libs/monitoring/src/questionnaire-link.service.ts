@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictException, NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
+import { NotificationOutbox } from '@nastavnik/notifications/notification-outbox.service';
 import type { EntityManager } from 'typeorm';
 import type { CreateQuestionnaireLinkInput, QuestionnaireLinkFilter } from './dtos/questionnaire.inputs';
 import { linkPath, linkTokenHash, newLinkToken } from './link-token';
@@ -34,6 +35,7 @@ export class QuestionnaireLinkService {
     private readonly context: TenantContext,
     private readonly templates: QuestionnaireTemplateService,
     private readonly responses: QuestionnaireResponseService,
+    private readonly notifications: NotificationOutbox,
   ) {}
 
   async list(args: ListArgs, filter: QuestionnaireLinkFilter = {}): Promise<QuestionnaireLinkEntity[]> {
@@ -71,6 +73,8 @@ export class QuestionnaireLinkService {
     }
     const link = await this.get(id);
     link.path = linkPath(token);
+    // The message carrying the link goes to the outbox in this same transaction (issue 17).
+    await this.notifications.questionnaireLinkIssued({ tenantId, participantId: link.participantId, linkPath: link.path, templateTitle: template.title, expiresAt: link.expiresAt });
     return link;
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ParticipantsCoreModule } from '@nastavnik/participants/participants.module';
 import { ProgrammesCoreModule } from '@nastavnik/programmes/programmes.module';
+import { NotificationsCoreModule } from '@nastavnik/notifications/notifications.module';
 import { TenantsCoreModule } from '@nastavnik/tenants/tenants.module';
 import { QuestionnaireOwnership } from './questionnaire-common';
 import { QuestionnaireLinkEntity } from './questionnaire-link.entity';
@@ -30,6 +31,7 @@ import './personal-data'; // declares this lib's personal-data fields (issue 14)
     TenantsCoreModule,
     ParticipantsCoreModule,
     ProgrammesCoreModule,
+    NotificationsCoreModule,
   ],
   providers: [QuestionnaireOwnership, QuestionnaireTemplateService, QuestionnaireResponseService, QuestionnaireLinkService, ScorecardService, RespondentService],
   exports: [QuestionnaireTemplateService, QuestionnaireResponseService, QuestionnaireLinkService, ScorecardService, RespondentService],

@@ -98,6 +98,7 @@ export type AppConfig = {
   indicatorsNightlyCron: string;
   /** How often the worker looks for indicator recompute requests that have no job yet. */
   indicatorsReconcileMs: number;
+  notifications: NotificationsConfig;
   /** Erasure of a person's data by de-identification (issue 14, docs/adr/0025). */
   erasure: ErasureConfig;
   /** How many whole months of the access journal are kept (at least 12); older monthly partitions are dropped daily. */
@@ -122,6 +123,31 @@ export type ObservabilityConfig = {
 
 export type LogLevelSetting = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVEL_SETTINGS: readonly LogLevelSetting[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** E-mail notifications (libs/notifications, docs/adr/0029–0031). */
+export type NotificationsConfig = {
+  smtpHost: string;
+  smtpPort: number;
+  /** The sender, `Name <address>`; its domain also names the Message-IDs. */
+  from: string;
+  /** Where the links in messages point (the public questionnaire `/q/…`, unsubscribe): the API's public origin. */
+  publicUrl: string;
+  /** Signs unsubscribe tokens; the development default is refused with NODE_ENV=production. */
+  secret: string;
+  /** How often the worker hands due outbox rows to the queue. */
+  relayMs: number;
+  /** The first retry's delay after an SMTP failure; doubled per attempt, at most 15 minutes. */
+  retryBaseMs: number;
+  maxAttempts: number;
+  /** When the worker runs the daily reminders (cron, the region's time zone). */
+  remindersCron: string;
+  /** Platform defaults under the regions' and schools' settings. */
+  linkReminderDays: number;
+  pairIdleDays: number;
+  roadmapDueDays: number;
+};
+
+const DEV_NOTIFICATIONS_SECRET = 'development-only-notifications-secret';
 
 /** E-mail notifications (libs/notifications, docs/adr/0029–0031). */
 export type NotificationsConfig = {
@@ -204,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queueStalledCheckMs: integerSetting(env, 'QUEUE_STALLED_CHECK_MS', 30_000, 1),
     indicatorsNightlyCron: cronSetting(env, 'INDICATORS_NIGHTLY_CRON', '30 2 * * *'),
     indicatorsReconcileMs: integerSetting(env, 'INDICATORS_RECONCILE_MS', 2000, 50, 3_600_000),
+    notifications: notificationsSettings(env, nodeEnv),
     erasure: erasureSettings(env),
     journalRetentionMonths: integerSetting(env, 'JOURNAL_RETENTION_MONTHS', 36, 12, 1200),
     auth: {
@@ -236,6 +263,27 @@ function logLevelSetting(raw: string | undefined): LogLevelSetting {
   const level = LOG_LEVEL_SETTINGS.find((candidate) => candidate === value);
   if (!level) throw new ConfigurationError(`LOG_LEVEL must be one of ${LOG_LEVEL_SETTINGS.join(', ')}, got "${value}"`);
   return level;
+}
+
+function notificationsSettings(env: NodeJS.ProcessEnv, nodeEnv: string): NotificationsConfig {
+  const secret = (env.NOTIFICATIONS_SECRET ?? '').trim() || DEV_NOTIFICATIONS_SECRET;
+  if (secret === DEV_NOTIFICATIONS_SECRET && nodeEnv === 'production') {
+    throw new ConfigurationError('NOTIFICATIONS_SECRET must be set when NODE_ENV=production');
+  }
+  return {
+    smtpHost: (env.SMTP_HOST ?? '').trim() || '127.0.0.1',
+    smtpPort: integerSetting(env, 'SMTP_PORT', 1025, 1, 65535),
+    from: (env.SMTP_FROM ?? '').trim() || 'Наставник <noreply@nastavnik.local>',
+    publicUrl: ((env.NOTIFICATIONS_PUBLIC_URL ?? '').trim() || 'http://127.0.0.1:3000').replace(/\/+$/, ''),
+    secret,
+    relayMs: integerSetting(env, 'NOTIFICATIONS_RELAY_MS', 2000, 50, 3_600_000),
+    retryBaseMs: integerSetting(env, 'NOTIFICATIONS_RETRY_BASE_MS', 15_000, 10, 3_600_000),
+    maxAttempts: integerSetting(env, 'NOTIFICATIONS_MAX_ATTEMPTS', 20, 1, 1000),
+    remindersCron: cronSetting(env, 'NOTIFICATIONS_REMINDERS_CRON', '0 8 * * *'),
+    linkReminderDays: integerSetting(env, 'NOTIFY_LINK_REMINDER_DAYS', 3, 1, 60),
+    pairIdleDays: integerSetting(env, 'NOTIFY_PAIR_IDLE_DAYS', 30, 1, 365),
+    roadmapDueDays: integerSetting(env, 'NOTIFY_ROADMAP_DUE_DAYS', 7, 1, 60),
+  };
 }
 
 /** A whole number from the environment; anything else stops the start-up instead of becoming NaN. */

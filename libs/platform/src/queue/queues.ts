@@ -8,6 +8,8 @@ export const QUEUES = {
   extracts: 'extracts',
   /** De-identify a person when their erasure's undo window ends (issue 14, docs/adr/0025). */
   privacy: 'privacy',
+  /** Send e-mail notifications from the outbox (libs/notifications). */
+  notifications: 'notifications',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,0 +1,58 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Roles } from '@nastavnik/platform/auth/auth.decorators';
+import { crudResolver } from '@nastavnik/platform/graphql/crud-resolver';
+import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
+import { NotificationContactInput, NotificationContactView, NotificationListArgs, NotificationPreview, NotificationSettingsInput, NotificationSettingsView } from './dtos/notification.inputs';
+import type { NotificationKind } from './notification.codes';
+import { NotificationEntity, NotificationKindEnum } from './notification.entity';
+import { NotificationsService } from './notifications.service';
+
+/** Personal data (addresses, names): the school's curator and the platform admin only. */
+const ROLES = ['curator', 'platform-admin'] as const;
+
+/** «Уведомления»: what the outbox sent for the school, resend, settings, contacts, previews. */
+@Resolver(() => NotificationEntity)
+export class NotificationResolver extends crudResolver({
+  entity: NotificationEntity,
+  names: { many: 'Notifications', one: 'Notification' },
+  listArgs: NotificationListArgs,
+  roles: { read: ROLES },
+  descriptions: { list: 'Уведомления школы: кому, что, состояние, причина неудачи' },
+  service: NotificationsService,
+}) {
+  @Roles(...ROLES)
+  @Mutation(() => NotificationEntity, { description: 'Отправить ещё раз недоставленное письмо (с тем же Message-ID)' })
+  resendNotification(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<NotificationEntity> {
+    return this.service.resend(id);
+  }
+
+  @Roles('curator')
+  @Query(() => NotificationSettingsView, { description: 'Настройки уведомлений школы' })
+  notificationSettings(): Promise<NotificationSettingsView> {
+    return this.service.settings();
+  }
+
+  @Roles('curator')
+  @Mutation(() => NotificationSettingsView, { description: 'Изменить настройки уведомлений школы' })
+  updateNotificationSettings(@Args('input', { type: () => NotificationSettingsInput }) input: NotificationSettingsInput): Promise<NotificationSettingsView> {
+    return this.service.updateSettings(input);
+  }
+
+  @Roles(...ROLES)
+  @Query(() => [NotificationContactView], { description: 'Адреса для писем участникам' })
+  notificationContacts(@Args('participantIds', { type: () => [ID] }) participantIds: string[]): Promise<NotificationContactView[]> {
+    return this.service.contacts(participantIds);
+  }
+
+  @Roles('curator')
+  @Mutation(() => NotificationContactView, { description: 'Задать адрес для писем участнику (несовершеннолетнему — законного представителя)' })
+  setNotificationContact(@Args('input', { type: () => NotificationContactInput }) input: NotificationContactInput): Promise<NotificationContactView> {
+    return this.service.setContact(input);
+  }
+
+  @Roles(...ROLES)
+  @Query(() => NotificationPreview, { description: 'Образец письма данного вида' })
+  notificationPreview(@Args('kind', { type: () => NotificationKindEnum }) kind: NotificationKind): NotificationPreview {
+    return this.service.preview(kind);
+  }
+}

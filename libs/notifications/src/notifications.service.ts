@@ -1,0 +1,172 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@nastavnik/platform/config/app-config';
+import { ConflictException, NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
+import { isUuid } from '@nastavnik/platform/graphql/uuid.pipe';
+import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
+import { containsPattern, pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
+import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
+import type { EntityManager } from 'typeorm';
+import type { NotificationContactInput, NotificationContactView, NotificationFilter, NotificationPreview, NotificationSettingsInput, NotificationSettingsView } from './dtos/notification.inputs';
+import type { NotificationKind } from './notification.codes';
+import { NotificationEntity } from './notification.entity';
+import { renderNotification, ruDay } from './notification-templates';
+
+const SORTABLE = sortColumns({ createdAt: 'n.created_at', sentAt: 'n.sent_at', status: 'n.status', kind: 'n.kind', recipientEmail: 'n.recipient_email' });
+
+/** The thresholds that apply to a school: its own, else its region's (nearest ancestor first), else the platform's. */
+export type EffectiveSettings = { curatorEmail: string | null; linkReminderDays: number; pairIdleDays: number; roadmapDueDays: number; digestEnabled: boolean };
+
+type SettingsRow = { tenant_id: string; curator_email: string | null; link_reminder_days: number | null; pair_idle_days: number | null; roadmap_due_days: number | null; digest_enabled: boolean | null };
+
+/** Sample fields for previews in the console, per kind. */
+const PREVIEW_DATA = new Map<NotificationKind, Record<string, unknown>>([
+  ['questionnaire_link', { templateTitle: 'Удовлетворённость участием в программе наставничества', linkUrl: 'https://example.invalid/q/…', expiresOn: ruDay(new Date()), forRepresentative: true, participantName: 'Иван Петров' }],
+  ['questionnaire_reminder', { templateTitle: 'Удовлетворённость участием в программе наставничества', issuedOn: ruDay(new Date()), expiresOn: ruDay(new Date()) }],
+  ['pair_idle', { days: 30, count: 1, items: [{ title: 'Иванова А. А. — Петров И. И.', lastMeeting: 'не было' }] }],
+  ['roadmap_due', { days: 7, count: 1, items: [{ title: 'Стартовая встреча наставников', due: ruDay(new Date()) }] }],
+  ['roadmap_overdue', { count: 1, items: [{ title: 'Анкетирование наставляемых', due: ruDay(new Date()) }] }],
+  ['weekly_digest', { sent: 12, failed: 0, idleDays: 30, idlePairs: 2, overdue: 1 }],
+  ['meeting_invitation', { title: 'Встреча пары', when: ruDay(new Date()), place: 'каб. 12' }],
+  ['report_returned', { period: '2025/2026', comment: 'уточните численность' }],
+  ['report_accepted', { period: '2025/2026' }],
+  ['report_not_submitted', { period: '2025/2026', due: ruDay(new Date()), count: 1, items: [{ title: 'МБОУ СОШ № 1' }] }],
+]);
+
+/** The curator's side of notifications: what was sent, resend, settings, contacts, previews. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly context: TenantContext,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(args: ListArgs, filter: NotificationFilter = {}): Promise<NotificationEntity[]> {
+    return (await pageOf(this.filtered(await this.context.manager(), filter), args, SORTABLE, 'createdAt', { nullsLast: true })).items;
+  }
+
+  async count(filter: NotificationFilter = {}): Promise<number> {
+    return this.filtered(await this.context.manager(), filter).getCount();
+  }
+
+  async get(id: string): Promise<NotificationEntity> {
+    const found = await (await this.context.manager()).findOneBy(NotificationEntity, { id });
+    if (!found) throw new NotFoundException('Уведомление не найдено или недоступно.');
+    return found;
+  }
+
+  /** Sends again a message that failed or whose first sending was interrupted (same Message-ID). */
+  async resend(id: string): Promise<NotificationEntity> {
+    const em = await this.context.manager();
+    const [, changed] = (await em.query(
+      `update notifications set status = 'pending', attempts = 0, next_attempt_at = now(), enqueued_at = null, claimed_at = null, last_error = null, updated_at = now()
+        where id = $1 and status in ('failed', 'uncertain')`,
+      [id],
+    )) as [unknown, number];
+    if (changed !== 1) {
+      const found = await this.get(id);
+      throw new ConflictException(`Повторно отправить можно только недоставленное письмо или письмо с прерванной отправкой; у этого состояние «${found.status}».`);
+    }
+    return this.get(id);
+  }
+
+  async settings(): Promise<NotificationSettingsView> {
+    const tenantId = this.context.scope.tenantId;
+    const rows = await this.settingsRows();
+    const own = rows.find((row) => row.tenant_id === tenantId);
+    const effective = this.effectiveOf(rows);
+    return {
+      curatorEmail: own?.curator_email ?? null,
+      linkReminderDays: own?.link_reminder_days ?? null,
+      pairIdleDays: own?.pair_idle_days ?? null,
+      roadmapDueDays: own?.roadmap_due_days ?? null,
+      digestEnabled: own?.digest_enabled ?? null,
+      effectiveLinkReminderDays: effective.linkReminderDays,
+      effectivePairIdleDays: effective.pairIdleDays,
+      effectiveRoadmapDueDays: effective.roadmapDueDays,
+      effectiveDigestEnabled: effective.digestEnabled,
+    };
+  }
+
+  /** Writes the settings of the caller's own school (a curator's), or with `tenantId` a region's defaults (the platform admin's). */
+  async updateSettings(input: NotificationSettingsInput): Promise<NotificationSettingsView> {
+    const em = await this.context.manager();
+    const scope = this.context.scope;
+    const [tenant] = (await em.query(`select id, path::text as path from tenant_tree where id = $1`, [scope.tenantId])) as { id: string; path: string }[];
+    if (!tenant) throw new NotFoundException('Организация не найдена.');
+    await em.query(
+      `insert into notification_settings (tenant_id, tenant_path, curator_email, link_reminder_days, pair_idle_days, roadmap_due_days, digest_enabled)
+       values ($1, $2::ltree, $3, $4, $5, $6, $7)
+       on conflict (tenant_id) do update set curator_email = excluded.curator_email, link_reminder_days = excluded.link_reminder_days,
+         pair_idle_days = excluded.pair_idle_days, roadmap_due_days = excluded.roadmap_due_days, digest_enabled = excluded.digest_enabled, updated_at = now()`,
+      [tenant.id, tenant.path, input.curatorEmail ?? null, input.linkReminderDays ?? null, input.pairIdleDays ?? null, input.roadmapDueDays ?? null, input.digestEnabled ?? null],
+    );
+    return this.settings();
+  }
+
+  /** The settings that apply in the running scope's school (nearest node first). */
+  async effective(): Promise<EffectiveSettings> {
+    return this.effectiveOf(await this.settingsRows());
+  }
+
+  async contacts(participantIds: string[]): Promise<NotificationContactView[]> {
+    if (participantIds.length > 500 || !participantIds.every(isUuid)) throw new ValidationFailedException('Список участников: до 500 корректных идентификаторов.');
+    const rows = (await (await this.context.manager()).query(
+      `select participant_id, email, name, representative from notification_contacts where participant_id = any($1::uuid[]) order by participant_id`,
+      [participantIds],
+    )) as { participant_id: string; email: string; name: string | null; representative: boolean }[];
+    return rows.map((r) => ({ participantId: r.participant_id, email: r.email, name: r.name, representative: r.representative }));
+  }
+
+  async setContact(input: NotificationContactInput): Promise<NotificationContactView> {
+    const em = await this.context.manager();
+    const participantId = input.participantId.toLowerCase();
+    // The row is the school's own: an id of another school's participant is stored under this
+    // school and never used, since the outbox reads a school's contacts for its own participants only.
+    const tenantId = this.context.scope.tenantId;
+    if (!tenantId) throw new ConflictException('Адрес участника задаёт куратор его школы.');
+    await em.query(
+      `insert into notification_contacts (tenant_id, participant_id, email, name, representative) values ($1, $2, $3, $4, $5)
+       on conflict (tenant_id, participant_id) do update set email = excluded.email, name = excluded.name, representative = excluded.representative, updated_at = now()`,
+      [tenantId, participantId, input.email.trim(), input.name ?? null, input.representative ?? false],
+    );
+    return (await this.contacts([participantId]))[0];
+  }
+
+  preview(kind: NotificationKind): NotificationPreview {
+    return renderNotification(kind, {
+      recipientName: 'Мария Ивановна',
+      schoolName: 'МБОУ СОШ № 1',
+      unsubscribeUrl: `${this.config.notifications.publicUrl}/notifications/unsubscribe/…`,
+      ...(PREVIEW_DATA.get(kind) ?? {}),
+    });
+  }
+
+  private async settingsRows(): Promise<SettingsRow[]> {
+    return (await (await this.context.manager()).query(
+      `select tenant_id, curator_email, link_reminder_days, pair_idle_days, roadmap_due_days, digest_enabled
+         from notification_settings where tenant_path @> (select app.scope_path()) order by nlevel(tenant_path) desc`,
+    )) as SettingsRow[];
+  }
+
+  private effectiveOf(rows: SettingsRow[]): EffectiveSettings {
+    const first = <T>(pick: (row: SettingsRow) => T | null): T | null => rows.map(pick).find((value) => value !== null) ?? null;
+    const defaults = this.config.notifications;
+    return {
+      curatorEmail: rows.find((row) => row.tenant_id === this.context.scope.tenantId)?.curator_email ?? null,
+      linkReminderDays: first((r) => r.link_reminder_days) ?? defaults.linkReminderDays,
+      pairIdleDays: first((r) => r.pair_idle_days) ?? defaults.pairIdleDays,
+      roadmapDueDays: first((r) => r.roadmap_due_days) ?? defaults.roadmapDueDays,
+      digestEnabled: first((r) => r.digest_enabled) ?? true,
+    };
+  }
+
+  private filtered(em: EntityManager, filter: NotificationFilter) {
+    const query = em.createQueryBuilder(NotificationEntity, 'n');
+    if (filter.ids) query.andWhere('n.id = any(:ids)', { ids: filter.ids });
+    if (filter.status) query.andWhere('n.status = :status', { status: filter.status });
+    if (filter.kind) query.andWhere('n.kind = :kind', { kind: filter.kind });
+    if (filter.participantId) query.andWhere('n.participant_id = :participantId', { participantId: filter.participantId });
+    if (filter.q) query.andWhere('n.recipient_email ilike :q', { q: containsPattern(filter.q) });
+    return query;
+  }
+}
