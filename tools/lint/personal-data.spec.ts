@@ -9,6 +9,7 @@ import {
 } from '@nastavnik/platform/personal-data/personal-data';
 import { readTestEnv } from '@nastavnik/testing/test-env';
 import { libNames, relationOwners } from './lib-tables';
+import { DOC, ENTITY_TITLES, declarationTable, generatedPart } from '../personal-data/declaration-table';
 
 const root = join(__dirname, '..', '..');
 
@@ -169,6 +170,12 @@ describe('lint: personal data is declared', () => {
       }),
     );
     expect(problems).toEqual([]);
+  });
+
+  it('docs/personal-data.md lists exactly the declaration (regenerate with tools/personal-data/declaration-table.ts), every entity with a Russian title', () => {
+    const declarations = libs.flatMap((l) => l.declarations);
+    expect(declarations.map((d) => d.entity).filter((entity) => !ENTITY_TITLES.has(entity))).toEqual([]);
+    expect(generatedPart(readFileSync(DOC, 'utf8'))).toBe(declarationTable(declarations));
   });
 
   it('the pattern is not vacuous: the personal columns everybody knows are caught by it', () => {
