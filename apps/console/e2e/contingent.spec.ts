@@ -47,6 +47,7 @@ describe('contingent: the curator enters it, the indicators take their denominat
       await expectText(card.getByTestId('denominator-source-T1'), 'по зарегистрированным');
       await expectText(card.getByTestId('denominator-source-M2'), 'по зарегистрированным');
       expect(await card.getByTestId('denominator-source-T3').count()).toBe(0); // respondents, not a population
+      await screenshot(card, 'indicators-before');
 
       await page.goto(`${world.consoleUrl}#/contingents/create`);
       await page.getByText('Обучающиеся по возрасту на 1 сентября').waitFor();
@@ -80,7 +81,7 @@ describe('contingent: the curator enters it, the indicators take their denominat
     } finally {
       await context.close();
     }
-  });
+  }, 240_000);
 
   it('analyst.demo checks the region’s file: the unknown school refused by its line number, nothing written', async () => {
     const { context, page, problems } = await world.newPage();
@@ -102,7 +103,7 @@ describe('contingent: the curator enters it, the indicators take their denominat
     } finally {
       await context.close();
     }
-  });
+  }, 120_000);
 });
 
 async function expectText(locator: Locator, text: string): Promise<void> {

@@ -64,7 +64,8 @@ export class ContingentService {
 
   async list(args: ListArgs, filter: SchoolContingentFilter = {}): Promise<SchoolContingentType[]> {
     const { where, values } = this.where(filter);
-    const sort = SORTABLE.get(args.sortField ?? '') ?? 'c.school_year';
+    const sort = SORTABLE.get(args.sortField ?? 'schoolYear');
+    if (!sort) throw new ValidationFailedException(`Сортировка по полю «${args.sortField}» не поддерживается.`, [{ field: 'sortField', message: `Можно сортировать по: ${[...SORTABLE.keys()].join(', ')}.` }]);
     const order = (args.sortOrder ?? 'ASC').toUpperCase() === 'DESC' ? 'desc' : 'asc';
     values.push(args.perPage, args.page * args.perPage);
     const rows: Row[] = await (await this.context.manager()).query(
