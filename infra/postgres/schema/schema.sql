@@ -57,6 +57,44 @@ CREATE FUNCTION app.contingent_tenant_path() RETURNS trigger
 ALTER FUNCTION app.contingent_tenant_path() OWNER TO nastavnik_owner;
 
 --
+-- Name: journal_append(jsonb); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.journal_append(events jsonb) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+      declare
+        e jsonb;
+        t uuid;
+        ids text[];
+        flds text[];
+        head record;
+        written integer := 0;
+      begin
+        for e in select value from jsonb_array_elements(events) loop
+          t := (e->>'tenant_id')::uuid;
+          ids := array(select jsonb_array_elements_text(e->'ids'));
+          flds := array(select jsonb_array_elements_text(e->'fields'));
+          insert into access_journal_heads as h (tenant_id, seq, prev_hash, hash)
+          values (t, 1, '', app.journal_hash('', t, 1, statement_timestamp(), e->>'actor', e->>'actor_name', e->>'role',
+                                             e->>'operation', e->>'action', e->>'entity', ids, flds, e->>'request_id', e->>'source_address'))
+          on conflict (tenant_id) do update
+            set seq = h.seq + 1, prev_hash = h.hash,
+                hash = app.journal_hash(h.hash, t, h.seq + 1, statement_timestamp(), e->>'actor', e->>'actor_name', e->>'role',
+                                        e->>'operation', e->>'action', e->>'entity', ids, flds, e->>'request_id', e->>'source_address')
+          returning h.seq, h.prev_hash, h.hash into head;
+          insert into access_journal (tenant_id, seq, at, actor, actor_name, role, operation, action, entity, entity_ids, fields, request_id, source_address, prev_hash, hash)
+          values (t, head.seq, statement_timestamp(), e->>'actor', e->>'actor_name', e->>'role', e->>'operation', e->>'action', e->>'entity', ids, flds,
+                  e->>'request_id', e->>'source_address', head.prev_hash, head.hash);
+          written := written + 1;
+        end loop;
+        return written;
+      end $$;
+
+ALTER FUNCTION app.journal_append(events jsonb) OWNER TO nastavnik_owner;
+
+--
 -- Name: journal_drop_expired(integer); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
 --
 
@@ -5009,6 +5047,14 @@ COMMENT ON POLICY tenants_read ON public.tenants IS 'reader-subtree: the federal
 GRANT USAGE ON SCHEMA app TO nastavnik_app;
 GRANT USAGE ON SCHEMA app TO nastavnik_indicators;
 GRANT USAGE ON SCHEMA app TO nastavnik_platform_admin;
+
+--
+-- Name: FUNCTION journal_append(events jsonb); Type: ACL; Schema: app; Owner: nastavnik_owner
+--
+
+REVOKE ALL ON FUNCTION app.journal_append(events jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.journal_append(events jsonb) TO nastavnik_app;
+GRANT ALL ON FUNCTION app.journal_append(events jsonb) TO nastavnik_platform_admin;
 
 --
 -- Name: FUNCTION journal_drop_expired(retention_months integer); Type: ACL; Schema: app; Owner: nastavnik_owner
