@@ -84,7 +84,7 @@ export const SchoolIndicators = () => {
                       <TableCell align="right">
                         {value ? (value.denominator === null ? value.numerator : `${value.numerator} / ${value.denominator}`) : '—'}
                         {value?.denominatorSource && (
-                          <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }} data-testid={`denominator-source-${definition.code}`}>
+                          <Typography variant="caption" color="text.secondary" sx={{ display: 'block', whiteSpace: 'nowrap' }} data-testid={`denominator-source-${definition.code}`}>
                             {labelOf('DenominatorSource', value.denominatorSource)}
                           </Typography>
                         )}
