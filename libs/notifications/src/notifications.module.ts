@@ -8,6 +8,8 @@ import { NotificationOutbox } from './notification-outbox.service';
 import { NotificationResolver } from './notification.resolver';
 import { NotificationsService } from './notifications.service';
 import { RelayNotificationsJob } from './relay-notifications.job';
+import { RunRemindersJob } from './run-reminders.job';
+import { ProgrammesCoreModule } from '@nastavnik/programmes/programmes.module';
 import { SendNotificationsJob } from './send-notifications.job';
 import { SmtpSender } from './smtp-sender';
 import { UNSUBSCRIBE_PATH, UnsubscribeController, UnsubscribeService } from './unsubscribe.controller';
@@ -45,7 +47,7 @@ export class NotificationsApiModule implements OnModuleInit {
 
 /** The worker's side: the relay and the sender (and the reminder run). */
 @Module({
-  imports: [NotificationsCoreModule],
-  providers: [SmtpSender, SendNotificationsJob, RelayNotificationsJob],
+  imports: [NotificationsCoreModule, ProgrammesCoreModule],
+  providers: [SmtpSender, SendNotificationsJob, RelayNotificationsJob, RunRemindersJob],
 })
 export class NotificationsWorkerModule {}
