@@ -107,7 +107,7 @@ describe('access journal: the chain, the verifier, who reads it', () => {
     expect(response.headers['content-type']).toMatch(/spreadsheetml/);
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    await workbook.xlsx.load(response.body as never);
     const rows = workbook.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
     expect(rows[0]).toContain('Операция');
     const data = rows.slice(1);

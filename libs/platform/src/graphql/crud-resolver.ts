@@ -80,7 +80,11 @@ export function crudResolver<T extends object, A extends CrudListArgs, S extends
     throw new Error(`crudResolver(${names.one}): the reads, and the writes it has, need their roles.`);
   }
   // A resource whose type declares personal data (personal-data.ts) journals every read and write of it (docs/adr/0023).
-  const journaled = () => personalDataEntityOf(entity);
+  let declared: string | null | undefined;
+  const journaled = (): string | null => {
+    if (declared === undefined) declared = personalDataEntityOf(entity);
+    return declared;
+  };
   const needed = ['list', 'count', 'get', ...(has.create ? ['create'] : []), ...(has.update ? ['update'] : []), ...(has.remove ? ['remove'] : [])];
 
   @Resolver({ isAbstract: true })

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { escapeLiteral } from 'pg';
 import type { Principal } from '../auth/principal';
 import type { Scope } from '../tenancy/scope';
 import type { JournalEvent } from './journal-event';
@@ -7,41 +7,30 @@ import type { JournalEvent } from './journal-event';
 export type JournalOrigin = { requestId: string; address?: string };
 
 /**
- * One statement per event, in the operation's transaction: the school's chain head advances (its
- * row lock orders the school's events; the lock is held from here to the commit, which follows at
- * once) and the journal row is inserted with the head's new `seq`, the previous hash and its own
- * hash (`app.journal_hash`, the same function the verifier recomputes). Schools in id order, so
- * two operations that touch the same schools never wait on each other crosswise.
+ * The statement that writes every event of the operation (`app.journal_append`, platform migration
+ * 1795301510000), sent with the operation's COMMIT in one simple-protocol query (TenantContext.finish),
+ * so its values are one literal quoted by pg's `escapeLiteral`. Per event, the school's chain head
+ * advances (its row lock orders the school's events, held only until the COMMIT that follows in the
+ * same query) and the journal row is inserted with the head's new `seq`, the previous hash and its
+ * own hash (`app.journal_hash`, which the verifier recomputes). Schools in id order, so two
+ * operations that touch the same schools never wait on each other crosswise.
  */
-const INSERT = `
-  with head as (
-    insert into access_journal_heads as h (tenant_id, seq, prev_hash, hash)
-    values ($1::uuid, 1, '', app.journal_hash('', $1::uuid, 1, statement_timestamp(), $2, $3, $4, $5, $6, $7, $8::text[], $9::text[], $10, $11))
-    on conflict (tenant_id) do update
-      set seq = h.seq + 1, prev_hash = h.hash,
-          hash = app.journal_hash(h.hash, $1::uuid, h.seq + 1, statement_timestamp(), $2, $3, $4, $5, $6, $7, $8::text[], $9::text[], $10, $11)
-    returning seq, prev_hash, hash
-  )
-  insert into access_journal (tenant_id, seq, at, actor, actor_name, role, operation, action, entity, entity_ids, fields, request_id, source_address, prev_hash, hash)
-  select $1::uuid, head.seq, statement_timestamp(), $2, $3, $4, $5, $6, $7, $8::text[], $9::text[], $10, $11, head.prev_hash, head.hash from head`;
-
-export async function writeJournal(manager: EntityManager, scope: Scope, principal: Principal | undefined, origin: JournalOrigin | undefined, events: readonly JournalEvent[]): Promise<void> {
+export function journalStatement(scope: Scope, principal: Principal | undefined, origin: JournalOrigin | undefined, events: readonly JournalEvent[]): string {
   const merged = mergeEvents(events).sort((a, b) => (a.tenantId < b.tenantId ? -1 : a.tenantId > b.tenantId ? 1 : 0));
-  for (const event of merged) {
-    await manager.query(INSERT, [
-      event.tenantId,
-      scope.actor,
-      principal?.username ?? null,
-      scope.role,
-      event.operation,
-      event.action,
-      event.entity,
-      event.ids,
-      event.fields,
-      origin?.requestId ?? null,
-      origin?.address ?? null,
-    ]);
-  }
+  const rows = merged.map((event) => ({
+    tenant_id: event.tenantId,
+    actor: scope.actor,
+    actor_name: principal?.username ?? null,
+    role: scope.role,
+    operation: event.operation,
+    action: event.action,
+    entity: event.entity,
+    ids: event.ids,
+    fields: event.fields,
+    request_id: origin?.requestId ?? null,
+    source_address: origin?.address ?? null,
+  }));
+  return `select app.journal_append(${escapeLiteral(JSON.stringify(rows))}::jsonb)`;
 }
 
 /**

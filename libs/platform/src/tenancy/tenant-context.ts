@@ -9,7 +9,7 @@ import { DB_ROLES } from '../database/db-roles';
 import { ReadReplica } from '../database/read-replica';
 import { TenantContextMissingError } from '../errors/app.exceptions';
 import type { JournalEvent } from '../personal-data/journal-event';
-import { writeJournal } from '../personal-data/journal-writer';
+import { journalStatement } from '../personal-data/journal-writer';
 import { Batches } from './batch';
 import { replicaReadDeclared, withoutReplicaRead } from './read-from-replica';
 import type { Scope } from './scope';
@@ -140,18 +140,10 @@ export class TenantContext {
   /** Commits (or rolls back) the store's transaction, if one was opened, and frees its connection. */
   async finish(store: ContextStore, commit: boolean): Promise<void> {
     if (store.finished) return;
-    // The journal goes into the operation's own transaction: no commit without its record.
-    if (commit && store.journal?.length && store.scope) {
-      const events = store.journal;
-      store.journal = [];
-      try {
-        store.transaction ??= this.open(store.scope);
-        await writeJournal((await store.transaction).manager, store.scope, store.principal, store.origin, events);
-      } catch (error) {
-        await this.finish(store, false);
-        throw error;
-      }
-    }
+    const events = commit ? (store.journal ?? []) : [];
+    store.journal = [];
+    // An operation that journaled something commits on the primary, even if it only read elsewhere.
+    if (events.length && store.scope) store.transaction ??= this.open(store.scope);
     store.finished = true;
     const pending = store.transaction;
     const replicaPending = store.replicaTransaction;
@@ -161,10 +153,17 @@ export class TenantContext {
     if (!pending) return;
     const runner = await pending;
     try {
-      if (commit) await runner.commitTransaction();
-      else await runner.rollbackTransaction();
+      if (commit) {
+        // The access journal rides with the COMMIT, in the same transaction and round trip: if its
+        // statement fails, COMMIT never runs (personal-data/journal-writer.ts).
+        if (events.length && store.scope) appendToCommit(runner, journalStatement(store.scope, store.principal, store.origin, events));
+        await runner.commitTransaction();
+      } else await runner.rollbackTransaction();
     } catch (error) {
-      if (commit) throw error;
+      if (commit) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
       this.logger.error(`rollback failed: ${(error as Error).message}`);
     } finally {
       await runner.release();
@@ -295,6 +294,19 @@ function appendToBegin(runner: QueryRunner, start: string, statement: string): v
     if (pending && args[0] === 'START TRANSACTION' && args[1] === undefined) {
       pending = false;
       return query(`${start}; ${statement}`);
+    }
+    return query(...args);
+  }) as QueryRunner['query'];
+}
+
+/** Sends `statement` in one simple-protocol query with the next `COMMIT` of the runner (once). */
+function appendToCommit(runner: QueryRunner, statement: string): void {
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let pending = true;
+  runner.query = ((...args: unknown[]) => {
+    if (pending && args[0] === 'COMMIT' && args[1] === undefined) {
+      pending = false;
+      return query(`${statement}; COMMIT`);
     }
     return query(...args);
   }) as QueryRunner['query'];
