@@ -2,9 +2,14 @@ import 'reflect-metadata';
 import { Writable } from 'node:stream';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import request from 'supertest';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
+import { createRootLogger, NestLogger } from '@nastavnik/platform/logging/logger';
+import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
+import { IndicatorsWorkerModule } from '@nastavnik/monitoring/indicators.module';
+import { ErasureService } from '@nastavnik/participants/erasure/erasure.service';
+import { ErasureReason } from '@nastavnik/participants/erasure/erasure.types';
+import { SubjectAccessService } from '@nastavnik/participants/subject-access/subject-access.service';
+import { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import type { Scope } from '@nastavnik/platform/tenancy/scope';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { QuestionnaireResponseService } from '@nastavnik/monitoring/questionnaire-response.service';
@@ -13,17 +18,15 @@ import { QuestionnairesCoreModule } from '@nastavnik/monitoring/questionnaires.m
 import { BaseEntriesService } from '@nastavnik/participants/base-entries.service';
 import { ConsentsService } from '@nastavnik/participants/consents.service';
 import { ParticipantRecordsService } from '@nastavnik/participants/participant-records.service';
-import { ParticipantsCoreModule } from '@nastavnik/participants/participants.module';
+import { ParticipantsCoreModule, ParticipantsWorkerModule } from '@nastavnik/participants/participants.module';
 import { MeetingService } from '@nastavnik/programmes/meetings/meeting.service';
 import { MentoringPairService } from '@nastavnik/programmes/pairs/mentoring-pair.service';
 import { ProgrammeService } from '@nastavnik/programmes/programmes/programme.service';
 import { ProgrammesCoreModule } from '@nastavnik/programmes/programmes.module';
 import { ReferenceService } from '@nastavnik/programmes/reference/reference.service';
 import { readTestEnv } from '@nastavnik/testing/test-env';
-import { TestDb, testConfig, tokenFor, type TenantRow } from '@nastavnik/testing/test-context';
-import { GOLDEN_EXPECTED, GOLDEN_PERIOD, loadGoldenMishkino } from '../../../tools/demo-data/golden-mishkino';
-import { createWorkerApp } from '../../worker/src/bootstrap';
-import { createApiApp } from '../src/bootstrap';
+import { TestDb, testConfig, type TenantRow } from '@nastavnik/testing/test-context';
+import { GOLDEN_EXPECTED, GOLDEN_PERIOD, loadGoldenMishkino } from './golden-mishkino';
 
 type Snapshot = Map<string, { numerator: number; denominator: number | null }>;
 type Person = { id: string; lastName: string; firstName: string; middleName: string; birthDate: string; pairId: string };
@@ -46,11 +49,12 @@ class Lines extends Writable {
  */
 describe('erasure: a 2022/2023 mentee of seed 004 de-identified, the published figures unchanged', () => {
   let loader: INestApplicationContext;
-  let api: NestFastifyApplication;
+  /** The school's side: the services the API runs, logging as the API does (JSON lines, to apiLog). */
+  let api: INestApplicationContext;
   let worker: INestApplicationContext;
   let db: TestDb;
   let school: TenantRow;
-  let curator: string;
+  let scope: Scope;
   let person: Person;
   const apiLog = new Lines();
   const workerLog = new Lines();
@@ -61,9 +65,13 @@ describe('erasure: a 2022/2023 mentee of seed 004 de-identified, the published f
   const EMAIL = 'erase.me.7q@example.ru';
   const PHONE = '+7 900 765-43-21';
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<{ data: T | null; errors?: { message: string; extensions?: { code?: string } }[] }> => {
-    const response = await request(api.getHttpServer()).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${curator}`).send({ query, variables });
-    return { data: response.body.data ?? null, errors: response.body.errors };
+  /** Work as the school's curator, as a request of theirs would run it. */
+  const asCurator = <T>(work: () => Promise<T>): Promise<T> => api.get(TenantContext).runInScope(scope, work);
+  /** What the curator can take away about the person: the subject-access JSON and the participants list the console exports. */
+  const exports = async (): Promise<string> => {
+    const subject = await asCurator(() => api.get(SubjectAccessService).collect(person.id, 'subjectAccessExport'));
+    const list = await asCurator(() => api.get(ParticipantRecordsService).list(Object.assign(new ListArgs(), { perPage: 500 })));
+    return JSON.stringify(subject) + JSON.stringify(list.items);
   };
 
   const waitFor = async (what: string, check: () => Promise<boolean>, ms = 90_000) => {
@@ -102,7 +110,8 @@ describe('erasure: a 2022/2023 mentee of seed 004 de-identified, the published f
     expect(columns.length).toBeGreaterThan(100);
     const found: string[] = [];
     for (const { table, column, tenanted } of columns) {
-      const where = `"${column}"::text ilike '%' || $1 || '%'` + (tenanted ? ` and tenant_id = $2` : '');
+      // Case- and ё/е-insensitive (name_key is stored lower case with е for ё).
+      const where = `translate("${column}"::text, 'Ёё', 'Ее') ilike '%' || translate($1, 'Ёё', 'Ее') || '%'` + (tenanted ? ` and tenant_id = $2` : '');
       const { rowCount } = await db.owner.query(`select 1 from "${table}" where ${where} limit 1`, tenanted ? [needle, school.id] : [needle]);
       if (rowCount) found.push(`${table}.${column}`);
     }
@@ -120,7 +129,7 @@ describe('erasure: a 2022/2023 mentee of seed 004 de-identified, the published f
     loader = await NestFactory.createApplicationContext(LoaderModule, { logger: false });
     db = new TestDb();
     ({ school } = await db.newSchoolWorld());
-    const scope: Scope = { role: 'curator', tenantId: school.id, tenantPath: school.path, allTenants: false, actor: 'golden' };
+    scope = { role: 'curator', tenantId: school.id, tenantPath: school.path, allTenants: false, actor: 'golden' };
     const principal = { subject: 'golden', username: 'golden-loader', displayName: 'Загрузка эталонных данных', role: 'curator' as const, tenantCode: school.code };
     await loader.get(TenantContext).runInScope(
       scope,
@@ -141,10 +150,23 @@ describe('erasure: a 2022/2023 mentee of seed 004 de-identified, the published f
         ),
       principal,
     );
-    api = await createApiApp(config, { logDestination: apiLog });
-    worker = await createWorkerApp(config, { logDestination: workerLog });
+    // The API's services and the worker's jobs as the apps compose them, each logging JSON lines like the apps (debug level).
+    const logged = (destination: Lines) => {
+      let context: TenantContext | undefined;
+      const root = createRootLogger({ level: 'debug' }, () => context?.current(), destination);
+      return { logger: new NestLogger(root), bind: (app: INestApplicationContext) => (context = app.get(TenantContext)) };
+    };
+    @Module({ imports: [PlatformModule.forRoot(config), QueueModule, ParticipantsCoreModule, ProgrammesCoreModule, QuestionnairesCoreModule] })
+    class ApiSideModule {}
+    @Module({ imports: [PlatformModule.forRoot(config), QueueModule, IndicatorsWorkerModule, ParticipantsWorkerModule, QueueWorkersModule] })
+    class WorkerSideModule {}
+    const apiLogging = logged(apiLog);
+    api = await NestFactory.createApplicationContext(ApiSideModule, { logger: apiLogging.logger });
+    apiLogging.bind(api);
+    const workerLogging = logged(workerLog);
+    worker = await NestFactory.createApplicationContext(WorkerSideModule, { logger: workerLogging.logger });
+    workerLogging.bind(worker);
     await worker.init();
-    curator = tokenFor('curator', school.code);
 
     // A student mentee of 2022/2023 who answered the satisfaction questionnaire: T1, T3 and M1 all count them.
     const [picked] = (
@@ -155,6 +177,9 @@ describe('erasure: a 2022/2023 mentee of seed 004 de-identified, the published f
             and exists (select 1 from questionnaire_responses r where r.tenant_id = p.tenant_id and r.participant_id = p.id and r.academic_year = $2 and r.satisfied)
             and exists (select 1 from questionnaire_responses r join questionnaire_answers a on a.tenant_id = r.tenant_id and a.response_id = r.id
                          where r.tenant_id = p.tenant_id and r.participant_id = p.id and a.value_text is not null)
+            -- no namesake (the fixture's names repeat every 100 people): not by full name, not as «Фамилия И. О.»
+            and not exists (select 1 from participants o where o.tenant_id = p.tenant_id and o.id <> p.id and o.last_name = p.last_name
+                               and left(o.first_name, 1) = left(p.first_name, 1) and left(o.middle_name, 1) is not distinct from left(p.middle_name, 1))
           order by p.last_name, p.first_name limit 1`,
         [school.id, GOLDEN_PERIOD],
       )
@@ -179,7 +204,8 @@ describe('erasure: a 2022/2023 mentee of seed 004 de-identified, the published f
           and a.id = (select a2.id from questionnaire_answers a2 where a2.tenant_id = r.tenant_id and a2.response_id = r.id and a2.value_text is not null order by a2.id limit 1)`,
       [school.id, person.id, `${MARK}: мне понравилось`],
     );
-    needles = [fullName, `${person.lastName} ${person.firstName}`, `${person.lastName} ${person.firstName.charAt(0)}. ${person.middleName.charAt(0)}.`, EMAIL, PHONE, REPRESENTATIVE, MARK];
+    // «Фамилия Имя» alone is not a needle: the fixture has several people of that surname and first name.
+    needles = [fullName, `${person.lastName} ${person.firstName.charAt(0)}. ${person.middleName.charAt(0)}.`, EMAIL, PHONE, REPRESENTATIVE, MARK];
     before = await recomputed();
   }, 300_000);
 
@@ -193,34 +219,41 @@ describe('erasure: a 2022/2023 mentee of seed 004 de-identified, the published f
   it('before: the published figures, and the person and what is written about them are in the tables', async () => {
     for (const [code, figure] of Object.entries(GOLDEN_EXPECTED)) expect({ code, ...before.get(code) }).toEqual({ code, numerator: figure.numerator, denominator: figure.denominator });
     for (const needle of needles) expect({ needle, found: (await tablesHolding(needle)).length > 0 }).toEqual({ needle, found: true });
+  }, 120_000);
+
+  it("before: subject access gives the person's data across the libs' tables, and nobody else's", async () => {
+    const data = await asCurator(() => api.get(SubjectAccessService).collect(person.id, 'subjectAccessExport'));
+    const text = JSON.stringify(data);
+    const counts = Object.fromEntries(data.sections.map((s) => [s.entity, s.rows.length]));
+    for (const entity of ['Participant', 'Consent', 'ParticipantBaseEntry', 'QuestionnaireResponse', 'MentoringPair', 'Meeting']) expect({ entity, some: (counts[entity] ?? 0) > 0 }).toEqual({ entity, some: true });
+    for (const needle of [EMAIL, PHONE, REPRESENTATIVE, MARK, `${person.lastName} ${person.firstName} ${person.middleName}`]) expect({ needle, found: text.includes(needle) }).toEqual({ needle, found: true });
+    // Nobody else: not the mentor, not the other people of the school (by full name and by id).
+    const { rows: others } = await db.owner.query<{ id: string; name: string }>(
+      `select id, concat_ws(' ', last_name, first_name, middle_name) as name from participants where tenant_id = $1 and id <> $2`,
+      [school.id, person.id],
+    );
+    expect(others.length).toBeGreaterThan(100);
+    expect(others.filter((o) => text.includes(o.name) || text.includes(o.id)).map((o) => o.name)).toEqual([]);
   });
 
-  it('the curator asks through the API, the worker de-identifies at the end of the undo window, and the journal shows it', async () => {
-    const asked = await gql<{ requestPersonalDataErasure: { id: string; status: string; reason: string } }>(
-      `mutation($p: ID!) { requestPersonalDataErasure(participantId: $p) { id status reason } }`,
-      { p: person.id },
-    );
-    expect(asked.errors).toBeUndefined();
-    expect(asked.data?.requestPersonalDataErasure).toMatchObject({ status: 'SCHEDULED', reason: 'CURATOR_REQUEST' });
-    const erasureId = asked.data!.requestPersonalDataErasure.id;
+  it('the curator asks, the worker de-identifies at the end of the undo window (here: none), and the journal shows it', async () => {
+    const asked = await asCurator(() => api.get(ErasureService).request(person.id, ErasureReason.CURATOR_REQUEST));
+    expect(asked).toMatchObject({ status: 'scheduled', reason: 'curator_request' });
+    const erasureId = asked.id;
     await waitFor('the erasure job', async () => (await db.owner.query(`select 1 from participant_erasures where id = $1 and status = 'done'`, [erasureId])).rowCount === 1, 50_000).catch((error: Error) => {
       throw new Error(`${error.message}; worker said: ${workerLog.lines.filter((line) => /erasure|privacy|fail|error/i.test(line)).slice(-5).join('\n')}`);
     });
 
-    const card = await gql<{ Participant: { lastName: string; birthDate: string | null; email: string | null; erasedAt: string | null; erasures: { status: string }[] } }>(
-      `query($id: ID!) { Participant(id: $id) { lastName birthDate email erasedAt erasures { status } } }`,
-      { id: person.id },
-    );
-    expect(card.data?.Participant).toMatchObject({ lastName: 'Удалено', birthDate: null, email: null, erasures: [{ status: 'DONE' }] });
-    expect(card.data?.Participant.erasedAt).not.toBeNull();
+    const card = await asCurator(() => api.get(ParticipantRecordsService).get(person.id));
+    expect(card).toMatchObject({ lastName: 'Удалено', birthDate: null, email: null, phone: null, notes: null });
+    expect(card.erasedAt).not.toBeNull();
+    expect((await asCurator(() => api.get(ErasureService).forParticipant(person.id))).map((e) => e.status)).toEqual(['done']);
 
     const { rows: journal } = await db.owner.query<{ action: string; entity: string; operation: string }>(
       `select action, entity, operation from access_journal where tenant_id = $1 and $2 = any (entity_ids) order by seq`,
       [school.id, person.id],
     );
     expect(journal).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'erase', entity: 'Participant' })]));
-    const { rows: requested } = await db.owner.query(`select 1 from access_journal where tenant_id = $1 and operation = 'requestPersonalDataErasure' and $2 = any (entity_ids)`, [school.id, erasureId]);
-    expect(requested.length).toBe(1);
   }, 120_000);
 
   it('after: every figure of 2022/2023, recomputed, is what was published', async () => {
@@ -235,12 +268,8 @@ describe('erasure: a 2022/2023 mentee of seed 004 de-identified, the published f
     expect(workerLog.lines.some((line) => line.includes('de-identified'))).toBe(true);
     expect(apiLog.lines.length).toBeGreaterThan(0);
     for (const needle of needles) expect({ needle, lines: [...apiLog.lines, ...workerLog.lines].filter((line) => line.toLowerCase().includes(needle.toLowerCase())) }).toEqual({ needle, lines: [] });
-    // The console's export of participants is the list read; the subject-access export of the person.
-    const list = await gql<{ allParticipants: unknown[] }>(`{ allParticipants(perPage: 500) { id lastName firstName middleName email phone notes } }`);
-    expect(list.errors).toBeUndefined();
-    const exported = await gql<{ subjectAccessExport: { content: string } }>(`mutation($p: ID!) { subjectAccessExport(participantId: $p, format: JSON) { content } }`, { p: person.id });
-    expect(exported.errors).toBeUndefined();
-    const texts = JSON.stringify(list.data) + Buffer.from(exported.data?.subjectAccessExport.content ?? '', 'base64').toString('utf8');
+    // The console's export of participants is the list read; and the subject-access export of the person.
+    const texts = await exports();
     expect(texts).toContain(person.id);
     for (const needle of needles) expect({ needle, inExport: texts.includes(needle) }).toEqual({ needle, inExport: false });
   }, 120_000);

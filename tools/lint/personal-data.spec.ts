@@ -132,7 +132,7 @@ describe('lint: personal data is declared', () => {
     let registered = new Map<string, PersonalDataDeclaration>();
     jest.isolateModules(() => {
       for (const { lib } of libs) for (const file of moduleFiles(lib)) require(file);
-      const registry = require('@nastavnik/platform/personal-data/personal-data') as { personalDataDeclarations: typeof personalDataDeclarations };
+      const registry = require(join(root, 'libs', 'platform', 'src', 'personal-data', 'personal-data.ts')) as { personalDataDeclarations: typeof personalDataDeclarations };
       registered = new Map(registry.personalDataDeclarations().map((d) => [d.entity, d]));
     });
     const expected = libs.flatMap((l) => l.declarations);

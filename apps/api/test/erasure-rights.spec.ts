@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { type INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { ErasureService } from '@nastavnik/participants/erasure/erasure.service';
 import { scopeStatement, TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { Scope } from '@nastavnik/platform/tenancy/scope';
 import { readTestEnv } from '@nastavnik/testing/test-env';
 import { TestDb, testConfig, tokenFor, type TenantRow } from '@nastavnik/testing/test-context';
-import { createWorkerApp } from '../../worker/src/bootstrap';
 import { codesOf, TestApi } from './test-api';
 
 type World = { region: TenantRow; municipality: TenantRow; school: TenantRow };
@@ -21,14 +19,13 @@ type World = { region: TenantRow; municipality: TenantRow; school: TenantRow };
  */
 describe('erasure and subject access: undo window, consent withdrawal, deletion rule, isolation', () => {
   let api: TestApi;
-  let worker: INestApplicationContext;
   let db: TestDb;
   let a: World;
   let b: World;
   let curatorA: string;
   let curatorB: string;
 
-  const gql = <T>(token: string, query: string, variables?: Record<string, unknown>) => api.gql<T>(token, query, variables);
+  const gql = <T = Record<string, unknown>>(token: string, query: string, variables?: Record<string, unknown>) => api.gql<T>(token, query, variables);
 
   /** A pupil with a parent's consent, a base entry, created through the API by the school's curator. */
   const pupil = async (token: string, lastName: string, birthDate = '2010-03-14') => {
@@ -59,10 +56,9 @@ describe('erasure and subject access: undo window, consent withdrawal, deletion 
 
   beforeAll(async () => {
     const env = readTestEnv();
-    // The default undo window (72 h): jobs are delayed, so the spec runs the job's work itself where it needs to.
+    // The default undo window (72 h): jobs are delayed (no worker here), so the spec runs the job's work itself where it needs to.
     const config = testConfig(env, { REDIS_PREFIX: `${env.redisPrefix}:erasure-rights` });
     api = await TestApi.start(config);
-    worker = await createWorkerApp(config, { logger: false });
     db = new TestDb();
     a = await db.newSchoolWorld();
     b = await db.newSchoolWorld();
@@ -71,7 +67,6 @@ describe('erasure and subject access: undo window, consent withdrawal, deletion 
   }, 120_000);
 
   afterAll(async () => {
-    await worker?.close();
     await api?.close();
     await db?.close();
   });
@@ -79,7 +74,7 @@ describe('erasure and subject access: undo window, consent withdrawal, deletion 
   /** Runs the erasure job's work now, in the scope the job would carry (the requester's). */
   const runJob = (school: TenantRow, erasureId: string) => {
     const scope: Scope = { role: 'curator', tenantId: school.id, tenantPath: school.path, allTenants: false, actor: `curator-${school.code}` };
-    return worker.get(TenantContext).runInScope(scope, () => worker.get(ErasureService).run(erasureId));
+    return api.app.get(TenantContext).runInScope(scope, () => api.app.get(ErasureService).run(erasureId));
   };
 
   it('inside the undo window the curator cancels, and the job then does nothing; a second request may follow', async () => {
@@ -107,6 +102,16 @@ describe('erasure and subject access: undo window, consent withdrawal, deletion 
     const again = await gql<{ requestPersonalDataErasure: { id: string } }>(curatorA, `mutation($p: ID!) { requestPersonalDataErasure(participantId: $p) { id } }`, { p: p.id });
     expect(again.errors).toBeUndefined();
     expect((await erasureRows(p.id)).map((r) => r.status)).toEqual(['cancelled', 'scheduled']);
+    // Each request and the cancellation are in the school's access journal.
+    const { rows: journal } = await db.owner.query<{ operation: string; action: string }>(
+      `select operation, action from access_journal where tenant_id = $1 and entity = 'PersonalDataErasure' and entity_ids && $2::text[] order by seq`,
+      [a.school.id, (await erasureRows(p.id)).map((r) => r.id)],
+    );
+    expect(journal).toEqual([
+      { operation: 'requestPersonalDataErasure', action: 'create' },
+      { operation: 'cancelPersonalDataErasure', action: 'update' },
+      { operation: 'requestPersonalDataErasure', action: 'create' },
+    ]);
   });
 
   it('past the undo window cancelling is refused and the job de-identifies; a November birthday keeps every 1 September age', async () => {

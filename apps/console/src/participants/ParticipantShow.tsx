@@ -20,6 +20,7 @@ import { createLinkTo } from '../common/createLink';
 import { EnumField } from '../common/EnumField';
 import { quietLoadError, ShowLoadError } from '../common/LoadError';
 import { RevokeConsentButton } from './RevokeConsentButton';
+import { PersonalDataActions } from './PersonalDataActions';
 import { RuDateField } from '../common/RuDateField';
 
 const Actions = () => (
@@ -63,6 +64,7 @@ export const ParticipantShow = () => (
   <Show actions={<Actions />} error={<ShowLoadError />} queryOptions={quietLoadError}>
     <TabbedShowLayout>
       <TabbedShowLayout.Tab label="Карточка">
+      <PersonalDataActions />
       <TextField source="fullName" />
       <EnumField source="kind" enumName="ParticipantKind" label="resources.participants.fields.kind" />
       <RuDateField source="birthDate" emptyText="—" />
