@@ -51,6 +51,13 @@ const REFERENCES: ReadonlyMap<string, { resource: string; name: string }> = new 
   ['stageId', { resource: 'programme-stages', name: 'title' }],
   ['roadmapId', { resource: 'roadmaps', name: 'title' }],
   ['parentId', { resource: 'tenants', name: 'shortName' }],
+  ['templateId', { resource: 'questionnaire-templates', name: 'title' }],
+]);
+
+/** Fields holding codes of reference entries (a template's forms): which reference, read whole (they are short). */
+const CODE_REFERENCES: ReadonlyMap<string, string> = new Map([
+  ['formCodes', 'mentoring-forms'],
+  ['formCode', 'mentoring-forms'],
 ]);
 
 /** Headings of fields many records carry, where a resource has no label of its own. */
@@ -68,10 +75,31 @@ const COMMON_HEADINGS: ReadonlyMap<string, string> = new Map([
   ['description', 'Описание'],
   ['warnings', 'Предупреждения'],
   ['academicYear', 'Учебный год'],
+  ['programmeId', 'Программа'],
+  ['pairId', 'Пара или группа'],
+  ['mentorId', 'Наставник'],
+  ['menteeIds', 'Наставляемые'],
+  ['participantId', 'Участник'],
+  ['attendeeIds', 'Участники'],
+  ['meetingTypeId', 'Вид встречи'],
+  ['formId', 'Форма наставничества'],
+  ['formatIds', 'Виды наставничества'],
+  ['directionId', 'Направление'],
+  ['directionIds', 'Направления'],
+  ['roleModelId', 'Ролевая модель'],
+  ['roleModelIds', 'Ролевые модели'],
+  ['stageId', 'Этап'],
+  ['roadmapId', 'Дорожная карта'],
+  ['parentId', 'Входит в'],
+  ['templateId', 'Анкета'],
 ]);
 
 /** A field an export leaves out: the record's own id, the tenant, ids of records not named above. */
 const isBareId = (field: string) => field === 'id' || field === 'tenantId' || (/(Id|Ids)$/.test(field) && !REFERENCES.has(field));
+
+/** Nested records (a response's answers): the list does not show them, and a cell of JSON is no use in Excel. */
+const isNested = (value: unknown) =>
+  value !== null && typeof value === 'object' && (!Array.isArray(value) || value.some((item) => item !== null && typeof item === 'object'));
 
 type Names = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
@@ -106,7 +134,7 @@ function exportCell(field: string, value: unknown, type: string | undefined, nam
 /** Columns for any list: every field the records carry (in order of appearance) but bare ids, headed by `heading(field)`. */
 export function recordColumns(records: readonly RaRecord[], heading: (field: string) => string, types: Record<string, string> = {}, names: Names = new Map()): CsvColumn<RaRecord>[] {
   const fields = new Set<string>();
-  for (const record of records) for (const field of Object.keys(record)) if (field !== '__typename' && !isBareId(field)) fields.add(field);
+  for (const record of records) for (const field of Object.keys(record)) if (field !== '__typename' && !isBareId(field) && !isNested(record[field])) fields.add(field);
   return [...fields].map((field) => ({
     heading: heading(field),
     value: (record) => exportCell(field, Object.hasOwn(record, field) ? record[field] : null, Object.hasOwn(types, field) ? types[field] : undefined, names),
@@ -131,6 +159,11 @@ export function useRecordsExporter(): Exporter {
         names.set(field, new Map(Object.values(related).map((record) => [String(record.id), String(record[target.name] ?? '—')])));
       }
       const heading = (field: string) => translate(`resources.${name}.fields.${field}`, { _: COMMON_HEADINGS.get(field) ?? field });
+      for (const [field, reference] of CODE_REFERENCES) {
+        if (!records.some((record) => Object.hasOwn(record, field))) continue;
+        const { data } = await dataProvider.getList(reference, { pagination: { page: 1, perPage: 500 }, sort: { field: 'sortOrder', order: 'ASC' }, filter: {} }).catch(() => ({ data: [] as RaRecord[] }));
+        names.set(field, new Map(data.map((entry) => [String(entry.code), String(entry.title ?? entry.code)])));
+      }
       const columns = recordColumns(records, heading, types, names);
       downloadCSV(buildCsv(records, columns), translate(`resources.${name}.name`, { smart_count: 2, _: name }));
     },

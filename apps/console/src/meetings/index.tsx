@@ -89,6 +89,9 @@ export const meetings: ConsoleResource = {
       durationMinutes: 'Длительность, мин',
       notes: 'Заметки',
       attendeeIds: 'Участники',
+      directionId: 'Направление',
+      createdAt: 'Создана',
+      updatedAt: 'Изменена',
     },
   },
 };

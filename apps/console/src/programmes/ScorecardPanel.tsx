@@ -84,6 +84,7 @@ export const ScorecardPanel = () => {
                   select
                   size="small"
                   value={scores[index]}
+                  sx={{ width: 88 }}
                   slotProps={{ htmlInput: { 'aria-label': indicator.title } }}
                   onChange={(event) => setScores((current) => current.map((s, i) => (i === index ? Number(event.target.value) : s)))}
                 >
