@@ -39,8 +39,8 @@ export class ParticipantRecordsService {
 
   async list(args: ListArgs, filter: ParticipantFilter = {}): Promise<Page<ParticipantEntity>> {
     const em = await this.context.manager();
-    const { items, count } = await pageOf(this.filtered(em, filter), args, SORTABLE, 'lastName', { nullsLast: true });
-    return { items: await this.withConsentFlag(em, items), count };
+    const { items } = await pageOf(this.filtered(em, filter), args, SORTABLE, 'lastName', { nullsLast: true });
+    return { items: await this.withConsentFlag(em, items) };
   }
 
   async count(filter: ParticipantFilter = {}): Promise<number> {

@@ -68,7 +68,7 @@ class GadgetService {
 /** A store that names its calls otherwise and pages its lists: reached through `operations`. */
 class GadgetArchive {
   async page(): Promise<Page<GadgetEntity>> {
-    return { items: [gadget('a'), gadget('b')], count: 2 };
+    return { items: [gadget('a'), gadget('b')] };
   }
   async total(): Promise<number> {
     return 2;

@@ -12,6 +12,9 @@ export function appDataSourceOptions(config: AppConfig, url: string = config.dat
     // TypeORM would log failed queries with their parameters, i.e. personal data: errors are
     // logged by the GraphQL error formatter instead, without parameters.
     logging: false,
+    // Extensions are the migrations' business (the owner's); the app role may not create them, and
+    // TypeORM's attempt at every start only wrote «permission denied to create extension» to Postgres' log.
+    installExtensions: false,
     extra: { max: config.databasePoolSize, application_name: 'nastavnik' },
   };
 }

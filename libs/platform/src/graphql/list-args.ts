@@ -36,4 +36,4 @@ export class ListMetadata {
   count!: number;
 }
 
-export type Page<T> = { items: T[]; count: number };
+export type Page<T> = { items: T[] };

@@ -35,10 +35,12 @@ export async function pageOf<T extends ObjectLiteral>(
   const nulls = options.nullsLast ? 'NULLS LAST' : undefined;
   columns.forEach((column, i) => (i === 0 ? query.orderBy(column, order, nulls) : query.addOrderBy(column, order, nulls)));
   query.addOrderBy(`${query.alias}.id`, 'ASC');
-  const [items, count] = options.joinsMany
-    ? await query.skip(args.page * args.perPage).take(args.perPage).getManyAndCount()
-    : await query.offset(args.page * args.perPage).limit(args.perPage).getManyAndCount();
-  return { items, count };
+  // The page only: the list's count is its own query (`_all…Meta`), asked for by the console in
+  // the same request — counting here too ran the count twice per page.
+  const items = options.joinsMany
+    ? await query.skip(args.page * args.perPage).take(args.perPage).getMany()
+    : await query.offset(args.page * args.perPage).limit(args.perPage).getMany();
+  return { items };
 }
 
 /** `ilike` pattern matching `text` literally anywhere. */
