@@ -18,6 +18,7 @@ import { programmes } from './programmes';
 import { extracts } from './reports';
 import { contingents } from './contingent';
 import { accessJournal } from './journal';
+import { notifications } from './notifications';
 import { questionnaireLinks } from './questionnaires/links';
 import { questionnaireResponses } from './questionnaires/responses';
 import { questionnaireTemplates } from './questionnaires/templates';
@@ -55,6 +56,7 @@ export const RESOURCES: ConsoleResource[] = [
   extracts,
   contingents,
   accessJournal,
+  notifications,
 ];
 
 const i18nProvider = buildI18nProvider(resourceMessagesOf(RESOURCES));

@@ -1,0 +1,150 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { ConsoleWorld } from './console-world';
+
+const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+
+/** A port nobody listens on now (browser specs may import only console and contracts code). */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+
+/** maildev (a real SMTP server with a REST API) as a child process; its mailbox read from `GET /email`. */
+class MailDev {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'nastavnik-e2e-maildev-'));
+  private child?: ChildProcess;
+  constructor(readonly smtpPort: number, readonly webPort: number) {}
+  async start(): Promise<void> {
+    this.child = spawn(process.execPath, [require.resolve('maildev/bin/maildev'), '--smtp', String(this.smtpPort), '--web', String(this.webPort), '--ip', '127.0.0.1', '--mail-directory', this.dir, '--silent'], { stdio: 'ignore' });
+    const deadline = Date.now() + 20_000;
+    while (!(await fetch(`http://127.0.0.1:${this.webPort}/healthz`).then((r) => r.ok, () => false))) {
+      if (Date.now() > deadline) throw new Error('maildev did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  async messages(): Promise<{ messageId?: string; to?: unknown[] }[]> {
+    const all = (await (await fetch(`http://127.0.0.1:${this.webPort}/email`)).json()) as { messageId?: string; to?: unknown[] }[];
+    return all.filter((m) => Array.isArray(m.to) && typeof m.messageId === 'string');
+  }
+  async close(): Promise<void> {
+    this.child?.kill('SIGKILL');
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** docs/screenshots/notifications-<name>.png, written only with UPDATE_SCREENSHOTS=1 (always taken). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(1, 799);
+  await page.waitForTimeout(300);
+  const file = join(tmpdir(), `notifications-${name}-${process.pid}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    copyFileSync(file, join(SCREENSHOTS, `notifications-${name}.png`));
+  }
+}
+
+/**
+ * Issue 17 in the browser, over the demo: curator.sh51 gives the people of one programme an
+ * address and issues each of them a questionnaire link (through the API with the curator's own
+ * token: the console has no bulk «issue for the programme» button yet); the worker sends them to a
+ * real SMTP server (maildev), and the curator sees them sent on «Уведомления», opens one and reads
+ * the rendered message; the settings page previews a template.
+ */
+describe('notifications: the curator sees the programme’s questionnaire links sent', () => {
+  let world: ConsoleWorld;
+  let mail: MailDev;
+
+  beforeAll(async () => {
+    const smtpPort = await freePort();
+    let webPort = await freePort();
+    while (webPort === smtpPort) webPort = await freePort();
+    mail = new MailDev(smtpPort, webPort);
+    await mail.start();
+    // The world's API and worker inherit this process's environment: they send to this server.
+    process.env.SMTP_PORT = String(smtpPort);
+    process.env.NOTIFICATIONS_RELAY_MS = '300';
+    world = await ConsoleWorld.start();
+  }, 420_000);
+
+  afterAll(async () => {
+    await world?.stop();
+    await mail?.close();
+  }, 60_000);
+
+  it('curator.sh51: links issued for a programme → sent on «Уведомления», a message opened and previewed', async () => {
+    const token = await world.devToken('curator.sh51');
+    const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T | null; errors?: { message: string }[] }> => {
+      const response = await fetch(`${world.consoleUrl}graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as { data: T | null; errors?: { message: string }[] };
+    };
+    const programmes = await gql<{ allProgrammes: { id: string; title: string }[] }>(`query { allProgrammes(perPage: 50) { id title } }`);
+    const templates = await gql<{ allQuestionnaireTemplates: { id: string; code: string }[] }>(`query { allQuestionnaireTemplates(filter: { code: "mentee-satisfaction" }) { id code } }`);
+    const template = templates.data!.allQuestionnaireTemplates[0];
+    let issued = 0;
+    let people: string[] = [];
+    for (const programme of programmes.data!.allProgrammes) {
+      const pairs = await gql<{ allMentoringPairs: { mentorId: string; menteeIds: string[] }[] }>(
+        `query($p: ID) { allMentoringPairs(filter: { programmeId: $p }, perPage: 200) { mentorId menteeIds } }`,
+        { p: programme.id },
+      );
+      people = [...new Set(pairs.data!.allMentoringPairs.flatMap((p) => p.menteeIds))];
+      if (people.length >= 3) break;
+    }
+    expect(people.length).toBeGreaterThanOrEqual(3);
+    for (const [i, participantId] of people.entries()) {
+      await gql(`mutation($input: NotificationContactInput!) { setNotificationContact(input: $input) { email } }`, {
+        input: { participantId, email: `family-${i}@example.test`, name: `Родитель ${i + 1}`, representative: true },
+      });
+      const link = await gql(`mutation($input: CreateQuestionnaireLinkInput!) { createQuestionnaireLink(input: $input) { id } }`, { input: { templateId: template.id, participantId } });
+      if (!link.errors) issued += 1;
+    }
+    expect(issued).toBeGreaterThan(0);
+    // The worker delivers them to the real SMTP server.
+    const deadline = Date.now() + 60_000;
+    while ((await mail.messages()).length < issued && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await mail.messages()).length).toBe(issued);
+
+    const { context, page, problems } = await world.newPage();
+    try {
+      await world.signIn(page, 'curator.sh51');
+      await page.goto(`${world.consoleUrl}#/notifications`);
+      const rows = page.locator('tbody tr');
+      await rows.filter({ hasText: 'Отправлено' }).first().waitFor({ timeout: 30_000 });
+      expect(await rows.filter({ hasText: 'Ссылка на анкету' }).count()).toBe(issued);
+      expect(await rows.filter({ hasText: 'Отправлено' }).count()).toBe(issued);
+      expect(await rows.first().innerText()).toMatch(/family-\d+@example\.test/);
+      await screenshot(page, 'list');
+
+      await rows.first().click();
+      await page.waitForURL(/#\/notifications\/[^/]+\/show/);
+      const frame = page.frameLocator('iframe[title="message"]');
+      await frame.getByText('Заполнить анкету').waitFor();
+      expect(await frame.locator('body').innerText()).toMatch(/Удовлетворённость наставляемого/);
+      await screenshot(page, 'message');
+
+      await page.goto(`${world.consoleUrl}#/notification-settings`);
+      await page.getByText('Образцы писем').waitFor();
+      await page.frameLocator('iframe[title="preview"]').getByText('Заполнить анкету').waitFor();
+      await screenshot(page, 'settings');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+});

@@ -1,0 +1,100 @@
+import { Box, Button, Card, CardContent, FormControlLabel, MenuItem, Switch, TextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { choicesOf } from '../common/choices';
+import type { ConsoleDataProvider } from '../dataProvider';
+
+type Settings = {
+  curatorEmail: string | null;
+  linkReminderDays: number | null;
+  pairIdleDays: number | null;
+  roadmapDueDays: number | null;
+  digestEnabled: boolean | null;
+  effectiveLinkReminderDays: number;
+  effectivePairIdleDays: number;
+  effectiveRoadmapDueDays: number;
+  effectiveDigestEnabled: boolean;
+};
+const FIELDS = 'curatorEmail linkReminderDays pairIdleDays roadmapDueDays digestEnabled effectiveLinkReminderDays effectivePairIdleDays effectiveRoadmapDueDays effectiveDigestEnabled';
+const NUMBERS = [
+  ['linkReminderDays', 'effectiveLinkReminderDays'],
+  ['pairIdleDays', 'effectivePairIdleDays'],
+  ['roadmapDueDays', 'effectiveRoadmapDueDays'],
+] as const;
+
+/** The school's notification settings (empty = the region's defaults), and a preview of every kind of message. */
+export const NotificationSettingsPage = () => {
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const translate = useTranslate();
+  const t = (key: string) => translate(`resources.notifications.${key}`);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [kind, setKind] = useState('QUESTIONNAIRE_LINK');
+  const [preview, setPreview] = useState<string>('');
+
+  useEffect(() => {
+    void dataProvider.graphql<{ notificationSettings: Settings }>(`query NotificationSettings { notificationSettings { ${FIELDS} } }`).then((r) => setSettings(r.notificationSettings));
+  }, [dataProvider]);
+  useEffect(() => {
+    void dataProvider.graphql<{ notificationPreview: { html: string } }>('query Preview($kind: NotificationKind!) { notificationPreview(kind: $kind) { html } }', { kind }).then((r) => setPreview(r.notificationPreview.html));
+  }, [dataProvider, kind]);
+
+  if (!settings) return null;
+  const save = async () => {
+    try {
+      const input = {
+        curatorEmail: settings.curatorEmail || null,
+        linkReminderDays: settings.linkReminderDays,
+        pairIdleDays: settings.pairIdleDays,
+        roadmapDueDays: settings.roadmapDueDays,
+        digestEnabled: settings.digestEnabled,
+      };
+      const r = await dataProvider.graphql<{ updateNotificationSettings: Settings }>(
+        `mutation Save($input: NotificationSettingsInput!) { updateNotificationSettings(input: $input) { ${FIELDS} } }`,
+        { input },
+      );
+      setSettings(r.updateNotificationSettings);
+      notify('resources.notifications.settingsSaved', { type: 'info' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  return (
+    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mt: 2 }}>
+      <Title title={t('settings')} />
+      <Card sx={{ flex: '1 1 360px' }}>
+        <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <Typography variant="h6">{t('settings')}</Typography>
+          <TextField label={t('curatorEmail')} value={settings.curatorEmail ?? ''} onChange={(e) => setSettings({ ...settings, curatorEmail: e.target.value })} />
+          {NUMBERS.map(([own, effective]) => (
+            <TextField
+              key={own}
+              type="number"
+              label={t(own)}
+              value={settings[own] ?? ''}
+              placeholder={t('empty')}
+              helperText={`${t('effective')}: ${settings[effective]}`}
+              onChange={(e) => setSettings({ ...settings, [own]: e.target.value === '' ? null : Number(e.target.value) })}
+            />
+          ))}
+          <FormControlLabel
+            control={<Switch checked={settings.digestEnabled ?? settings.effectiveDigestEnabled} onChange={(e) => setSettings({ ...settings, digestEnabled: e.target.checked })} />}
+            label={t('digestEnabled')}
+          />
+          <Button variant="contained" onClick={() => void save()}>{t('save')}</Button>
+        </CardContent>
+      </Card>
+      <Card sx={{ flex: '2 1 480px' }}>
+        <CardContent>
+          <Typography variant="h6">{t('templates')}</Typography>
+          <TextField select fullWidth label={translate('resources.notifications.fields.kind')} value={kind} onChange={(e) => setKind(e.target.value)} sx={{ my: 1 }}>
+            {choicesOf('NotificationKind').map((c) => (
+              <MenuItem key={c.id} value={c.id}>{c.name}</MenuItem>
+            ))}
+          </TextField>
+          <iframe title="preview" sandbox="" srcDoc={preview} style={{ width: '100%', minHeight: 420, border: '1px solid #ddd', background: '#fff' }} />
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};

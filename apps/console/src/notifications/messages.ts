@@ -1,0 +1,33 @@
+import type { ResourceMessages } from '../registry';
+
+export const notificationMessages: ResourceMessages = {
+  name: 'Уведомление |||| Уведомления',
+  fields: {
+    createdAt: 'Создано',
+    kind: 'Вид',
+    recipientEmail: 'Кому',
+    recipientName: 'Получатель',
+    subject: 'Тема',
+    status: 'Состояние',
+    attempts: 'Попыток',
+    lastError: 'Причина неудачи или отмены',
+    sentAt: 'Отправлено',
+    nextAttemptAt: 'Следующая попытка',
+    messageId: 'Message-ID',
+    q: 'Адрес',
+  },
+  resend: 'Отправить ещё раз',
+  resent: 'Письмо снова в очереди на отправку',
+  preview: 'Письмо',
+  settings: 'Настройки уведомлений',
+  settingsSaved: 'Настройки сохранены',
+  curatorEmail: 'Адрес куратора для напоминаний и сводки',
+  linkReminderDays: 'Напомнить о незаполненной анкете через, дней',
+  pairIdleDays: 'Пара без встреч дольше, дней',
+  roadmapDueDays: 'Предупреждать о сроке мероприятия за, дней',
+  digestEnabled: 'Еженедельная сводка',
+  effective: 'Действует',
+  empty: 'пусто — как в регионе',
+  save: 'Сохранить',
+  templates: 'Образцы писем',
+};
