@@ -110,17 +110,20 @@ describe('lint: personal data is declared', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('each declaration names the GraphQL type of its table, and each field an entity property mapped to that column', () => {
+  it('each declaration names the GraphQL type of its table, and each field an entity property mapped to that column (tables with an entity)', () => {
     for (const { lib } of libs) for (const file of moduleFiles(lib)) require(file); // the entities
     const types = objectTypesByTable();
     const storage = getMetadataArgsStorage();
     const problems: string[] = [];
     for (const d of libs.flatMap((l) => l.declarations)) {
-      if (types.get(d.table) !== d.entity) problems.push(`${d.table}: declared as ${d.entity}, its @ObjectType is ${types.get(d.table) ?? 'none'}`);
       const table = columns.get(d.table);
       const targets = storage.tables.filter((t) => t.name === d.table).map((t) => t.target);
+      // A table a lib writes in SQL only (no TypeORM entity) is checked by its columns alone.
+      const hasEntity = targets.length > 0;
+      if (hasEntity && types.get(d.table) !== d.entity) problems.push(`${d.table}: declared as ${d.entity}, its @ObjectType is ${types.get(d.table) ?? 'none'}`);
       for (const field of d.fields) {
         if (!table?.has(field.column)) problems.push(`${d.entity}.${field.property}: no column ${d.table}.${field.column}`);
+        if (!hasEntity) continue;
         const mapped = storage.columns.filter((c) => targets.includes(c.target) && c.propertyName === field.property);
         if (!mapped.some((c) => (c.options.name ?? c.propertyName) === field.column)) problems.push(`${d.entity}.${field.property}: the entity maps no such property to ${field.column}`);
       }

@@ -30,6 +30,9 @@ export const ENTITY_TITLES = lookupTable<string>({
   MatchSuggestion: 'Предложение подбора пары',
   RoadmapItem: 'Мероприятие дорожной карты',
   Report: 'Запрошенный отчёт',
+  Notification: 'Уведомление по электронной почте',
+  NotificationContact: 'Адрес для уведомлений участнику',
+  NotificationUnsubscribe: 'Отписка адреса от уведомлений',
 });
 
 const CATEGORY_ORDER: readonly PersonalDataCategory[] = ['name', 'birth-date', 'contact', 'class', 'document', 'answers', 'free-text', 'other'];

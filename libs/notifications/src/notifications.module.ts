@@ -13,6 +13,7 @@ import { ProgrammesCoreModule } from '@nastavnik/programmes/programmes.module';
 import { SendNotificationsJob } from './send-notifications.job';
 import { SmtpSender } from './smtp-sender';
 import { UNSUBSCRIBE_PATH, UnsubscribeController, UnsubscribeService } from './unsubscribe.controller';
+import './personal-data'; // declares this lib's personal-data fields and its erasure handler (issue 14)
 
 /** The outbox other libs write to in their own transaction (api and worker). */
 @Module({
