@@ -3,7 +3,7 @@ import { Alert, Box, Button, IconButton, MenuItem, TextField, Typography } from 
 import { useState } from 'react';
 import { Title, useGetList } from 'react-admin';
 import { useGraphqlAction } from '../common/graphql';
-import { type LabelledParticipant, participantLabel } from '../participants/label';
+import { ParticipantSearch } from '../participants/ParticipantSearch';
 
 /** The address a person opens: the console serves `/q/<token>` without sign-in. */
 export function respondentUrl(path: string, origin = window.location.origin): string {
@@ -16,7 +16,6 @@ export const LinkCreate = () => {
   const [templateId, setTemplateId] = useState('');
   const [url, setUrl] = useState<string | null>(null);
   const { run, pending } = useGraphqlAction<{ createQuestionnaireLink: { id: string; path: string | null; expiresAt: string } }>();
-  const people = useGetList<LabelledParticipant & { id: string }>('participants', { pagination: { page: 1, perPage: 500 }, sort: { field: 'lastName', order: 'ASC' }, filter: { hasValidConsent: true } });
   const templates = useGetList<{ id: string; title: string }>('questionnaire-templates', { pagination: { page: 1, perPage: 200 }, sort: { field: 'title', order: 'ASC' }, filter: { isActive: true } });
   const create = async () => {
     const result = await run('mutation Link($input: CreateQuestionnaireLinkInput!) { createQuestionnaireLink(input: $input) { id path expiresAt } }', { input: { participantId, templateId } });
@@ -32,13 +31,7 @@ export const LinkCreate = () => {
         Участник откроет ссылку без входа в систему и заполнит анкету один раз. Адрес показывается только сейчас — скопируйте его.
       </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <TextField select fullWidth={false} label="Участник" value={participantId} onChange={(e) => (setParticipantId(e.target.value), setUrl(null))} sx={{ minWidth: 320 }}>
-          {(people.data ?? []).map((p) => (
-            <MenuItem key={p.id} value={p.id}>
-              {participantLabel(p)}
-            </MenuItem>
-          ))}
-        </TextField>
+        <ParticipantSearch value={participantId} onChange={(id) => (setParticipantId(id), setUrl(null))} />
         <TextField select fullWidth={false} label="Анкета" value={templateId} onChange={(e) => (setTemplateId(e.target.value), setUrl(null))} sx={{ minWidth: 420 }}>
           {(templates.data ?? []).map((t) => (
             <MenuItem key={t.id} value={t.id}>

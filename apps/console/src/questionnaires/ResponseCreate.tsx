@@ -5,7 +5,7 @@ import { currentAcademicYear, useGraphqlAction } from '../common/graphql';
 import type { ConsoleDataProvider } from '../dataProvider';
 import { type Answers, answersOf, missingRequired, type Question } from './answers';
 import { QuestionForm } from './QuestionForm';
-import { type LabelledParticipant, participantLabel } from '../participants/label';
+import { ParticipantSearch } from '../participants/ParticipantSearch';
 
 const QUESTION_FIELDS = 'id position kind text hint required scaleMin scaleMax minLabel maxLabel options { code label }';
 
@@ -19,7 +19,6 @@ export const ResponseCreate = () => {
   const [questions, setQuestions] = useState<Question[]>([]);
   const [answers, setAnswers] = useState<Answers>({});
   const { run, pending } = useGraphqlAction<{ createQuestionnaireResponse: { id: string } }>();
-  const people = useGetList<LabelledParticipant & { id: string }>('participants', { pagination: { page: 1, perPage: 500 }, sort: { field: 'lastName', order: 'ASC' }, filter: { hasValidConsent: true } });
   const templates = useGetList<{ id: string; title: string }>('questionnaire-templates', { pagination: { page: 1, perPage: 200 }, sort: { field: 'title', order: 'ASC' }, filter: { isActive: true } });
 
   useEffect(() => {
@@ -49,13 +48,7 @@ export const ResponseCreate = () => {
         Внести анкету участника
       </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <TextField select fullWidth={false} label="Участник" value={participantId} onChange={(e) => setParticipantId(e.target.value)} sx={{ minWidth: 320 }} slotProps={{ select: { MenuProps: { slotProps: { paper: { sx: { maxHeight: 400 } } } } } }}>
-          {(people.data ?? []).map((p) => (
-            <MenuItem key={p.id} value={p.id}>
-              {participantLabel(p)}
-            </MenuItem>
-          ))}
-        </TextField>
+        <ParticipantSearch value={participantId} onChange={setParticipantId} />
         <TextField select fullWidth={false} label="Анкета" value={templateId} onChange={(e) => setTemplateId(e.target.value)} sx={{ minWidth: 420 }}>
           {(templates.data ?? []).map((t) => (
             <MenuItem key={t.id} value={t.id}>
