@@ -29,11 +29,11 @@ export const PersonalDataActions = () => {
   const exporter = useGraphqlAction<{ subjectAccessExport: { fileName: string; contentType: string; content: string } }>();
   const id = record?.id;
 
+  const loadRun = load.run;
   const reload = useCallback(async () => {
     if (!id) return;
-    const result = await load.run(`query Erasures($p: ID!) { personalDataErasures(participantId: $p) { ${ERASURE_FIELDS} } }`, { p: id });
+    const result = await loadRun(`query Erasures($p: ID!) { personalDataErasures(participantId: $p) { ${ERASURE_FIELDS} } }`, { p: id });
     if (result) setErasures(result.personalDataErasures);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
   useEffect(() => {
     void reload();
