@@ -24,6 +24,9 @@ import { startBareServer } from './bare-server';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const QUICK = process.argv.includes('--quick');
+/** `--soak`: 5 minutes at 50 connections of mixed reads and writes instead of the comparison. */
+const SOAK = process.argv.includes('--soak');
+const SOAK_SECONDS = QUICK ? 30 : 300;
 const SECONDS = QUICK ? 3 : 10;
 const ROUNDS = 2;
 const CONCURRENCY = [10, 50];
@@ -36,6 +39,11 @@ type Run = { rps: number; p50: number; p99: number; errors: number; non2xx: numb
 async function load(url: string, headers: Record<string, string>, body: string, connections: number, seconds: number): Promise<Run> {
   const result = await autocannon({ url, method: 'POST', headers, body, connections, duration: seconds });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+function rssMb(pid: number): number {
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
 function peakRssMb(pid: number): number {
@@ -65,6 +73,80 @@ async function startProduct(env: NodeJS.ProcessEnv): Promise<{ child: ChildProce
   return { child, url: `${base}/graphql` };
 }
 
+/**
+ * The soak: 50 connections for five minutes, each request in turn the participants page or an
+ * update of one participant's notes (a write with its journal row), the API's RSS sampled every
+ * 5 s. Goals: no error, and RSS at the end within 10 % of RSS after the first minute.
+ */
+async function soak(productUrl: string, pid: number, headers: Record<string, string>, ids: string[], say: (line?: string) => void, goals: BenchGoals): Promise<void> {
+  const samples: { at: number; rss: number }[] = [];
+  const started = Date.now();
+  const timer = setInterval(() => samples.push({ at: (Date.now() - started) / 1000, rss: rssMb(pid) }), 5000);
+  let n = 0;
+  const update = 'mutation Note($id: ID!, $i: UpdateParticipantInput!) { updateParticipant(id: $id, input: $i) { id notes } }';
+  const result = await autocannon({
+    url: productUrl,
+    method: 'POST',
+    headers,
+    connections: 50,
+    duration: SOAK_SECONDS,
+    requests: [
+      { method: 'POST', body: JSON.stringify({ query: PAGE_QUERY }) },
+      {
+        method: 'POST',
+        setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: update, variables: { id: ids[n++ % ids.length], i: { notes: `Замер нагрузки ${n}` } } }) }),
+      },
+    ],
+  });
+  clearInterval(timer);
+  const afterMinute = samples.find((sample) => sample.at >= Math.min(60, SOAK_SECONDS / 5))?.rss ?? Number.NaN;
+  const last = samples.at(-1)?.rss ?? Number.NaN;
+  const growth = (last / afterMinute - 1) * 100;
+  say(`## Soak: ${SOAK_SECONDS} s at 50 connections, reads and writes alternating`);
+  say();
+  say(`${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; errors ${result.errors + result.timeouts}, non-2xx ${result.non2xx}.`);
+  say(`RSS after the first ${Math.min(60, SOAK_SECONDS / 5)} s: ${afterMinute.toFixed(0)} MB; at the end: ${last.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %); samples every 5 s: ${samples.map((x) => x.rss.toFixed(0)).join(', ')}.`);
+  goals.atMost('soak: errors and non-2xx', result.errors + result.timeouts + result.non2xx, 0);
+  goals.atMost('soak: RSS growth after the first minute', Number(growth.toFixed(1)), 10, '%');
+}
+
+async function compare(product: { child: ChildProcess; url: string }, bareUrl: string, headers: Record<string, string>, body: string, goals: BenchGoals, say: (line?: string) => void): Promise<void> {
+    // Same answer, byte for byte, from both.
+    const [a, b] = await Promise.all([product.url, bareUrl].map(async (url) => (await fetch(url, { method: 'POST', headers, body })).text()));
+    goals.exact('the product and the bare server answer the same JSON', a === b ? [] : [`product: ${a.slice(0, 200)}…`, `bare: ${b.slice(0, 200)}…`]);
+    // Warm-up: JIT, pools, caches.
+    await load(product.url, headers, body, 10, 3);
+    await load(bareUrl, headers, body, 10, 3);
+
+    say(`# API bench: the curator's participants page, product vs bare Fastify + pg`);
+    say();
+    say(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${QUICK ? ' (quick)' : ''}; ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the start; ${ROUNDS} alternating rounds of ${SECONDS} s per server and concurrency; autocannon on loopback.`);
+    say();
+    say('| concurrency | server | req/s | p50, ms | p99, ms | errors | non-2xx |');
+    say('|---:|---|---:|---:|---:|---:|---:|');
+    for (const connections of CONCURRENCY) {
+      const runs: { product: Run[]; bare: Run[] } = { product: [], bare: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        runs.product.push(await load(product.url, headers, body, connections, SECONDS));
+        runs.bare.push(await load(bareUrl, headers, body, connections, SECONDS));
+      }
+      const mean = (rs: Run[], key: keyof Run) => rs.reduce((sum, r) => sum + r[key], 0) / rs.length;
+      for (const server of ['product', 'bare'] as const) {
+        const rs = runs[server];
+        say(`| ${connections} | ${server} | ${mean(rs, 'rps').toFixed(0)} | ${mean(rs, 'p50').toFixed(1)} | ${mean(rs, 'p99').toFixed(1)} | ${mean(rs, 'errors')} | ${mean(rs, 'non2xx')} |`);
+      }
+      const ratio = mean(runs.product, 'rps') / mean(runs.bare, 'rps');
+      const met = goals.atLeast(`product/bare req/s at ${connections} concurrent`, Number(ratio.toFixed(2)), 0.5, '×');
+      say(`| ${connections} | **ratio** | **${ratio.toFixed(2)}×** ${mark(met)} (goal ≥ 0.5×) | | | | |`);
+      goals.atMost(`errors and non-2xx of the product at ${connections} concurrent`, runs.product.reduce((s, r) => s + r.errors + r.non2xx, 0), 0);
+      if (connections === 10) goals.atMost('product p50 at 10 concurrent', Number(mean(runs.product, 'p50').toFixed(1)), 30, 'ms');
+    }
+    const rss = peakRssMb(product.child.pid!);
+    const rssMet = goals.atMost("the API's peak RSS", Math.round(rss), 300, 'MB');
+    say();
+    say(`The API's peak RSS over the run: ${rss.toFixed(0)} MB ${mark(rssMet)} (goal ≤ 300 MB).`);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, AUTH_MODE: 'dev' });
   const user = DEV_USERS.find((u) => u.username === CURATOR);
@@ -91,40 +173,16 @@ async function main(): Promise<void> {
     console.log(line);
   };
   try {
-    // Same answer, byte for byte, from both.
-    const [a, b] = await Promise.all([product.url, bare.url].map(async (url) => (await fetch(url, { method: 'POST', headers, body })).text()));
-    goals.exact('the product and the bare server answer the same JSON', a === b ? [] : [`product: ${a.slice(0, 200)}…`, `bare: ${b.slice(0, 200)}…`]);
-    // Warm-up: JIT, pools, caches.
-    await load(product.url, headers, body, 10, 3);
-    await load(bare.url, headers, body, 10, 3);
-
-    say(`# API bench: the curator's participants page, product vs bare Fastify + pg`);
-    say();
-    say(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${QUICK ? ' (quick)' : ''}; ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the start; ${ROUNDS} alternating rounds of ${SECONDS} s per server and concurrency; autocannon on loopback.`);
-    say();
-    say('| concurrency | server | req/s | p50, ms | p99, ms | errors | non-2xx |');
-    say('|---:|---|---:|---:|---:|---:|---:|');
-    for (const connections of CONCURRENCY) {
-      const runs: { product: Run[]; bare: Run[] } = { product: [], bare: [] };
-      for (let round = 0; round < ROUNDS; round++) {
-        runs.product.push(await load(product.url, headers, body, connections, SECONDS));
-        runs.bare.push(await load(bare.url, headers, body, connections, SECONDS));
-      }
-      const mean = (rs: Run[], key: keyof Run) => rs.reduce((sum, r) => sum + r[key], 0) / rs.length;
-      for (const server of ['product', 'bare'] as const) {
-        const rs = runs[server];
-        say(`| ${connections} | ${server} | ${mean(rs, 'rps').toFixed(0)} | ${mean(rs, 'p50').toFixed(1)} | ${mean(rs, 'p99').toFixed(1)} | ${mean(rs, 'errors')} | ${mean(rs, 'non2xx')} |`);
-      }
-      const ratio = mean(runs.product, 'rps') / mean(runs.bare, 'rps');
-      const met = goals.atLeast(`product/bare req/s at ${connections} concurrent`, Number(ratio.toFixed(2)), 0.5, '×');
-      say(`| ${connections} | **ratio** | **${ratio.toFixed(2)}×** ${mark(met)} (goal ≥ 0.5×) | | | | |`);
-      goals.atMost(`errors and non-2xx of the product at ${connections} concurrent`, runs.product.reduce((s, r) => s + r.errors + r.non2xx, 0), 0);
-      if (connections === 10) goals.atMost('product p50 at 10 concurrent', Number(mean(runs.product, 'p50').toFixed(1)), 30, 'ms');
+    if (SOAK) {
+      const ids = ((await (await fetch(product.url, { method: 'POST', headers, body })).json()) as { data: { allParticipants: { id: string }[] } }).data.allParticipants.map((p) => p.id);
+      say(`# API soak`);
+      say();
+      say(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${QUICK ? ' (quick)' : ''}; ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the start.`);
+      say();
+      await soak(product.url, product.child.pid!, headers, ids, say, goals);
+    } else {
+      await compare(product, bare.url, headers, body, goals, say);
     }
-    const rss = peakRssMb(product.child.pid!);
-    const rssMet = goals.atMost("the API's peak RSS", Math.round(rss), 300, 'MB');
-    say();
-    say(`The API's peak RSS over the run: ${rss.toFixed(0)} MB ${mark(rssMet)} (goal ≤ 300 MB).`);
   } finally {
     product.child.kill('SIGTERM');
     await bare.close();
@@ -132,7 +190,7 @@ async function main(): Promise<void> {
   const ok = goals.finish();
   say();
   say(goals.summary());
-  if (!QUICK) writeFileSync(join(ROOT, 'docs', 'benchmarks-api.md'), `${lines.join('\n')}\n`);
+  if (!QUICK) writeFileSync(join(ROOT, 'docs', SOAK ? 'benchmarks-api-soak.md' : 'benchmarks-api.md'), `${lines.join('\n')}\n`);
   if (!ok) process.exitCode = 1;
 }
 
