@@ -44,11 +44,13 @@ class MailDev {
 }
 
 /** docs/screenshots/notifications-<name>.png, written only with UPDATE_SCREENSHOTS=1 (always taken). */
-async function screenshot(page: Page, name: string): Promise<void> {
+async function screenshot(page: Page, name: string, frame?: string): Promise<void> {
   await page.mouse.move(1, 799);
   await page.waitForTimeout(300);
   const file = join(tmpdir(), `notifications-${name}-${process.pid}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // The rendered message is the frame itself (a full-page capture re-lays the page out and blanks it).
+  if (frame) await page.locator(frame).screenshot({ path: file });
+  else await page.screenshot({ path: file });
   if (process.env.UPDATE_SCREENSHOTS === '1') {
     mkdirSync(SCREENSHOTS, { recursive: true });
     copyFileSync(file, join(SCREENSHOTS, `notifications-${name}.png`));
@@ -136,7 +138,8 @@ describe('notifications: the curator sees the programme’s questionnaire links 
       const frame = page.frameLocator('iframe[title="message"]');
       await frame.getByText('Заполнить анкету').waitFor();
       expect(await frame.locator('body').innerText()).toMatch(/Удовлетворённость наставляемого/);
-      await screenshot(page, 'message');
+      await page.locator('iframe[title="message"]').scrollIntoViewIfNeeded();
+      await screenshot(page, 'message', 'iframe[title="message"]');
 
       await page.goto(`${world.consoleUrl}#/notification-settings`);
       await page.getByText('Образцы писем').waitFor();

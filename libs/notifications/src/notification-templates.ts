@@ -39,15 +39,15 @@ const SOURCES = new Map<NotificationKind, Source>([
 ${FOOTER_TEXT}`,
     html: html(`<p>{{#if forRepresentative}}Просим вас ответить на анкету «{{templateTitle}}» за {{participantName}}{{else}}Просим вас ответить на анкету «{{templateTitle}}»{{/if}} в рамках программы наставничества.</p>
 <p><a href="{{linkUrl}}" style="display:inline-block;background:#1565c0;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none">Заполнить анкету</a></p>
-<p style="color:#555">Ссылка одноразовая и действует до {{expiresOn}}.</p>`),
+<p style="color:#555">Ссылка одноразовая и действует до {{expiresOn}}</p>`),
   }],
   ['questionnaire_reminder', {
     subject: 'Напоминание: анкета «{{templateTitle}}»',
     text: `${GREETING_TEXT}
 
-Напоминаем: анкета «{{templateTitle}}» ещё не заполнена. Ссылка из письма от {{issuedOn}} действует до {{expiresOn}}.
+Напоминаем: анкета «{{templateTitle}}» ещё не заполнена. Ссылка из письма от {{issuedOn}} действует до {{expiresOn}}
 ${FOOTER_TEXT}`,
-    html: html(`<p>Напоминаем: анкета «{{templateTitle}}» ещё не заполнена. Ссылка из письма от {{issuedOn}} действует до {{expiresOn}}.</p>`),
+    html: html(`<p>Напоминаем: анкета «{{templateTitle}}» ещё не заполнена. Ссылка из письма от {{issuedOn}} действует до {{expiresOn}}</p>`),
   }],
   ['pair_idle', {
     subject: 'Пары без встреч больше {{days}} дн.: {{count}}',
