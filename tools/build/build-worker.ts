@@ -1,8 +1,9 @@
 /**
- * Builds the worker to plain CommonJS (no TypeScript compiler at run time):
+ * Builds the worker — or the API — to plain CommonJS (no TypeScript compiler at run time):
  *
  *   npm run build:worker                      # → dist/worker/apps/worker/src/main.js
- *   node -r ./tools/register.cjs tools/build/build-worker.ts [--out <dir>]
+ *   npm run build:api                         # → dist/api/apps/api/src/main.js
+ *   node -r ./tools/register.cjs tools/build/build-worker.ts [--app api|worker] [--out <dir>]
  *
  * Starts at apps/worker/src/main.ts and follows every `require` of our own code: each reachable
  * .ts file is compiled by swc with the runtime register's configuration (decorator metadata,
@@ -18,7 +19,8 @@ import { transformSync } from '@swc/core';
 const swcConfig = require('../swc.config.cjs') as Record<string, unknown>;
 
 const ROOT = resolve(__dirname, '..', '..');
-const ENTRY = 'apps/worker/src/main.ts';
+const ENTRIES = { worker: 'apps/worker/src/main.ts', api: 'apps/api/src/main.ts' } as const;
+export type BuiltApp = keyof typeof ENTRIES;
 const ALIAS = /^@nastavnik\/([a-z-]+)\/(.+)$/;
 const REQUIRE = /\brequire\((["'])([^"']+)\1\)/g;
 
@@ -45,8 +47,14 @@ function relativeRequire(fromOut: string, toOut: string): string {
 }
 
 export function buildWorker(outDir = join(ROOT, 'dist', 'worker')): BuildResult {
+  return buildApp('worker', outDir);
+}
+
+/** The same build for either process: the worker, or the API (its production start, deploy/start-api.sh). */
+export function buildApp(app: BuiltApp, outDir = join(ROOT, 'dist', app)): BuildResult {
+  const entry = app === 'api' ? ENTRIES.api : ENTRIES.worker;
   rmSync(outDir, { recursive: true, force: true });
-  const queue = [join(ROOT, ENTRY)];
+  const queue = [join(ROOT, entry)];
   const seen = new Set<string>(queue);
   let bytes = 0;
   while (queue.length) {
@@ -80,11 +88,13 @@ export function buildWorker(outDir = join(ROOT, 'dist', 'worker')): BuildResult 
     writeFileSync(target, output);
     bytes += output.length;
   }
-  return { outDir, main: outPath(outDir, join(ROOT, ENTRY)), files: seen.size, bytes };
+  return { outDir, main: outPath(outDir, join(ROOT, entry)), files: seen.size, bytes };
 }
 
 if (require.main === module) {
   const at = process.argv.indexOf('--out');
-  const result = buildWorker(at > 0 ? resolve(process.argv[at + 1]) : undefined);
-  console.log(`worker built: ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB → ${relative(process.cwd(), result.main)}`);
+  const appAt = process.argv.indexOf('--app');
+  const app: BuiltApp = appAt > 0 && process.argv[appAt + 1] === 'api' ? 'api' : 'worker';
+  const result = buildApp(app, at > 0 ? resolve(process.argv[at + 1]) : undefined);
+  console.log(`${app} built: ${result.files} files, ${(result.bytes / 1024).toFixed(0)} KiB → ${relative(process.cwd(), result.main)}`);
 }

@@ -30,8 +30,9 @@ export type ApiAppOptions = {
 
 /** Builds the API (used by main.ts and by the integration specs alike). */
 export async function createApiApp(config: AppConfig = loadConfig(), options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
-  let contextOfLogs: TenantContext | undefined;
-  const logger = createRootLogger({ level: options.logger === false ? 'silent' : config.observability.logLevel }, () => contextOfLogs?.current(), options.logDestination);
+  // The logger exists before the application it logs for; it reads the context once there is one.
+  const logs: { context?: TenantContext } = {};
+  const logger = createRootLogger({ level: options.logger === false ? 'silent' : config.observability.logLevel }, () => logs.context?.current(), options.logDestination);
   // `/graphql` has a smaller limit of its own (graphql-options.ts); this default leaves room for the import route's file.
   // Request lines are written by installRequestObservability (one per answer, with tenant and role), not by Fastify.
   const adapter = new FastifyAdapter({
@@ -49,7 +50,7 @@ export async function createApiApp(config: AppConfig = loadConfig(), options: Ap
   // go on every answer, refusals included; the limiters exist before the hook that counts failures.
   const fastify = app.getHttpAdapter().getInstance();
   const context = app.get(TenantContext);
-  contextOfLogs = context;
+  logs.context = context;
   const metrics = app.get(Metrics);
   installRequestObservability(fastify, { logger, context, metrics });
   await app.register(helmet, API_SECURITY_HEADERS);

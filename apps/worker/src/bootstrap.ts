@@ -18,10 +18,11 @@ export type WorkerAppOptions = { logger?: false; logDestination?: DestinationStr
  * queue depths and lag, the pool).
  */
 export async function createWorkerApp(config: AppConfig = loadConfig(), options: WorkerAppOptions = {}): Promise<INestApplicationContext> {
-  let contextOfLogs: TenantContext | undefined;
-  const logger = createRootLogger({ level: options.logger === false ? 'silent' : config.observability.logLevel }, () => contextOfLogs?.current(), options.logDestination);
+  // The logger exists before the application it logs for; it reads the context once there is one.
+  const logs: { context?: TenantContext } = {};
+  const logger = createRootLogger({ level: options.logger === false ? 'silent' : config.observability.logLevel }, () => logs.context?.current(), options.logDestination);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new NestLogger(logger) });
-  contextOfLogs = app.get(TenantContext);
+  logs.context = app.get(TenantContext);
   const metrics = app.get(Metrics);
   const queues = app.get(JobQueues);
   metrics.addScrapedGauge(queueJobCounts(queues));

@@ -1,6 +1,7 @@
 /**
  * API bench (issue 15): `node -r ./tools/register.cjs tools/bench/api/bench-api.ts` — the product's
- * API, as `npm run start:api` runs it (development identity, JSON logs at `info`, metrics on), and
+ * API as production starts it (built by `npm run build:api`, started by deploy/start-api.sh with its
+ * V8 flags; development identity, JSON logs at `info`, metrics on), and
  * the bare server of ./bare-server.ts doing the same SQL in the same scoped transaction under RLS,
  * measured alternately in one run with autocannon on loopback: the curator's participants page
  * (25 rows with base entries, consents and the count, as curator.mish of the demo) at 10 and at 50
@@ -19,6 +20,7 @@ import { mintKeycloakToken } from '@nastavnik/platform/auth/keycloak-token';
 import { DEV_USERS } from '@nastavnik/platform/auth/dev-users';
 import { DEV_IDENTITY_DIR, loadConfig } from '@nastavnik/platform/config/app-config';
 import { freePort } from '@nastavnik/testing/local-servers';
+import { buildApp } from '../../build/build-worker';
 import { BenchGoals, mark } from '../goals';
 import { startBareServer } from './bare-server';
 
@@ -53,9 +55,11 @@ function peakRssMb(pid: number): number {
 
 async function startProduct(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', './tools/register.cjs', 'apps/api/src/main.ts'], {
+  // The production start: the API built to JavaScript, with deploy/start-api.sh's V8 flags.
+  buildApp('api');
+  const child = spawn('sh', [join(ROOT, 'deploy', 'start-api.sh')], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', METRICS_PORT: String(await freePort()), LOG_LEVEL: 'info', AUTH_MODE: 'dev' },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', METRICS_PORT: String(await freePort()), LOG_LEVEL: 'info', AUTH_MODE: 'dev', DEV_IDENTITY_DIR: loadConfig({ ...process.env, AUTH_MODE: 'dev' }).auth.devIdentityDir },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
