@@ -2,10 +2,10 @@ import type { Page } from 'playwright-core';
 import { ConsoleWorld } from './console-world';
 
 /**
- * Latin words a Russian reader meets on purpose: file formats and the programs that open them,
+ * Latin words a Russian reader meets on purpose: file formats (PDF, XLSX, CSV, JSON) and the programs that open them,
  * the address format, the sign-in system's name.
  */
-const ALLOWED = new Set(['PDF', 'XLSX', 'XLS', 'CSV', 'UTF-8', 'Excel', 'EXCEL', 'e-mail', 'E-mail', 'Keycloak']);
+const ALLOWED = new Set(['PDF', 'XLSX', 'XLS', 'CSV', 'JSON', 'UTF-8', 'Excel', 'EXCEL', 'e-mail', 'E-mail', 'Keycloak']);
 /** Codes shown beside their names: an indicator's T1, N1, E9, a federal form's MENTORING-R145 — capitals ending in digits. */
 const CODE = /^[A-Z][A-Z-]*\d+$/;
 

@@ -39,6 +39,17 @@ export const questionnaireLinks: ConsoleResource = {
   access: { curator: ['list', 'create', 'delete'] },
   messages: {
     name: 'Ссылка на анкету |||| Ссылки на анкеты',
-    fields: { participantId: 'Участник', templateId: 'Анкета', status: 'Состояние', expiresAt: 'Действует до', usedAt: 'Заполнена' },
+    fields: {
+      participantId: 'Участник',
+      templateId: 'Анкета',
+      status: 'Состояние',
+      expiresAt: 'Действует до',
+      usedAt: 'Заполнена',
+      createdBy: 'Кто выдал',
+      path: 'Адрес ссылки',
+      withdrawnAt: 'Отозвана',
+      createdAt: 'Выдана',
+      updatedAt: 'Изменена',
+    },
   },
 };
