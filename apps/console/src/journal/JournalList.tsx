@@ -1,9 +1,10 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import { Button, DataTable, FunctionField, SelectInput, TextInput, TopToolbar, useListContext, useDataProvider, useNotify, useTranslate, type RaRecord } from 'react-admin';
+import { Button, DataTable, FilterButton, FunctionField, ReferenceField, SelectInput, TextInput, TopToolbar, useListContext, useDataProvider, useNotify, useTranslate, type RaRecord } from 'react-admin';
 import { List } from '../common/List';
 import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
 import { RuDateInput } from '../common/RuDateInput';
+import { useIsAdmin } from '../common/useIsAdmin';
 import type { ConsoleDataProvider } from '../dataProvider';
 import { ENTITY_LABELS, ROLE_LABELS } from './messages';
 
@@ -16,7 +17,7 @@ const FILTERS = [
   <TextInput key="actor" source="actor" alwaysOn />,
   <TextInput key="operation" source="operation" />,
   <SelectInput key="entity" source="entity" choices={ENTITY_CHOICES} />,
-  <SelectInput key="action" source="action" choices={choicesOf('JournalAction')} />,
+  <SelectInput key="action" source="action" choices={choicesOf('JournalAction')} alwaysOn />,
 ];
 
 /** The query string of the XLSX export: the list's filter as it stands. */
@@ -52,12 +53,25 @@ const ExportXlsxButton = () => {
   return <Button label="resources.access-journal.export" onClick={() => void onClick()} startIcon={<DownloadIcon />} />;
 };
 
-export const JournalList = () => (
-  <List filters={FILTERS} perPage={50} sort={{ field: 'at', order: 'DESC' }} actions={<TopToolbar><ExportXlsxButton /></TopToolbar>}>
+/** The first few field names, then how many more: the full list is in the XLSX. */
+function fieldsText(fields: readonly string[]): string {
+  if (!fields.length) return '—';
+  return fields.length > 4 ? `${fields.slice(0, 4).join(', ')} и ещё ${fields.length - 4}` : fields.join(', ');
+}
+
+export const JournalList = () => {
+  const isAdmin = useIsAdmin();
+  return (
+  <List filters={FILTERS} perPage={50} sort={{ field: 'at', order: 'DESC' }} actions={<TopToolbar><FilterButton /><ExportXlsxButton /></TopToolbar>}>
     <DataTable bulkActionButtons={false} rowClick={false}>
       <DataTable.Col source="at">
         <FunctionField<Entry> source="at" render={(e) => new Date(e.at).toLocaleString('ru-RU')} />
       </DataTable.Col>
+      {isAdmin && (
+        <DataTable.Col source="tenantId" disableSort>
+          <ReferenceField source="tenantId" reference="tenants" link={false} />
+        </DataTable.Col>
+      )}
       <DataTable.Col source="actorName">
         <FunctionField<Entry> source="actorName" render={(e) => e.actorName ?? e.actor} />
       </DataTable.Col>
@@ -75,9 +89,10 @@ export const JournalList = () => (
         <FunctionField<Entry> source="entityIds" render={(e) => (e.entityIds.length > 3 ? `${e.entityIds.length} записей` : e.entityIds.map((id) => id.slice(0, 8)).join(', ') || '—')} />
       </DataTable.Col>
       <DataTable.Col source="fields" disableSort>
-        <FunctionField<Entry> source="fields" render={(e) => e.fields.join(', ') || '—'} />
+        <FunctionField<Entry> source="fields" render={(e) => fieldsText(e.fields)} />
       </DataTable.Col>
       <DataTable.Col source="sourceAddress" disableSort />
     </DataTable>
   </List>
-);
+  );
+};
