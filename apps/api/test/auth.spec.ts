@@ -95,6 +95,7 @@ describe('authentication (keycloak-connect bearer-only, behind the one guard)', 
   it('keeps GET /health public', async () => {
     const response = await api.http().get('/health');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok', database: 'ok', redis: 'ok' });
+    expect(response.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' }, accepting: { status: 'up' } } });
+    expect((await api.http().get('/health/live')).status).toBe(200);
   });
 });
