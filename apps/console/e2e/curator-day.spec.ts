@@ -265,6 +265,7 @@ describe('console: the curator’s day (issue 12)', () => {
       const firstText = await firstRow.innerText();
       expect(firstText).toContain(names[0].mentee);
       expect(firstText).toContain('Черновик');
+      await page.waitForFunction(() => document.querySelectorAll('table tbody .MuiLinearProgress-root').length === 0);
       await screenshot(page, 'pairs-newest-first');
       await firstRow.click();
       await page.waitForURL(new RegExp(`#/pairs/${accepted[0].pair_id}/show$`));
