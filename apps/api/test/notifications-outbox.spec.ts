@@ -142,11 +142,16 @@ describe('notifications: the outbox, sent over SMTP', () => {
       const { rows } = await world.db.owner.query(`select count(*)::int as n from notifications where participant_id = any($1) and status = 'sent'`, [people.map((p) => p.id)]);
       return rows[0].n === 200;
     }, 90_000);
-    const delivered = ours(await world.mail.messages());
+    // maildev keeps what it had read of a transaction its stop cut off — the headers, no body —
+    // although it never acknowledged it: the attempt failed and the row was retried. Such a
+    // fragment is not a delivery; every one must belong to a message that needed another attempt.
+    const mailbox = ours(await world.mail.messages());
+    const fragments = mailbox.filter((m) => !(m.text ?? '').length && !(m.html ?? '').length);
+    const delivered = mailbox.filter((m) => !fragments.includes(m));
     const ids = delivered.map((m) => m.messageId);
-    if (process.env.NOTIFICATIONS_TEST_LOG) {
-      const dupes = delivered.filter((m) => ids.filter((id) => id === m.messageId).length > 1);
-      for (const m of dupes) console.log(m.messageId, m.id, (m.text ?? '').length, (m.html ?? '').length, JSON.stringify(m.headers).length, (await world.db.owner.query(`select attempts, last_error from notifications where message_id = $1`, [`<${m.messageId}>`])).rows);
+    for (const fragment of fragments) {
+      const { rows: [retried] } = await world.db.owner.query<{ attempts: number }>(`select attempts from notifications where message_id = $1`, [`<${fragment.messageId}>`]);
+      expect([fragment.messageId, retried.attempts > 1]).toEqual([fragment.messageId, true]);
     }
     expect(delivered).toHaveLength(200);
     expect(new Set(ids).size).toBe(200);
