@@ -70,6 +70,7 @@ const COMMON_HEADINGS: ReadonlyMap<string, string> = new Map([
   ['kind', 'Вид'],
   ['isActive', 'Используется'],
   ['sortOrder', 'Порядок'],
+  ['position', 'Порядок'],
   ['comment', 'Комментарий'],
   ['notes', 'Заметки'],
   ['description', 'Описание'],

@@ -177,6 +177,7 @@ export const roadmapItems: ConsoleResource = {
       status: 'Статус',
       executedOn: 'Выполнено',
       executionResult: 'Результат',
+      position: 'Порядок',
     },
   },
 };
