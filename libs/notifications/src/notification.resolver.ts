@@ -2,10 +2,14 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { crudResolver } from '@nastavnik/platform/graphql/crud-resolver';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
+import { Journaled } from '@nastavnik/platform/personal-data/journal';
 import { NotificationContactInput, NotificationContactView, NotificationListArgs, NotificationPreview, NotificationSettingsInput, NotificationSettingsView } from './dtos/notification.inputs';
 import type { NotificationKind } from './notification.codes';
 import { NotificationEntity, NotificationKindEnum } from './notification.entity';
 import { NotificationsService } from './notifications.service';
+
+/** A contact is keyed by its participant: the journal names the participant's id (issue 14). */
+const contactRecords = (result: unknown) => (Array.isArray(result) ? result : [result]).map((c) => ({ id: (c as NotificationContactView | null)?.participantId }));
 
 /** Personal data (addresses, names): the school's curator and the platform admin only. */
 const ROLES = ['curator', 'platform-admin'] as const;
@@ -22,6 +26,7 @@ export class NotificationResolver extends crudResolver({
 }) {
   @Roles(...ROLES)
   @Mutation(() => NotificationEntity, { description: 'Отправить ещё раз недоставленное письмо (с тем же Message-ID)' })
+  @Journaled({ entity: 'Notification', action: 'update', operation: 'resendNotification' })
   resendNotification(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<NotificationEntity> {
     return this.service.resend(id);
   }
@@ -40,12 +45,14 @@ export class NotificationResolver extends crudResolver({
 
   @Roles(...ROLES)
   @Query(() => [NotificationContactView], { description: 'Адреса для писем участникам' })
+  @Journaled({ entity: 'NotificationContact', action: 'read', operation: 'notificationContacts', records: contactRecords })
   notificationContacts(@Args('participantIds', { type: () => [ID] }) participantIds: string[]): Promise<NotificationContactView[]> {
     return this.service.contacts(participantIds);
   }
 
   @Roles('curator')
   @Mutation(() => NotificationContactView, { description: 'Задать адрес для писем участнику (несовершеннолетнему — законного представителя)' })
+  @Journaled({ entity: 'NotificationContact', action: 'update', operation: 'setNotificationContact', input: 0, records: contactRecords })
   setNotificationContact(@Args('input', { type: () => NotificationContactInput }) input: NotificationContactInput): Promise<NotificationContactView> {
     return this.service.setContact(input);
   }
