@@ -72,6 +72,9 @@ CREATE FUNCTION app.journal_append(events jsonb) RETURNS integer
         head record;
         written integer := 0;
       begin
+        if pg_current_xact_id_if_assigned() is null then
+          perform set_config('synchronous_commit', 'off', true);
+        end if;
         for e in select value from jsonb_array_elements(events) loop
           t := (e->>'tenant_id')::uuid;
           ids := array(select jsonb_array_elements_text(e->'ids'));

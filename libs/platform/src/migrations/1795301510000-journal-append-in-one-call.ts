@@ -1,19 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DB_ROLES } from '../database/db-roles';
 
-/**
- * `app.journal_append(events jsonb)`: every event of one operation written in one round trip
- * (docs/adr/0023). For each event, in the order given (the writer sorts them by school): the
- * school's chain head advances and the row goes in with the head's new `seq`, previous hash and
- * `app.journal_hash`. An ordinary (SECURITY INVOKER) function: it runs as the caller, under the
- * journal's and the heads' forced policies, exactly as the two statements it replaces.
- */
-export class JournalAppendInOneCall1795301510000 implements MigrationInterface {
-  name = 'JournalAppendInOneCall1795301510000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      create function app.journal_append(events jsonb) returns integer
+/** The function's signature and body as this migration created it (the next one wraps it). */
+export const JOURNAL_APPEND_SQL = `app.journal_append(events jsonb) returns integer
       language plpgsql security invoker set search_path = pg_catalog, public
       as $$
       declare
@@ -42,7 +31,20 @@ export class JournalAppendInOneCall1795301510000 implements MigrationInterface {
           written := written + 1;
         end loop;
         return written;
-      end $$`);
+      end $$`;
+
+/**
+ * `app.journal_append(events jsonb)`: every event of one operation written in one round trip
+ * (docs/adr/0023). For each event, in the order given (the writer sorts them by school): the
+ * school's chain head advances and the row goes in with the head's new `seq`, previous hash and
+ * `app.journal_hash`. An ordinary (SECURITY INVOKER) function: it runs as the caller, under the
+ * journal's and the heads' forced policies, exactly as the two statements it replaces.
+ */
+export class JournalAppendInOneCall1795301510000 implements MigrationInterface {
+  name = 'JournalAppendInOneCall1795301510000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`create function ${JOURNAL_APPEND_SQL}`);
     await q.query(`revoke all on function app.journal_append(jsonb) from public`);
     await q.query(`grant execute on function app.journal_append(jsonb) to ${DB_ROLES.app}, ${DB_ROLES.platformAdmin}`);
   }
