@@ -15,6 +15,20 @@ const fields = {
   task: 'Задача',
   result: 'Результат',
   q: 'Поиск',
+  expectedResults: 'Ожидаемые результаты',
+  tasks: 'Задачи',
+  mentorKinds: 'Кто может быть наставником',
+  menteeKinds: 'Кто может быть наставляемым',
+  mentorMinAge: 'Возраст наставника, не младше',
+  menteeMinAge: 'Возраст наставляемого, не младше',
+  menteeMaxAge: 'Возраст наставляемого, не старше',
+  mentorProfile: 'Портрет наставника',
+  menteeProfile: 'Портрет наставляемого',
+  mentorUsuallyOlder: 'Наставник обычно старше',
+  scope: 'Для кого встреча',
+  formId: 'Форма наставничества',
+  createdAt: 'Создано',
+  updatedAt: 'Изменено',
 };
 
 /** Справочники платформы: read by every curator, edited by the platform admin only. */
