@@ -5,6 +5,7 @@ import type { ConsoleDataProvider } from '../dataProvider';
 import { type EnumName, labelOf } from './choices';
 import { ENUM_LABELS } from './enumLabels';
 import { isoToRu } from './ruDate';
+import { useIsAdmin } from './useIsAdmin';
 
 /** One column of an export: its Russian heading and how a record fills it. */
 export type CsvColumn<T> = { heading: string; value: (record: T) => SheetCell };
@@ -133,9 +134,17 @@ function exportCell(field: string, value: unknown, type: string | undefined, nam
 }
 
 /** Columns for any list: every field the records carry (in order of appearance) but bare ids, headed by `heading(field)`. */
-export function recordColumns(records: readonly RaRecord[], heading: (field: string) => string, types: Record<string, string> = {}, names: Names = new Map()): CsvColumn<RaRecord>[] {
+export function recordColumns(
+  records: readonly RaRecord[],
+  heading: (field: string) => string,
+  types: Record<string, string> = {},
+  names: Names = new Map(),
+  omit: ReadonlySet<string> = new Set(),
+): CsvColumn<RaRecord>[] {
   const fields = new Set<string>();
-  for (const record of records) for (const field of Object.keys(record)) if (field !== '__typename' && !isBareId(field) && !isNested(record[field])) fields.add(field);
+  for (const record of records) {
+    for (const field of Object.keys(record)) if (field !== '__typename' && !omit.has(field) && !isBareId(field) && !isNested(record[field])) fields.add(field);
+  }
   return [...fields].map((field) => ({
     heading: heading(field),
     value: (record) => exportCell(field, Object.hasOwn(record, field) ? record[field] : null, Object.hasOwn(types, field) ? types[field] : undefined, names),
@@ -149,6 +158,7 @@ export function recordColumns(records: readonly RaRecord[], heading: (field: str
  */
 export function useRecordsExporter(): Exporter {
   const translate = useTranslate();
+  const admin = useIsAdmin();
   return useCallback<Exporter>(
     async (records, fetchRelated, dataProvider, resource) => {
       const name = resource ?? 'export';
@@ -165,9 +175,10 @@ export function useRecordsExporter(): Exporter {
         const { data } = await dataProvider.getList(reference, { pagination: { page: 1, perPage: 500 }, sort: { field: 'sortOrder', order: 'ASC' }, filter: {} }).catch(() => ({ data: [] as RaRecord[] }));
         names.set(field, new Map(data.map((entry) => [String(entry.code), String(entry.title ?? entry.code)])));
       }
-      const columns = recordColumns(records, heading, types, names);
+      // The platform's internal codes (STUDENT_STUDENT, a tenant's `mish`) are the admin's business only, as on screen.
+      const columns = recordColumns(records, heading, types, names, admin ? new Set() : new Set(['code']));
       downloadCSV(buildCsv(records, columns), translate(`resources.${name}.name`, { smart_count: 2, _: name }));
     },
-    [translate],
+    [translate, admin],
   );
 }
