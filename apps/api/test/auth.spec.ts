@@ -92,6 +92,14 @@ describe('authentication (keycloak-connect bearer-only, behind the one guard)', 
     expect(codesOf(await api.gql(tokenFor('region-analyst', school.code), query))).toEqual(['FORBIDDEN']);
   });
 
+  it('a token accepted once (and kept as verified) is refused once it expires', async () => {
+    const shortLived = tokenFor('curator', school.code, { ttlSeconds: 2 });
+    expect(codesOf(await api.gql(shortLived, query))).toEqual([]);
+    expect(codesOf(await api.gql(shortLived, query))).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 2600));
+    expect(codesOf(await api.gql(shortLived, query))).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('keeps GET /health public', async () => {
     const response = await api.http().get('/health');
     expect(response.status).toBe(200);
