@@ -26,6 +26,7 @@ const fields = {
   menteeProfile: 'Портрет наставляемого',
   mentorUsuallyOlder: 'Наставник обычно старше',
   scope: 'Для кого встреча',
+  audience: 'Для кого',
   formId: 'Форма наставничества',
   createdAt: 'Создано',
   updatedAt: 'Изменено',
