@@ -98,11 +98,11 @@ export type AppConfig = {
   indicatorsNightlyCron: string;
   /** How often the worker looks for indicator recompute requests that have no job yet. */
   indicatorsReconcileMs: number;
+  /** How many whole months of the access journal are kept (at least 12); older monthly partitions are dropped daily. */
+  journalRetentionMonths: number;
   notifications: NotificationsConfig;
   /** Erasure of a person's data by de-identification (issue 14, docs/adr/0025). */
   erasure: ErasureConfig;
-  /** How many whole months of the access journal are kept (at least 12); older monthly partitions are dropped daily. */
-  journalRetentionMonths: number;
   auth: AuthConfig;
   observability: ObservabilityConfig;
 };
@@ -123,31 +123,6 @@ export type ObservabilityConfig = {
 
 export type LogLevelSetting = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVEL_SETTINGS: readonly LogLevelSetting[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-/** E-mail notifications (libs/notifications, docs/adr/0029–0031). */
-export type NotificationsConfig = {
-  smtpHost: string;
-  smtpPort: number;
-  /** The sender, `Name <address>`; its domain also names the Message-IDs. */
-  from: string;
-  /** Where the links in messages point (the public questionnaire `/q/…`, unsubscribe): the API's public origin. */
-  publicUrl: string;
-  /** Signs unsubscribe tokens; the development default is refused with NODE_ENV=production. */
-  secret: string;
-  /** How often the worker hands due outbox rows to the queue. */
-  relayMs: number;
-  /** The first retry's delay after an SMTP failure; doubled per attempt, at most 15 minutes. */
-  retryBaseMs: number;
-  maxAttempts: number;
-  /** When the worker runs the daily reminders (cron, the region's time zone). */
-  remindersCron: string;
-  /** Platform defaults under the regions' and schools' settings. */
-  linkReminderDays: number;
-  pairIdleDays: number;
-  roadmapDueDays: number;
-};
-
-const DEV_NOTIFICATIONS_SECRET = 'development-only-notifications-secret';
 
 /** E-mail notifications (libs/notifications, docs/adr/0029–0031). */
 export type NotificationsConfig = {
@@ -230,9 +205,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queueStalledCheckMs: integerSetting(env, 'QUEUE_STALLED_CHECK_MS', 30_000, 1),
     indicatorsNightlyCron: cronSetting(env, 'INDICATORS_NIGHTLY_CRON', '30 2 * * *'),
     indicatorsReconcileMs: integerSetting(env, 'INDICATORS_RECONCILE_MS', 2000, 50, 3_600_000),
+    journalRetentionMonths: integerSetting(env, 'JOURNAL_RETENTION_MONTHS', 36, 12, 1200),
     notifications: notificationsSettings(env, nodeEnv),
     erasure: erasureSettings(env),
-    journalRetentionMonths: integerSetting(env, 'JOURNAL_RETENTION_MONTHS', 36, 12, 1200),
     auth: {
       mode,
       keycloakUrl: (env.KEYCLOAK_URL ?? 'http://localhost:8080').replace(/\/+$/, ''),
