@@ -40,7 +40,7 @@ describe('build: the worker as plain JavaScript', () => {
     built = buildWorker(join(ROOT, 'dist', `worker-spec-${randomBytes(4).toString('hex')}`));
     child = spawn(process.execPath, [built.main], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: env.appUrl, MIGRATION_DATABASE_URL: env.ownerUrl, INDICATORS_DATABASE_URL: env.indicatorsUrl, REDIS_URL: env.redisUrl, REDIS_PREFIX: prefix, AUTH_MODE: 'keycloak', NODE_ENV: 'production' },
+      env: { ...process.env, DATABASE_URL: env.appUrl, MIGRATION_DATABASE_URL: env.ownerUrl, INDICATORS_DATABASE_URL: env.indicatorsUrl, REDIS_URL: env.redisUrl, REDIS_PREFIX: prefix, AUTH_MODE: 'keycloak', NODE_ENV: 'production', NOTIFICATIONS_SECRET: 'build-worker-spec-secret' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -100,6 +100,8 @@ describe('build: the worker as plain JavaScript', () => {
       if (tries > 300) throw new Error(`not done: ${JSON.stringify(rows.map((r) => r.status))}\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(log).toContain('queue "extracts": produce-extract');
+    // The worker's JSON log lines (one object per line): its queues as it announced them.
+    const messages = log.split('\n').filter((line) => line.startsWith('{')).map((line) => (JSON.parse(line) as { msg?: string }).msg);
+    expect(messages).toContain('queue "extracts": produce-extract');
   }, 60_000);
 });

@@ -237,6 +237,12 @@ describe('read replica: routed reads, isolation on the standby, fallback', () =>
     await owner.query(`select txid_current()`);
     await caughtUp();
     await replicaAdmin!.query('select pg_wal_replay_pause()');
+    // The pause is only requested by that call; replay stops a moment later (seen on a loaded
+    // machine: the next commit was replayed before it took effect). Wait until it has.
+    for (let tries = 0; (await replicaAdmin!.query<{ state: string }>('select pg_get_wal_replay_pause_state() as state')).rows[0].state !== 'paused'; tries++) {
+      if (tries > 200) throw new Error('the standby did not pause its replay');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
     try {
       await snapshot(world.a1, 95, 100);
       // Within 30 s of lag the analyst's comparison is the standby's: the old figure.

@@ -201,6 +201,8 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
+    // Production refuses the development signing secret of unsubscribe links; the bench sends no mail.
+    NOTIFICATIONS_SECRET: process.env.NOTIFICATIONS_SECRET ?? 'bench-reports-secret',
     AUTH_MODE: 'keycloak',
     DATABASE_URL: url('nastavnik_app'),
     MIGRATION_DATABASE_URL: url('nastavnik_owner'),
