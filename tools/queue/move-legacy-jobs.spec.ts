@@ -32,6 +32,10 @@ describe('moving jobs from the keys before issue 18', () => {
       { queue: 'indicators', moved: 0, schedulersRemoved: 1, activeLeft: 0, obliterated: false },
       { queue: 'reports', moved: 2, schedulersRemoved: 0, activeLeft: 0, obliterated: false },
       { queue: 'extracts', moved: 0, schedulersRemoved: 0, activeLeft: 0, obliterated: false },
+      // Queues added after issue 18 never had keys of the old form: nothing to move.
+      ...Object.values(QUEUES)
+        .filter((queue) => !['indicators', 'reports', 'extracts'].includes(queue))
+        .map((queue) => ({ queue, moved: 0, schedulersRemoved: 0, activeLeft: 0, obliterated: false })),
     ]);
     const reports = new Queue(QUEUES.reports, { connection: redis, prefix: queuePrefix(prefix, QUEUES.reports) });
     const a = await reports.getJob('report-a');
@@ -43,7 +47,7 @@ describe('moving jobs from the keys before issue 18', () => {
     expect(await oldIndicators.getJobSchedulersCount()).toBe(0);
 
     // Again: nothing left to move; with --obliterate the old keys go.
-    expect((await moveLegacyJobs(config, { obliterate: true })).map((r) => [r.moved, r.obliterated])).toEqual([[0, true], [0, true], [0, true]]);
+    expect((await moveLegacyJobs(config, { obliterate: true })).map((r) => [r.moved, r.obliterated])).toEqual(Object.values(QUEUES).map(() => [0, true]));
     expect(await redis.keys(`${prefix}:reports:*`)).toEqual([]);
     expect(await reports.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 1, delayed: 1 });
     await Promise.all([oldReports.close(), oldIndicators.close(), reports.close()]);

@@ -34,7 +34,7 @@ describe('console: list exports are formula-safe', () => {
     const lines = csv.split('\r\n');
     expect(lines[1]).toBe(`"'=HYPERLINK(""http://x"",""клик"")";'+7+cmd|' /C calc'!A0;'@SUM(1+1);15.03.2012;Женский;Обучающийся (ученик) своей организации;6Б;;;;;;;;;;;;да`);
     expect(lines[2]).toBe(`'-2+3;Анна;;15.03.2012;Женский;Обучающийся (ученик) своей организации;6Б;'＝1;;;;'+7 912 345-67-89;'@mail;"'=A1; в";;;;'\t=1+1;да`);
-    expect(lines[3]).toBe('Петров;Анна;;15.03.2012;Женский;Педагог организации (в том числе руководитель);;;12;;;;;;"Спортивное; Творческое";"D04; D11";;;нет');
+    expect(lines[3]).toBe('Петров;Анна;;15.03.2012;Женский;Педагог организации (в том числе руководитель);;;12;;;;;;"Спортивное; Творческое";"Повышение мотивации к учёбе и улучшение образовательных результатов; Плавный «вход» молодого педагога и специалиста в профессию";;;нет');
 
     const parsed = rowsOf(csv);
     expect(parsed).toHaveLength(4);
@@ -49,6 +49,6 @@ describe('console: list exports are formula-safe', () => {
     ];
     const labels = new Map([['title', 'Наименование'], ['hours', 'Часы']]);
     const csv = buildCsv(records, recordColumns(records, (field) => labels.get(field) ?? field));
-    expect(csv).toBe(`\uFEFFid;Наименование;Часы;active;tags\r\np1;'=cmd|' /C calc'!A0;-3;да;"'@a; b"\r\np2;Учитель – ученик;12;нет;\r\n`);
+    expect(csv).toBe(`\uFEFFНаименование;Часы;active;tags\r\n'=cmd|' /C calc'!A0;-3;да;"'@a; b"\r\nУчитель – ученик;12;нет;\r\n`);
   });
 });
