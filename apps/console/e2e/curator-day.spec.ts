@@ -20,9 +20,18 @@ async function screenshot(page: Page, name: string): Promise<void> {
   }
 }
 
-/** Clicks something that makes the page download a file; returns the file as the browser saved it. */
-async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [event] = await Promise.all([page.waitForEvent('download'), click()]);
+/**
+ * Clicks something that makes the page download a file; returns the file as the browser saved it.
+ * An export first fetches every record and the names it shows instead of ids: on a loaded CI
+ * machine that took over 20 s once, so the wait is a minute, and a miss names what was clicked.
+ */
+async function download(page: Page, click: () => Promise<void>, what = 'the file'): Promise<{ name: string; bytes: Buffer }> {
+  const [event] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }).catch((error: Error) => {
+      throw new Error(`no download of ${what} within 60 s: ${error.message}`);
+    }),
+    click(),
+  ]);
   const dir = mkdtempSync(join(tmpdir(), 'curator-day-download-'));
   try {
     const path = join(dir, 'file');
@@ -290,7 +299,7 @@ describe('console: the curator’s day (issue 12)', () => {
         if (!(await exportButton.isVisible({ timeout: 3000 }).catch(() => false))) continue;
         await page.locator('table tbody tr.RaDataTable-row').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
         if (await exportButton.isDisabled()) continue;
-        const file = await download(page, () => exportButton.click());
+        const file = await download(page, () => exportButton.click(), `«${label}» → «Экспорт»`);
         const text = file.bytes.toString('utf8');
         const where = `${label}: ${file.name}`;
         expect({ where, bom: text.startsWith('\uFEFF') }).toEqual({ where, bom: true });
@@ -307,7 +316,7 @@ describe('console: the curator’s day (issue 12)', () => {
     } finally {
       await context.close();
     }
-  }, 240_000);
+  }, 600_000);
 
   it('a crafted sort (#/participants?sort=__proto__) falls back to the list’s own order instead of «Результатов не найдено»', async () => {
     const { context, page, problems } = await world.newPage();
