@@ -62,7 +62,15 @@ function fieldsText(fields: readonly string[]): string {
 export const JournalList = () => {
   const isAdmin = useIsAdmin();
   return (
-  <List filters={FILTERS} perPage={50} sort={{ field: 'at', order: 'DESC' }} actions={<TopToolbar><FilterButton /><ExportXlsxButton /></TopToolbar>}>
+  // The journal's columns are many: the table scrolls inside the page instead of widening it past
+  // the window (it covered the menu at 1,280 px, and the XLSX button went off-screen).
+  <List
+    filters={FILTERS}
+    perPage={50}
+    sort={{ field: 'at', order: 'DESC' }}
+    actions={<TopToolbar><FilterButton /><ExportXlsxButton /></TopToolbar>}
+    sx={{ minWidth: 0, '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } }}
+  >
     <DataTable bulkActionButtons={false} rowClick={false}>
       <DataTable.Col source="at">
         <FunctionField<Entry> source="at" render={(e) => new Date(e.at).toLocaleString('ru-RU')} />
