@@ -24,12 +24,18 @@ describe('notifications: the reminder run over the demo region', () => {
       env: { ...process.env, ...world.overrides, REDIS_URL: world.env.redisUrl },
       timeout: 300_000,
     });
-    // The demo's roadmap items carry no planned end: give some of them one around the run's day.
+    // The demo's roadmap items carry no planned end: give them one around the run's day. Open items
+    // (planned, in progress) are dealt out in a fixed order — overdue, due within the week, later —
+    // so every kind is there whatever ids the seed drew; finished items get past dates, which must
+    // not be reminded of.
     await world.db.owner.query(`
-      with picked as (select tenant_id, id, row_number() over (order by id) as n from roadmap_items)
-      update roadmap_items i set planned_end = date '${TODAY}' + ((p.n % 21) - 10)::int,
-             status = case when p.n % 5 = 0 then 'done' else i.status end
-        from picked p where p.tenant_id = i.tenant_id and p.id = i.id and p.n % 2 = 0`);
+      with open as (select tenant_id, id, row_number() over (order by tenant_id, number, id) as n
+                      from roadmap_items where status in ('planned', 'in_progress'))
+      update roadmap_items i set planned_end = case o.n % 3 when 0 then date '${TODAY}' - (1 + (o.n % 9))::int
+                                                           when 1 then date '${TODAY}' + (o.n % 8)::int
+                                                           else date '${TODAY}' + 30 end
+        from open o where o.tenant_id = i.tenant_id and o.id = i.id`);
+    await world.db.owner.query(`update roadmap_items set planned_end = date '${TODAY}' - 5 where status not in ('planned', 'in_progress')`);
     // Every demo school's curator has an address.
     await world.db.owner.query(`
       insert into notification_settings (tenant_id, tenant_path, curator_email)
