@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { List } from '../common/List';
 import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
+import { IssueProgrammeLinksButton } from './IssueProgrammeLinksButton';
 
 type Notification = RaRecord & { createdAt: string; sentAt: string | null; recipientEmail: string; recipientName: string | null; lastError: string | null };
 
@@ -23,6 +24,7 @@ export const NotificationList = () => (
     sort={{ field: 'createdAt', order: 'DESC' }}
     actions={
       <TopToolbar>
+        <IssueProgrammeLinksButton />
         <Button component={Link} to="/notification-settings" label="resources.notifications.settings" startIcon={<SettingsIcon />} />
       </TopToolbar>
     }
