@@ -15,6 +15,7 @@ import { QuestionnaireResponseService } from './questionnaire-response.service';
 import { QuestionnaireTemplateEntity } from './questionnaire-template.entity';
 import { QuestionnaireQuestionResolver, QuestionnaireTemplateResolver } from './questionnaire-template.resolver';
 import { QuestionnaireTemplateService } from './questionnaire-template.service';
+import { OutcomesApiModule } from './outcomes/outcomes.module';
 import { RespondentController } from './respondent.controller';
 import { RespondentService } from './respondent.service';
 import { ProgrammeScorecardEntity } from './scorecard.entity';
@@ -38,9 +39,9 @@ import './personal-data'; // declares this lib's personal-data fields (issue 14)
 })
 export class QuestionnairesCoreModule {}
 
-/** Their GraphQL surface and the public one-time-link routes (api only). */
+/** Their GraphQL surface and the public one-time-link routes (api only); the outcomes' (before/after, response rates) beside them. */
 @Module({
-  imports: [QuestionnairesCoreModule],
+  imports: [QuestionnairesCoreModule, OutcomesApiModule],
   providers: [QuestionnaireTemplateResolver, QuestionnaireQuestionResolver, QuestionnaireResponseResolver, QuestionnaireLinkResolver, ScorecardResolver],
   controllers: [RespondentController],
 })

@@ -2,6 +2,7 @@ import SchoolIcon from '@mui/icons-material/School';
 import { Alert, Avatar, Box, Card, CardContent, CardHeader, LinearProgress } from '@mui/material';
 import { Labeled, RecordContextProvider, ResourceContextProvider, SimpleShowLayout, TextField, Title, useTranslate } from 'react-admin';
 import { SchoolIndicators } from '../indicators/SchoolIndicators';
+import { SchoolOutcomes } from '../outcomes/SchoolOutcomes';
 import { TENANT_FIELDS, type Tenant } from '../tenants/types';
 import { OrgTypeField } from '../tenants/TenantFields';
 import { useApi } from './useApi';
@@ -46,6 +47,7 @@ export const CuratorHome = () => {
         </CardContent>
       </Card>
       <SchoolIndicators />
+      <SchoolOutcomes />
     </Box>
   );
 };
