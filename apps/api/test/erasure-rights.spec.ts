@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { ErasureService } from '@nastavnik/participants/erasure/erasure.service';
+import { ErasureService, erasureJobId } from '@nastavnik/participants/erasure/erasure.service';
+import { ERASURE_SWEEP_SCOPE, SweepErasuresJob } from '@nastavnik/participants/erasure/sweep-erasures.job';
+import { JobQueues } from '@nastavnik/platform/queue/job-queues';
+import { QUEUES } from '@nastavnik/platform/queue/queues';
 import { scopeStatement, TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { Scope } from '@nastavnik/platform/tenancy/scope';
 import { readTestEnv } from '@nastavnik/testing/test-env';
@@ -163,6 +166,36 @@ describe('erasure and subject access: undo window, consent withdrawal, deletion 
     expect(refused.errors?.[0].message).toMatch(/Удалить персональные данные/);
     const fresh = await pupil(curatorA, 'Ошибочная');
     expect((await gql(curatorA, `mutation($id: ID!) { deleteParticipant(id: $id) { id } }`, { id: fresh.id })).errors).toBeUndefined();
+  });
+
+  it('an erasure whose job was lost is queued again by the hourly sweep, once, and then de-identifies the person under the platform’s name', async () => {
+    const p = await pupil(curatorA, 'Потерянная');
+    const asked = await gql<{ requestPersonalDataErasure: { id: string } }>(curatorA, `mutation($p: ID!) { requestPersonalDataErasure(participantId: $p) { id } }`, { p: p.id });
+    expect(asked.errors).toBeUndefined();
+    const erasureId = asked.data!.requestPersonalDataErasure.id;
+    const queue = api.app.get(JobQueues).get(QUEUES.privacy);
+    // Redis lost the delayed job (a flush, a failover without persistence) and the window is over.
+    const queued = await queue.getJob(erasureJobId(erasureId));
+    expect(queued).toBeDefined();
+    await queued!.remove();
+    await db.owner.query(`update participant_erasures set requested_at = now() - interval '2 hours', run_after = now() - interval '1 hour', due_by = now() + interval '29 days' where id = $1`, [erasureId]);
+    const context = api.app.get(TenantContext);
+    const sweep = new SweepErasuresJob(context, api.app.get(JobQueues));
+    const first = await context.runInScope(ERASURE_SWEEP_SCOPE, () => sweep.handle({ scope: ERASURE_SWEEP_SCOPE }));
+    expect(first.requeued).toContain(erasureId);
+    const again = await queue.getJob(erasureJobId(erasureId));
+    expect(again?.data).toMatchObject({ erasureId, scope: { role: 'platform-admin', actor: 'system:erasure-sweep' } });
+    expect(await again!.getState()).toBe('waiting');
+    // The next sweep finds the job waiting: nothing queued twice.
+    const second = await context.runInScope(ERASURE_SWEEP_SCOPE, () => sweep.handle({ scope: ERASURE_SWEEP_SCOPE }));
+    expect(second.requeued).not.toContain(erasureId);
+    expect(second.retried).not.toContain(erasureId);
+    // What the worker would do with it: de-identified, journaled as the sweep's.
+    await again!.remove();
+    expect(await context.runInScope(ERASURE_SWEEP_SCOPE, () => api.app.get(ErasureService).run(erasureId))).toMatchObject({ outcome: 'done' });
+    expect((await erasureRows(p.id)).map((r) => r.status)).toEqual(['done']);
+    const { rows } = await db.owner.query(`select role, actor from access_journal where tenant_id = $1 and action = 'erase' and $2 = any (entity_ids)`, [a.school.id, p.id]);
+    expect(rows).toEqual([{ role: 'platform-admin', actor: 'system:erasure-sweep' }]);
   });
 
   it("another school's curator cannot request, cancel or see; regional roles are refused", async () => {

@@ -3,7 +3,7 @@ import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { PUBLIC_KEY, ROLES_KEY } from '@nastavnik/platform/auth/auth.decorators';
 import { entityNameOf, journaledOptionsOf, personalDataEntityOf } from '@nastavnik/platform/personal-data/journal';
-import { personalDataDeclarations } from '@nastavnik/platform/personal-data/personal-data';
+import { journalEntityTitleOf, personalDataDeclarations } from '@nastavnik/platform/personal-data/personal-data';
 import { TestApi } from './test-api';
 
 type AnyClass = abstract new (...args: never[]) => unknown;
@@ -69,6 +69,25 @@ describe('access journal: every personal-data operation is journaled', () => {
     expect(journaled).toBeGreaterThan(20);
   });
 
+  it('every journaled entity and field has its Russian name (the journal shows no English type or property names)', () => {
+    const storage = TypeMetadataStorage as unknown as { getQueriesMetadata(): Operation[]; getMutationsMetadata(): Operation[] };
+    const fieldResolvers = (Reflect.get(TypeMetadataStorage, 'fieldResolvers') as Operation[] | undefined) ?? [];
+    const container = (api.app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: AnyClass }> }> } }).container;
+    const methods = [
+      ...[...storage.getQueriesMetadata(), ...storage.getMutationsMetadata(), ...fieldResolvers].map((op) => ownMethod(op.target.prototype, op.methodName)),
+      ...[...container.getModules().values()].flatMap((module) =>
+        [...module.controllers.values()].flatMap(({ metatype }) => Object.getOwnPropertyNames(metatype.prototype).map((key) => ownMethod(metatype.prototype, key))),
+      ),
+    ];
+    const entities = new Set(methods.map(journaledOptionsOf).flatMap((options) => (options ? [entityNameOf(options)] : [])).filter((e): e is string => !!e));
+    expect(entities.size).toBeGreaterThan(10);
+    expect([...entities].filter((entity) => !journalEntityTitleOf(entity))).toEqual([]);
+    for (const declaration of personalDataDeclarations()) {
+      expect(declaration.title).toMatch(/[а-яё]/i);
+      for (const field of declaration.fields) expect(`${declaration.entity}.${field.property}: ${field.title}`).toMatch(/: .*[а-яё]/i);
+    }
+  });
+
   it('every REST route a curator may call is journaled or touches no personal data', () => {
     const container = (api.app as unknown as { container: { getModules(): Map<string, { controllers: Map<unknown, { metatype: AnyClass }> }> } }).container;
     const missing: string[] = [];
@@ -91,6 +110,17 @@ describe('access journal: every personal-data operation is journaled', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** A method of a prototype, never a getter run on it. */
+function ownMethod(prototype: unknown, key: string): unknown {
+  let target = prototype as object | null;
+  while (target) {
+    const descriptor = Object.getOwnPropertyDescriptor(target, key);
+    if (descriptor) return descriptor.value;
+    target = Object.getPrototypeOf(target) as object | null;
+  }
+  return undefined;
+}
 
 /** The declared entity the type is, or holds in a field (a result that wraps a list of them), to `depth` levels. */
 function containedEntity(type: unknown, depth: number): string | null {

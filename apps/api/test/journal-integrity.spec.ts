@@ -4,6 +4,8 @@ import { promisify } from 'node:util';
 import { verifyJournal } from '@nastavnik/platform/personal-data/journal-verify';
 import { readTestEnv } from '@nastavnik/testing/test-env';
 import { TestDb, tokenFor, type TenantRow } from '@nastavnik/testing/test-context';
+import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
+import { journal } from '@nastavnik/platform/personal-data/journal';
 import { codesOf, TestApi } from './test-api';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -109,16 +111,41 @@ describe('access journal: the chain, the verifier, who reads it', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as never);
     const rows = workbook.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
-    expect(rows[0]).toContain('Операция');
+    expect(rows[0]).toEqual(expect.arrayContaining(['Когда', 'Роль', 'Действие', 'Сущность', 'Поля персональных данных', 'Вызов API']));
     const data = rows.slice(1);
     expect(data).toHaveLength(4);
     for (const row of data) {
       expect(row).toContain(a.id);
       expect(row).toContain('createParticipant');
+      // Read as the operator's staff read it: Russian names, Moscow time — not type and property names, not ISO.
+      expect(row).toEqual(expect.arrayContaining(['куратор', 'создание', 'Участник']));
+      expect(row.find((cell) => typeof cell === 'string' && cell.includes('Фамилия'))).toBeDefined();
+      expect(row.find((cell) => typeof cell === 'string' && /^\d\d\.\d\d\.\d{4}, \d\d:\d\d:\d\d МСК$/.test(cell))).toBeDefined();
       expect(row).not.toContain(b.id);
     }
     expect((await api.http().get('/access-journal/export.xlsx?action=bogus').set('authorization', `Bearer ${curatorA}`)).status).toBe(400);
     expect((await api.http().get('/access-journal/export.xlsx').set('authorization', `Bearer ${tokenFor('region-analyst', a.path.split('.')[0])}`)).status).toBe(403);
+  });
+
+  it('a region analyst’s reads go into the chain of a school of the region, never of another region’s school, and the analyst reads no journal row', async () => {
+    const context = api.app.get(TenantContext);
+    const regionA = a.path.split('.')[0];
+    const analystOf = (region: string) => ({ role: 'region-analyst' as const, tenantId: null, tenantPath: region, allTenants: false, actor: `analyst-${region}` });
+    const before = (await owner().query(`select count(*)::int as n from access_journal where tenant_id = $1`, [a.id])).rows[0].n;
+    await context.runInScope(analystOf(regionA), async () => {
+      journal.record({ tenantId: a.id, operation: 'RoadmapReport', action: 'read', entity: 'RoadmapItem', ids: [a.id], fields: ['responsible'] });
+    });
+    const [row] = (await owner().query(`select role, actor, entity, fields from access_journal where tenant_id = $1 order by seq desc limit 1`, [a.id])).rows;
+    expect(row).toEqual({ role: 'region-analyst', actor: `analyst-${regionA}`, entity: 'RoadmapItem', fields: ['responsible'] });
+    expect((await owner().query(`select count(*)::int as n from access_journal where tenant_id = $1`, [a.id])).rows[0].n).toBe(before + 1);
+    expect((await verify(a.id)).problems).toEqual([]);
+    // School B lies in another region: the policy refuses the append, and the whole operation with it.
+    await expect(context.runInScope(analystOf(regionA), async () => {
+      journal.record({ tenantId: b.id, operation: 'RoadmapReport', action: 'read', entity: 'RoadmapItem', ids: [b.id], fields: ['responsible'] });
+    })).rejects.toThrow(/row-level security/);
+    // Reading the journal stays the school's and the admin's.
+    const read = await context.runInScope(analystOf(regionA), async () => (await context.manager()).query(`select count(*)::int as n from access_journal`));
+    expect(read[0].n).toBe(0);
   });
 
   it('the owner edits a row: verify names that row', async () => {

@@ -1,4 +1,4 @@
-import { declarePersonalData, type NotPersonalColumn } from '@nastavnik/platform/personal-data/personal-data';
+import { declareJournalEntity, declarePersonalData, type NotPersonalColumn } from '@nastavnik/platform/personal-data/personal-data';
 import { ERASED_MARK, registerSubjectDataHandler, scrubDeclaredText } from '@nastavnik/platform/personal-data/subject-data';
 
 /**
@@ -6,36 +6,43 @@ import { ERASED_MARK, registerSubjectDataHandler, scrubDeclaredText } from '@nas
  * entered them or issued a link, and who rated a programme. Loaded by the lib's modules; checked
  * against the tables by tools/lint/personal-data.spec.ts.
  */
+// The contingent is counts only (no person), journaled as imported by the school: named here.
+declareJournalEntity('SchoolContingent', 'Контингент обучающихся');
+
 export const PERSONAL_DATA = [
   declarePersonalData({
     entity: 'QuestionnaireAnswer',
+    title: 'Ответ анкеты',
     table: 'questionnaire_answers',
     fields: [
-      { property: 'value', column: 'value_number', category: 'answers' },
-      { property: 'text', column: 'value_text', category: 'free-text' },
-      { property: 'options', column: 'value_options', category: 'answers' },
+      { property: 'value', column: 'value_number', category: 'answers', title: 'Ответ (число)' },
+      { property: 'text', column: 'value_text', category: 'free-text', title: 'Ответ (текст)' },
+      { property: 'options', column: 'value_options', category: 'answers', title: 'Выбранные варианты' },
     ],
   }),
   declarePersonalData({
     entity: 'QuestionnaireResponse',
+    title: 'Анкета',
     table: 'questionnaire_responses',
     fields: [
-      { property: 'satisfied', column: 'satisfied', category: 'answers' },
-      { property: 'enteredBy', column: 'entered_by', category: 'other' },
+      { property: 'satisfied', column: 'satisfied', category: 'answers', title: 'Удовлетворённость' },
+      { property: 'enteredBy', column: 'entered_by', category: 'other', title: 'Кто внёс' },
     ],
   }),
   declarePersonalData({
     entity: 'QuestionnaireLink',
+    title: 'Ссылка на анкету',
     table: 'questionnaire_links',
-    fields: [{ property: 'createdBy', column: 'created_by', category: 'other' }],
+    fields: [{ property: 'createdBy', column: 'created_by', category: 'other', title: 'Кто выдал' }],
   }),
   declarePersonalData({
     entity: 'ProgrammeScorecard',
+    title: 'Оценка программы',
     table: 'programme_scorecards',
     fields: [
-      { property: 'rater', column: 'rater', category: 'name' },
-      { property: 'comment', column: 'comment', category: 'free-text' },
-      { property: 'enteredBy', column: 'entered_by', category: 'other' },
+      { property: 'rater', column: 'rater', category: 'name', title: 'Эксперт' },
+      { property: 'comment', column: 'comment', category: 'free-text', title: 'Комментарий' },
+      { property: 'enteredBy', column: 'entered_by', category: 'other', title: 'Кто внёс' },
     ],
   }),
 ] as const;

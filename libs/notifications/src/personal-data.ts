@@ -9,30 +9,33 @@ import { registerSubjectDataHandler, scrubDeclaredText } from '@nastavnik/platfo
 export const PERSONAL_DATA = [
   declarePersonalData({
     entity: 'Notification',
+    title: 'Уведомление',
     table: 'notifications',
     fields: [
-      { property: 'recipientEmail', column: 'recipient_email', category: 'contact' },
-      { property: 'recipientName', column: 'recipient_name', category: 'name' },
-      { property: 'subject', column: 'subject', category: 'free-text' },
-      { property: 'bodyText', column: 'body_text', category: 'free-text' },
-      { property: 'bodyHtml', column: 'body_html', category: 'free-text' },
-      { property: 'ics', column: 'ics', category: 'free-text' },
-      { property: 'lastError', column: 'last_error', category: 'free-text' },
+      { property: 'recipientEmail', column: 'recipient_email', category: 'contact', title: 'Адрес получателя' },
+      { property: 'recipientName', column: 'recipient_name', category: 'name', title: 'Имя получателя' },
+      { property: 'subject', column: 'subject', category: 'free-text', title: 'Тема' },
+      { property: 'bodyText', column: 'body_text', category: 'free-text', title: 'Текст' },
+      { property: 'bodyHtml', column: 'body_html', category: 'free-text', title: 'Текст (HTML)' },
+      { property: 'ics', column: 'ics', category: 'free-text', title: 'Приглашение (.ics)' },
+      { property: 'lastError', column: 'last_error', category: 'free-text', title: 'Ошибка отправки' },
     ],
   }),
   // No TypeORM entity: the lib writes these tables in SQL; the names are the GraphQL type's and its fields'.
   declarePersonalData({
     entity: 'NotificationContact',
+    title: 'Адрес для уведомлений',
     table: 'notification_contacts',
     fields: [
-      { property: 'email', column: 'email', category: 'contact' },
-      { property: 'name', column: 'name', category: 'name' },
+      { property: 'email', column: 'email', category: 'contact', title: 'Эл. почта' },
+      { property: 'name', column: 'name', category: 'name', title: 'Имя' },
     ],
   }),
   declarePersonalData({
     entity: 'NotificationUnsubscribe',
+    title: 'Отписка от уведомлений',
     table: 'notification_unsubscribes',
-    fields: [{ property: 'email', column: 'email', category: 'contact' }],
+    fields: [{ property: 'email', column: 'email', category: 'contact', title: 'Эл. почта' }],
   }),
 ] as const;
 

@@ -19,6 +19,7 @@ import { ParticipantResolver } from './participant.resolver';
 import { ParticipantsService } from './participants.service';
 import './personal-data'; // declares this lib's personal-data fields (issue 14)
 import { ErasePersonalDataJob } from './erasure/erase-personal-data.job';
+import { SweepErasuresJob } from './erasure/sweep-erasures.job';
 import { ErasureResolver, ParticipantErasuresResolver } from './erasure/erasure.resolver';
 import { ErasureService } from './erasure/erasure.service';
 import { PersonalDataErasureEntity } from './erasure/erasure.types';
@@ -50,6 +51,6 @@ export class ParticipantsApiModule implements OnModuleInit {
   }
 }
 
-/** The participants lib's jobs (worker only): erasure by de-identification (docs/adr/0025). */
-@Module({ imports: [ParticipantsCoreModule], providers: [ErasePersonalDataJob] })
+/** The participants lib's jobs (worker only): erasure by de-identification and its hourly sweep (docs/adr/0025). */
+@Module({ imports: [ParticipantsCoreModule], providers: [ErasePersonalDataJob, SweepErasuresJob] })
 export class ParticipantsWorkerModule {}

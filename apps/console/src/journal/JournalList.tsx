@@ -6,19 +6,26 @@ import { EnumField } from '../common/EnumField';
 import { RuDateInput } from '../common/RuDateInput';
 import { useIsAdmin } from '../common/useIsAdmin';
 import type { ConsoleDataProvider } from '../dataProvider';
-import { ENTITY_LABELS, ROLE_LABELS } from './messages';
+import { useApi } from '../dashboard/useApi';
+import { ROLE_LABELS } from './messages';
 
-type Entry = RaRecord & { at: string; actorName: string | null; actor: string; role: string; entity: string; entityIds: string[]; fields: string[] };
+type Entry = RaRecord & { at: string; actorName: string | null; actor: string; role: string; entity: string; entityTitle: string; entityIds: string[]; fields: string[]; fieldTitles: string[] };
 
-const ENTITY_CHOICES = [...ENTITY_LABELS].map(([id, name]) => ({ id, name }));
-const FILTERS = [
-  <RuDateInput key="from" source="from" alwaysOn />,
-  <RuDateInput key="to" source="to" alwaysOn />,
-  <TextInput key="actor" source="actor" alwaysOn />,
-  <TextInput key="operation" source="operation" />,
-  <SelectInput key="entity" source="entity" choices={ENTITY_CHOICES} />,
-  <SelectInput key="action" source="action" choices={choicesOf('JournalAction')} alwaysOn />,
-];
+/** The filter's entities with their Russian names, as the API declares them (personal-data.ts of each lib). */
+function useFilters() {
+  const entities = useApi('journal-entities', (dp) =>
+    dp.graphql<{ accessJournalEntities: { entity: string; title: string }[] }>('query JournalEntities { accessJournalEntities { entity title } }'),
+  );
+  const choices = (entities.data?.accessJournalEntities ?? []).map(({ entity, title }) => ({ id: entity, name: title }));
+  return [
+    <RuDateInput key="from" source="from" alwaysOn />,
+    <RuDateInput key="to" source="to" alwaysOn />,
+    <TextInput key="actor" source="actor" alwaysOn />,
+    <SelectInput key="entity" source="entity" choices={choices} />,
+    <SelectInput key="action" source="action" choices={choicesOf('JournalAction')} alwaysOn />,
+    <TextInput key="operation" source="operation" />,
+  ];
+}
 
 /** The query string of the XLSX export: the list's filter as it stands. */
 export function exportQuery(filter: Record<string, unknown>): string {
@@ -61,11 +68,12 @@ function fieldsText(fields: readonly string[]): string {
 
 export const JournalList = () => {
   const isAdmin = useIsAdmin();
+  const filters = useFilters();
   return (
   // The journal's columns are many: the table scrolls inside the page instead of widening it past
   // the window (it covered the menu at 1,280 px, and the XLSX button went off-screen).
   <List
-    filters={FILTERS}
+    filters={filters}
     perPage={50}
     sort={{ field: 'at', order: 'DESC' }}
     actions={<TopToolbar><FilterButton /><ExportXlsxButton /></TopToolbar>}
@@ -86,18 +94,20 @@ export const JournalList = () => {
       <DataTable.Col source="role" disableSort>
         <FunctionField<Entry> source="role" render={(e) => ROLE_LABELS.get(e.role) ?? e.role} />
       </DataTable.Col>
-      <DataTable.Col source="operation" />
       <DataTable.Col source="action" disableSort>
         <EnumField source="action" enumName="JournalAction" />
       </DataTable.Col>
       <DataTable.Col source="entity">
-        <FunctionField<Entry> source="entity" render={(e) => ENTITY_LABELS.get(e.entity) ?? e.entity} />
+        <FunctionField<Entry> source="entity" render={(e) => e.entityTitle} />
       </DataTable.Col>
       <DataTable.Col source="entityIds" disableSort>
         <FunctionField<Entry> source="entityIds" render={(e) => (e.entityIds.length > 3 ? `${e.entityIds.length} записей` : e.entityIds.map((id) => id.slice(0, 8)).join(', ') || '—')} />
       </DataTable.Col>
       <DataTable.Col source="fields" disableSort>
-        <FunctionField<Entry> source="fields" render={(e) => fieldsText(e.fields)} />
+        <FunctionField<Entry> source="fields" render={(e) => fieldsText(e.fieldTitles)} />
+      </DataTable.Col>
+      <DataTable.Col source="operation">
+        <FunctionField<Entry> source="operation" render={(e) => <code style={{ fontSize: '0.8em' }}>{e.operation}</code>} />
       </DataTable.Col>
       <DataTable.Col source="sourceAddress" disableSort />
     </DataTable>

@@ -6,7 +6,7 @@ export const journalMessages: ResourceMessages = {
     at: 'Когда',
     actorName: 'Кто',
     role: 'Роль',
-    operation: 'Операция',
+    operation: 'Вызов API',
     action: 'Действие',
     entity: 'Сущность',
     entityIds: 'Записи',
@@ -22,26 +22,9 @@ export const journalMessages: ResourceMessages = {
   exportFailed: 'Не удалось выгрузить журнал',
 };
 
-/** Russian names of the declared entities (personal-data.ts), for the journal's column and filter. */
-export const ENTITY_LABELS: ReadonlyMap<string, string> = new Map([
-  ['Participant', 'Участник'],
-  ['Consent', 'Согласие'],
-  ['ParticipantBaseEntry', 'Запись в базе'],
-  ['QuestionnaireLink', 'Ссылка на анкету'],
-  ['QuestionnaireResponse', 'Анкета'],
-  ['QuestionnaireAnswer', 'Ответ анкеты'],
-  ['ProgrammeScorecard', 'Оценка программы'],
-  ['MentoringPair', 'Пара'],
-  ['Meeting', 'Встреча'],
-  ['PersonalisedProgramme', 'Персонализированная программа'],
-  ['PlanTask', 'Мероприятие плана'],
-  ['MatchSuggestion', 'Предложение пары'],
-  ['RoadmapItem', 'Мероприятие дорожной карты'],
-  ['Report', 'Отчёт'],
-]);
-
 export const ROLE_LABELS: ReadonlyMap<string, string> = new Map([
   ['curator', 'куратор'],
   ['platform-admin', 'администратор платформы'],
+  ['region-analyst', 'аналитик региона'],
   ['respondent', 'ответ по ссылке'],
 ]);

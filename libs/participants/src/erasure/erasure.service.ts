@@ -18,6 +18,9 @@ export type ErasePersonalDataJobData = ScopedJobData & { erasureId: string };
 export type ErasureOutcome = { erasureId: string; outcome: 'done' | 'cancelled' | 'not-due' | 'already-done'; changed?: Record<string, number> };
 
 const HOUR_MS = 3_600_000;
+
+/** One job per erasure: queuing it again (the sweep) never runs it twice. */
+export const erasureJobId = (erasureId: string): string => `erasure-${erasureId}`;
 /** Even with no undo window the job waits for the request's transaction to commit (a retry would find it anyway). */
 const MIN_DELAY_MS = 3_000;
 
@@ -68,7 +71,7 @@ export class ErasureService {
     );
     if (this.queues) {
       const data: ErasePersonalDataJobData = { scope, erasureId: row.id };
-      await this.queues.add(QUEUES.privacy, ERASE_PERSONAL_DATA_JOB, data, { jobId: `erasure-${row.id}`, delay: Math.max(undoWindowHours * HOUR_MS, MIN_DELAY_MS) });
+      await this.queues.add(QUEUES.privacy, ERASE_PERSONAL_DATA_JOB, data, { jobId: erasureJobId(row.id), delay: Math.max(undoWindowHours * HOUR_MS, MIN_DELAY_MS) });
     } else {
       this.logger.warn(`erasure ${row.id}: no job queue in this process; the erasure waits for one to be queued`);
     }

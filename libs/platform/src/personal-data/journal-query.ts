@@ -11,6 +11,7 @@ import { ValidationFailedException } from '../errors/app.exceptions';
 import { lookupTable } from '@nastavnik/contracts/lookup';
 import { TenantContext } from '../tenancy/tenant-context';
 import { JOURNAL_ACTIONS, type JournalAction } from './journal-event';
+import { journalEntityTitleOf, journalEntityTitles, personalDataFieldTitles } from './personal-data';
 
 /** The journal's actions as a GraphQL enum (values upper-case, as the schema's other enums). */
 export enum JournalActionValue {
@@ -55,14 +56,17 @@ export class AccessJournalEntry {
   @Field({ description: 'Роль' })
   role!: string;
 
-  @Field({ description: 'Операция: поле GraphQL или адрес запроса' })
+  @Field({ description: 'Вызов API: поле GraphQL или адрес запроса (технический идентификатор)' })
   operation!: string;
 
   @Field(() => JournalActionValue)
   action!: JournalAction;
 
-  @Field({ description: 'Сущность' })
+  @Field({ description: 'Сущность (имя типа)' })
   entity!: string;
+
+  @Field({ description: 'Сущность по-русски' })
+  entityTitle!: string;
 
   @Field(() => [String], { description: 'Идентификаторы записей' })
   entityIds!: string[];
@@ -70,11 +74,23 @@ export class AccessJournalEntry {
   @Field(() => [String], { description: 'Поля персональных данных (имена, не значения)' })
   fields!: string[];
 
+  @Field(() => [String], { description: 'Поля персональных данных по-русски, в том же порядке' })
+  fieldTitles!: string[];
+
   @Field(() => String, { nullable: true })
   requestId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Адрес источника запроса' })
   sourceAddress!: string | null;
+}
+
+@ObjectType('JournalEntity', { description: 'Сущность, которую записывает журнал доступа' })
+export class JournalEntity {
+  @Field({ description: 'Имя типа (значение фильтра «Сущность»)' })
+  entity!: string;
+
+  @Field({ description: 'Название по-русски' })
+  title!: string;
 }
 
 @InputType('AccessJournalFilter')
@@ -161,8 +177,10 @@ function toEntry(row: Row): AccessJournalEntry {
     operation: row.operation,
     action: row.action,
     entity: row.entity,
+    entityTitle: journalEntityTitleOf(row.entity) ?? row.entity,
     entityIds: row.entity_ids,
     fields: row.fields,
+    fieldTitles: personalDataFieldTitles(row.entity, row.fields),
     requestId: row.request_id,
     sourceAddress: row.source_address,
   };
@@ -180,6 +198,12 @@ export class AccessJournalResolver {
   }
 
   @Roles('curator', 'platform-admin')
+  @Query(() => [JournalEntity], { description: 'Сущности журнала доступа с русскими названиями (для фильтра)' })
+  accessJournalEntities(): JournalEntity[] {
+    return journalEntityTitles();
+  }
+
+  @Roles('curator', 'platform-admin')
   @Query(() => ListMetadata)
   _allAccessJournalEntriesMeta(@Args({ type: () => AccessJournalListArgs }) args: AccessJournalListArgs): Promise<ListMetadata> {
     return this.journal.count(args.filter).then((count) => ({ count }));
@@ -190,7 +214,16 @@ export class AccessJournalResolver {
 export const JOURNAL_EXPORT_MAX_ROWS = 20_000;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const HEADINGS = ['Когда', 'Организация', 'Номер', 'Кто', 'Логин', 'Роль', 'Операция', 'Действие', 'Сущность', 'Записи', 'Поля персональных данных', 'Запрос', 'Адрес'];
+const HEADINGS = ['Когда', 'Организация', 'Номер', 'Кто', 'Логин', 'Роль', 'Действие', 'Сущность', 'Записи', 'Поля персональных данных', 'Вызов API', 'Запрос', 'Адрес'];
+const ACTION_TITLES: Readonly<Record<JournalAction, string>> = {
+  read: 'чтение', create: 'создание', update: 'изменение', delete: 'удаление', import: 'загрузка из файла', export: 'выгрузка в файл', erase: 'обезличивание',
+};
+const ROLE_TITLES = lookupTable<string>({
+  curator: 'куратор', 'region-analyst': 'аналитик региона', 'ministry-official': 'сотрудник министерства', 'platform-admin': 'администратор платформы',
+  respondent: 'ответ по ссылке', system: 'система',
+});
+/** «05.12.2026 07:03:41» in Moscow time: how the operator's staff read a time, not ISO. */
+const MOSCOW_TIME = new Intl.DateTimeFormat('ru-RU', { timeZone: 'Europe/Moscow', dateStyle: 'short', timeStyle: 'medium' });
 // ExcelJS is loaded on the first export, not at start-up.
 const load = createRequire(__filename);
 let excel: typeof import('exceljs') | null = null;
@@ -216,8 +249,8 @@ export class AccessJournalExportController {
     addRow(HEADINGS);
     for (const e of entries) {
       addRow([
-        e.at.toISOString(), e.tenantId, e.seq, e.actor, e.actorName, e.role, e.operation, e.action, e.entity,
-        e.entityIds.join(', '), e.fields.join(', '), e.requestId, e.sourceAddress,
+        `${MOSCOW_TIME.format(e.at)} МСК`, e.tenantId, e.seq, e.actor, e.actorName, ROLE_TITLES.get(e.role) ?? e.role, ACTION_TITLES[e.action] ?? e.action,
+        e.entityTitle, e.entityIds.join(', '), e.fieldTitles.join(', '), e.operation, e.requestId, e.sourceAddress,
       ]);
     }
     sheet.getRow(1).font = { bold: true };

@@ -1,7 +1,7 @@
 import { TypeMetadataStorage } from '@nestjs/graphql';
 import { activeStore } from '../tenancy/tenant-context';
 import type { JournalAction, JournalEvent } from './journal-event';
-import { personalDataDeclarationOf, personalDataFieldsOf } from './personal-data';
+import { journalEntityTitleOf, personalDataDeclarationOf, personalDataFieldsOf } from './personal-data';
 
 export type { JournalAction, JournalEvent } from './journal-event';
 
@@ -20,8 +20,9 @@ export const journal = {
     const store = activeStore();
     if (!store?.scope) throw new Error('journal.record: no operation is running (personal data is only touched under a scope)');
     if (!JOURNAL_SWITCH.enabled) return;
-    // Region analysts and ministry officials read no person's data (their policies admit none): nothing of theirs to journal.
+    // Ministry officials read no person's data (their policies admit none): nothing of theirs to journal.
     if (!JOURNALED_ROLES.has(store.scope.role)) return;
+    if (journalEntityTitleOf(event.entity) === undefined) untitledEntity(event.entity);
     (store.journal ??= []).push({ ...event, ids: [...event.ids], fields: [...event.fields] });
   },
 };
@@ -32,8 +33,22 @@ export const journal = {
  */
 export const JOURNAL_SWITCH = { enabled: true };
 
-/** The roles whose operations can touch personal data: a school's curator, the platform admin, a link's respondent. */
-const JOURNALED_ROLES: ReadonlySet<string> = new Set(['curator', 'platform-admin', 'respondent']);
+/**
+ * The roles whose operations can touch personal data: a school's curator, the platform admin, a
+ * link's respondent, and a region analyst (a school's roadmap, its nominated mentors).
+ */
+const JOURNALED_ROLES: ReadonlySet<string> = new Set(['curator', 'platform-admin', 'region-analyst', 'respondent']);
+
+/**
+ * An entity the journal would show by its English type name: an error wherever specs run (so a new
+ * journaled entity cannot land without its Russian title, `declareJournalEntity` or the
+ * declaration's `title`), a warning in production (the event is still recorded).
+ */
+function untitledEntity(entity: string): void {
+  const message = `access journal: entity ${entity} has no Russian title (declare it in the lib's personal-data.ts)`;
+  if (process.env.NODE_ENV === 'production') process.emitWarning(message);
+  else throw new Error(message);
+}
 
 export const JOURNAL_KEY = 'nastavnik:journaled';
 

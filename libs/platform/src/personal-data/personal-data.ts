@@ -9,11 +9,14 @@
 
 export type PersonalDataCategory = 'name' | 'birth-date' | 'contact' | 'free-text' | 'class' | 'document' | 'answers' | 'other';
 
-/** `property`: the entity's (and GraphQL type's) property name; `column`: the database column. */
-export type PersonalDataField = { property: string; column: string; category: PersonalDataCategory };
+/**
+ * `property`: the entity's (and GraphQL type's) property name; `column`: the database column;
+ * `title`: its Russian name as the journal, its XLSX and the subject-access document print it.
+ */
+export type PersonalDataField = { property: string; column: string; category: PersonalDataCategory; title: string };
 
-/** `entity`: the GraphQL object type's name (e.g. 'Participant'); `table`: its table. */
-export type PersonalDataDeclaration = { entity: string; table: string; fields: readonly PersonalDataField[] };
+/** `entity`: the GraphQL object type's name (e.g. 'Participant'); `title`: its Russian name; `table`: its table. */
+export type PersonalDataDeclaration = { entity: string; title: string; table: string; fields: readonly PersonalDataField[] };
 
 /** A column whose name looks like personal data but is not, with the reason (checked by the lint spec). */
 export type NotPersonalColumn = { table: string; column: string; why: string };
@@ -33,7 +36,7 @@ export const PERSONAL_DATA_CATEGORY_TITLES: Readonly<Record<PersonalDataCategory
 const byEntity = new Map<string, PersonalDataDeclaration>();
 
 function frozen(d: PersonalDataDeclaration): PersonalDataDeclaration {
-  return Object.freeze({ entity: d.entity, table: d.table, fields: Object.freeze(d.fields.map((f) => Object.freeze({ ...f }))) });
+  return Object.freeze({ entity: d.entity, title: d.title, table: d.table, fields: Object.freeze(d.fields.map((f) => Object.freeze({ ...f }))) });
 }
 
 /**
@@ -43,7 +46,9 @@ function frozen(d: PersonalDataDeclaration): PersonalDataDeclaration {
 export function declarePersonalData(d: PersonalDataDeclaration): PersonalDataDeclaration {
   const declaration = frozen(d);
   const seen = new Set<string>();
+  if (!d.title?.trim()) throw new Error(`personal data: ${d.entity} needs its Russian title`);
   for (const field of declaration.fields) {
+    if (!field.title?.trim()) throw new Error(`personal data: ${d.entity}.${field.property} needs its Russian title`);
     if (seen.has(field.property)) throw new Error(`personal data: ${d.entity}.${field.property} declared twice`);
     seen.add(field.property);
   }
@@ -74,4 +79,36 @@ export function personalDataDeclarationOf(entity: string): PersonalDataDeclarati
 /** Every declared property and column name of every entity (for log redaction). */
 export function personalDataPropertyNames(): ReadonlySet<string> {
   return new Set([...byEntity.values()].flatMap((d) => d.fields.flatMap((f) => [f.property, f.column])));
+}
+
+const journalEntities = new Map<string, string>();
+
+/**
+ * The Russian name of an entity the access journal records that holds no personal data of its own
+ * (a report, an erasure request …): declared next to the lib's personal-data declarations, so the
+ * journal never shows an English type name (apps/api/test/journal-coverage.spec.ts checks every
+ * `@Journaled` entity has a title).
+ */
+export function declareJournalEntity(entity: string, title: string): void {
+  const existing = journalEntities.get(entity) ?? byEntity.get(entity)?.title;
+  if (existing !== undefined && existing !== title) throw new Error(`journal entity ${entity}: two titles («${existing}», «${title}»)`);
+  journalEntities.set(entity, title);
+}
+
+/** The Russian name of a journaled entity; undefined if neither declared nor named. */
+export function journalEntityTitleOf(entity: string): string | undefined {
+  return byEntity.get(entity)?.title ?? journalEntities.get(entity);
+}
+
+/** The Russian names of an entity's fields, in the given order (a field not declared keeps its name). */
+export function personalDataFieldTitles(entity: string, properties: readonly string[]): string[] {
+  const fields = byEntity.get(entity)?.fields ?? [];
+  return properties.map((property) => fields.find((f) => f.property === property || f.column === property)?.title ?? property);
+}
+
+/** Every journaled entity with its Russian name (the journal's filter), ordered by name. */
+export function journalEntityTitles(): { entity: string; title: string }[] {
+  const all = new Map(journalEntities);
+  for (const d of byEntity.values()) all.set(d.entity, d.title);
+  return [...all].map(([entity, title]) => ({ entity, title })).sort((a, b) => a.title.localeCompare(b.title, 'ru'));
 }
