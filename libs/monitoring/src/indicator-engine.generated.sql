@@ -5,17 +5,17 @@
 -- Parameters: $1 period, $2 reference date (1 September), $3 period end, $4 the organisations' ids.
 with orgs as (select t.id as tenant_id from tenant_tree t
                where t.kind = 'organisation' and t.id = any ($4::uuid[]) and $1::text is not null and $2::date <= $3::date),
-u_persons as (select tenant_id, unit_id, bool_or(x0) as x0, bool_or(x1) as x1, bool_or(x2) as x2, bool_or(x3) as x3, bool_or(x4) as x4, bool_or(x5) as x5
-   from (select f.tenant_id, f.unit_id, (role = 'mentee') as x0, (role = 'mentor') as x1, (true) as x2, null::boolean as x3, null::boolean as x4, null::boolean as x5 from (
+u_persons as (select tenant_id, unit_id, bit_or(flags) as flags
+   from (select f.tenant_id, f.unit_id, case when (role = 'mentee') then 1::bigint else 0 end | case when (role = 'mentor') then 2::bigint else 0 end | case when (true) then 4::bigint else 0 end as flags from (
     select m.tenant_id, m.participant_id as unit_id, m.role
       from ind_membership_facts m
      where m.period = $1) f where f.tenant_id = any ($4::uuid[])
    union all
-   select f.tenant_id, f.unit_id, null::boolean as x0, null::boolean as x1, null::boolean as x2, (base = 'mentee' and surveyed) as x3, (base = 'mentor' and surveyed) as x4, (base = 'mentor' and trained) as x5 from (
+   select f.tenant_id, f.unit_id, case when (base = 'mentee' and surveyed) then 8::bigint else 0 end | case when (base = 'mentor' and surveyed) then 16::bigint else 0 end | case when (base = 'mentor' and trained) then 32::bigint else 0 end as flags from (
     select b.tenant_id, b.participant_id as unit_id, b.base, b.surveyed, b.trained
       from ind_base_facts b
      where b.included_on <= $3::date and (b.left_on is null or b.left_on >= $2::date)) f where f.tenant_id = any ($4::uuid[])) r group by tenant_id, unit_id),
-a_persons as (select p.tenant_id, count(*) filter (where u.x0 and (kind = 'student' and age between 10 and 19)) as c0, count(*) filter (where kind = 'student' and age between 10 and 19) as c1, count(*) filter (where u.x1 and (kind = 'student' and age between 15 and 19)) as c2, count(*) filter (where kind = 'student' and age between 15 and 19) as c3, count(*) filter (where u.x2 and (kind = 'student')) as c4, count(*) filter (where kind = 'student') as c5, count(*) filter (where u.x3 and (kind = 'student')) as c6, count(*) filter (where u.x3 and (kind = 'teacher')) as c7, count(*) filter (where kind = 'teacher') as c8, count(*) filter (where u.x4) as c9, count(*) filter (where kind in ('student', 'teacher')) as c10, count(*) filter (where u.x5) as c11, count(*) filter (where u.x1) as c12, count(*) filter (where u.x0) as c13
+a_persons as (select p.tenant_id, count(*) filter (where (u.flags & 1::bigint) <> 0 and (kind = 'student' and age between 10 and 19)) as c0, count(*) filter (where kind = 'student' and age between 10 and 19) as c1, count(*) filter (where (u.flags & 2::bigint) <> 0 and (kind = 'student' and age between 15 and 19)) as c2, count(*) filter (where kind = 'student' and age between 15 and 19) as c3, count(*) filter (where (u.flags & 4::bigint) <> 0 and (kind = 'student')) as c4, count(*) filter (where kind = 'student') as c5, count(*) filter (where (u.flags & 8::bigint) <> 0 and (kind = 'student')) as c6, count(*) filter (where (u.flags & 8::bigint) <> 0 and (kind = 'teacher')) as c7, count(*) filter (where kind = 'teacher') as c8, count(*) filter (where (u.flags & 16::bigint) <> 0) as c9, count(*) filter (where kind in ('student', 'teacher')) as c10, count(*) filter (where (u.flags & 32::bigint) <> 0) as c11, count(*) filter (where (u.flags & 2::bigint) <> 0) as c12, count(*) filter (where (u.flags & 1::bigint) <> 0) as c13
    from (select * from (
     select p.tenant_id, p.participant_id as unit_id, p.kind, case when p.birth_date > ($2::date - interval '150 years')::date and p.birth_date <= $2::date
         then 150 - width_bucket(p.birth_date, (select array_agg(($2::date - make_interval(years => n))::date + 1 order by n desc) from generate_series(1, 150) n))
