@@ -70,9 +70,12 @@ describe('extracts: a formula-like region name is written as text', () => {
   it('CSV: the name gets a leading apostrophe inside an RFC 4180 quoted field', async () => {
     const text = (await requestExtract('CSV')).toString('utf8');
     const lines = text.split('\r\n');
-    const line01 = lines.find((line) => line.startsWith(`${region.code};`) && line.includes(';01;'));
-    expect(line01).toBe(`${region.code};"'=HYPERLINK(""http://x"",""клик"")";01;Доля детей 10–19 лет, вошедших в программы наставничества в роли наставляемого;%;55;108;51`);
+    const line01 = lines.find((line) => line.startsWith(`"'=HYPERLINK(`) && line.includes(';01;'));
+    expect(line01).toBe(`"'=HYPERLINK(""http://x"",""клик"")";Доля детей 10–19 лет, вошедших в программы наставничества в роли наставляемого;01;процент;744;55;108;51`);
+    // The respondent of the title block (the region's full name) too.
+    expect(lines).toContain(`Респондент;"'=HYPERLINK(""http://x"",""клик"")"`);
     expect(text).not.toContain(`;"=HYPERLINK(`);
+    expect(lines.filter((line) => /^"?[=+\-@]/.test(line))).toEqual([]);
   });
 
   it('XLSX: read back, no text cell starts a formula, the name is there as text, numbers are numbers', async () => {
@@ -90,7 +93,9 @@ describe('extracts: a formula-like region name is written as text', () => {
       );
     }
     expect(formulas).toBe(0);
-    expect(strings).toContain(`Территория: ${HYPERLINK} (${region.code})`);
+    expect(strings).toContain(`'${HYPERLINK}`); // the respondent in the title block
+    // The sheet is named by the region's name (a sheet name is never evaluated; Excel's forbidden characters are replaced).
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['=HYPERLINK("http x","клик")']);
     expect(strings.filter((s) => FORMULA_START.test(s))).toEqual([]);
     // A workbook someone re-saves as CSV (here: ExcelJS's own CSV writer) stays inert as well.
     const resaved = Buffer.from(await workbook.csv.writeBuffer({ sheetName: workbook.worksheets[0].name })).toString('utf8');

@@ -234,24 +234,29 @@ describe('reports: request, render, download, isolation', () => {
     expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((file.body as Buffer).buffer.slice((file.body as Buffer).byteOffset, (file.body as Buffer).byteOffset + (file.body as Buffer).length) as ArrayBuffer);
+    // One region asked for: its sheet alone (named by the region's name), no all-Russia total.
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([a.region.short_name]);
     const sheet = workbook.worksheets[0];
     const rows: Record<string, (string | number | null)[]> = {};
     sheet.eachRow((row) => {
       const values = (row.values as (string | number | null)[]).slice(1);
-      if (typeof values[0] === 'string' && /^\d{2}$/.test(values[0])) rows[values[0]] = values;
+      if (typeof values[1] === 'string' && /^\d{2}$/.test(values[1])) rows[values[1]] = values;
     });
-    // Σ over the region's two schools, from the snapshots inserted above.
-    expect(rows['01'].slice(2)).toEqual(['%', 95, 158, 60]);
-    expect(rows['03'].slice(2)).toEqual(['%', 43, 79, 54]);
-    expect(rows['04'].slice(2)).toEqual(['%', 13, 17, 76]);
-    expect([rows['06'][2], rows['06'][3], rows['06'][4] ?? null, rows['06'][5]]).toEqual(['чел.', 19, null, 19]);
-    expect([rows['07'][3], rows['07'][5]]).toEqual([71, 71]);
+    // Σ over the region's two schools, from the snapshots inserted above: unit, ОКЕИ code, Σnumerator, Σdenominator, value.
+    expect(rows['01'].slice(2)).toEqual(['процент', '744', 95, 158, 60]);
+    expect(rows['03'].slice(2)).toEqual(['процент', '744', 43, 79, 54]);
+    expect(rows['04'].slice(2)).toEqual(['процент', '744', 13, 17, 76]);
+    expect([rows['06'][2], rows['06'][3], rows['06'][4], rows['06'][5] ?? null, rows['06'][6]]).toEqual(['человек', '792', 19, null, 19]);
+    expect([rows['07'][4], rows['07'][6]]).toEqual([71, 71]);
     const csv = await request(official, 'requestExtract(formCode: "MENTORING-R145", period: $period, format: CSV)', {});
     expect((await waitForReport(db.owner, csv.id)).status).toBe('done');
     const text = ((await download(official, csv.id)).body as Buffer).toString('utf8');
-    expect(text).toContain(`${a.region.code};`);
-    expect(text).toContain(`${b.region.code};`);
-    expect(text).toMatch(/MENTORING-R145 v1/);
+    // Every region in scope, by its name (the codes are not printed), after the all-Russia total.
+    expect(text).toContain(`\r\nРоссийская Федерация;`);
+    expect(text).toContain(`\r\n${a.region.short_name};`);
+    expect(text).toContain(`\r\n${b.region.short_name};`);
+    expect(text).toMatch(/МОНИТОРИНГ-НАСТАВНИЧЕСТВО \(Р-145\), версия 1/);
+    expect(text).not.toMatch(/MENTORING-R145/);
   });
 
   it('extracts run on the extracts queue: identical requests share one row and one job there, none on reports; progress reaches 100', async () => {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { INDICATORS, type IndicatorDefinition, percentValue } from '@nastavnik/monitoring/indicator-definitions';
 import { IndicatorQueryService } from '@nastavnik/monitoring/indicator-query.service';
-import { OutcomeService } from '@nastavnik/monitoring/outcomes/outcome.service';
 import { NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import { ReadFromReplica } from '@nastavnik/platform/tenancy/read-from-replica';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { FormDefinition } from './forms/form-definitions';
-import type { ExtractData } from './render/extract.document';
+import type { ExtractCompiler, ExtractData, ExtractTerritory, ExtractValue } from './render/extract-layout';
 import type { IndicatorLine, RegionReportData, RoadmapLine, SchoolReportData } from './render/report-data.types';
 
 type SchoolValue = { numerator: number; denominator: number | null; value: number | null; target: number | null; belowTarget: boolean | null; computedAt: Date | null; denominatorSource: 'contingent' | 'registered' | null };
@@ -29,7 +28,6 @@ export class ReportDataService {
   constructor(
     private readonly context: TenantContext,
     private readonly indicators: IndicatorQueryService,
-    private readonly outcomes: OutcomeService,
   ) {}
 
   /**
@@ -117,7 +115,6 @@ export class ReportDataService {
       counts: { mentors: count('MENTORS'), mentees: count('MENTEES') },
       meetings,
       roadmap,
-      outcomes: full ? await this.outcomes.school(period, tenantId) : null,
       generatedAt: new Date(),
     };
   }
@@ -160,41 +157,84 @@ export class ReportDataService {
     return data;
   }
 
-  /** Σnum/Σden per region for the form's rows; a region's organisations only, from snapshots. */
+  /**
+   * Σnum/Σden per region for the form's rows, from the organisations' snapshots, with the
+   * all-Russia total for an all-regions extract (see `regionFigures`).
+   */
   @ReadFromReplica()
-  async extract(form: FormDefinition, period: string, regionId: string | null): Promise<ExtractData> {
-    const em = await this.context.manager();
+  async extract(form: FormDefinition, period: string, regionId: string | null, compiler: ExtractCompiler | null = null): Promise<ExtractData> {
     if (regionId) {
+      const em = await this.context.manager();
       const [row] = await em.query(`select kind from tenant_tree where id = $1`, [regionId]);
       if (!row) throw new NotFoundException('Регион не найден или недоступен.');
       if (row.kind !== 'region') throw new ValidationFailedException('Выгрузка формируется по региону (или по всем регионам).');
     }
-    const codes = [...new Set(form.rows.map((r) => r.indicator))];
-    const rows: { region_id: string; code: string; name: string; indicator_code: string; numerator: string; denominator: string | null; organisations: string }[] = await em.query(
-      `select r.id as region_id, r.code, r.short_name as name, s.indicator_code,
-              sum(s.numerator) as numerator, sum(s.denominator) as denominator, count(*) as organisations
-         from tenant_tree r
-         join indicator_snapshot_values s on s.tenant_path <@ r.path and s.period = $1 and s.indicator_code = any($2::text[])
-        where r.kind = 'region' and ($3::uuid is null or r.id = $3::uuid)
-        group by r.id, r.code, r.short_name, s.indicator_code
-        order by r.code`,
-      [period, codes, regionId],
-    );
-    const regions = new Map<string, ExtractData['regions'][number]>();
-    if (regionId) {
-      const [r] = await em.query(`select id, code, short_name as name from tenant_tree where id = $1`, [regionId]);
-      regions.set(r.id, { code: r.code, name: r.name, values: {} });
-    }
-    for (const row of rows) {
-      const region = regions.get(row.region_id) ?? { code: row.code, name: row.name, values: {} };
-      const unit = INDICATORS.find((d) => d.code === row.indicator_code)?.unit ?? 'count';
-      const numerator = Number(row.numerator);
-      const denominator = unit === 'percent' ? Number(row.denominator ?? 0) : null;
-      region.values[row.indicator_code] = { numerator, denominator, value: unit === 'percent' ? percentValue(numerator, denominator) : numerator, organisations: Number(row.organisations) };
-      regions.set(row.region_id, region);
-    }
-    return { form, period, regions: [...regions.values()], generatedAt: new Date() };
+    const { regions, total } = await this.regionFigures(period, form.rows.map((r) => r.indicator), regionId);
+    return { form, period, regions, total: regionId ? null : total, compiler, generatedAt: new Date() };
   }
+
+  /**
+   * Every region in scope (or the one asked for) with Σnumerator / Σdenominator of each indicator
+   * over its organisations' snapshots, and the total over them — the extract's figures and the
+   * ministry's comparison of regions. The regions come from the tenant tree, not from the
+   * snapshots: a region whose organisations have no snapshot for the period (none computed yet, or
+   * nothing to count) is still there, in zeros. «Все регионы» used to omit «Северный регион» (two
+   * organisations, no snapshots) because the regions were read off an inner join with the snapshots.
+   */
+  @ReadFromReplica()
+  async regionFigures(period: string, codes: string[], regionId: string | null = null): Promise<{ regions: ExtractTerritory[]; total: ExtractTerritory }> {
+    const em = await this.context.manager();
+    const unique = [...new Set(codes)];
+    const units = new Map(unique.map((code) => [code, INDICATORS.find((d) => d.code === code)?.unit ?? 'count']));
+    type Row = { id: string; code: string; name: string; full_name: string; organisations: number; reporting: number; sums: Record<string, { numerator: string; denominator: string | null }> };
+    const rows: Row[] = await em.query(
+      `with region as (
+         select id, code, short_name, full_name, path from tenant_tree
+          where kind = 'region' and ($3::uuid is null or id = $3::uuid)),
+       snapshot as (
+         select r.id as region_id, s.tenant_id, s.indicator_code, s.numerator, s.denominator
+           from region r join indicator_snapshot_values s on s.tenant_path <@ r.path and s.period = $1 and s.indicator_code = any($2::text[]))
+       select r.id, r.code, r.short_name as name, r.full_name,
+              (select count(*) from tenant_tree o where o.kind = 'organisation' and o.path <@ r.path)::int as organisations,
+              (select count(distinct tenant_id) from snapshot s where s.region_id = r.id)::int as reporting,
+              coalesce((select json_object_agg(indicator_code, json_build_object('numerator', numerator, 'denominator', denominator))
+                          from (select indicator_code, sum(numerator) as numerator, sum(denominator) as denominator
+                                  from snapshot s where s.region_id = r.id group by indicator_code) sums), '{}') as sums
+         from region r`,
+      [period, unique, regionId],
+    );
+    const figures = (sums: (code: string) => [number, number]) => Object.fromEntries(unique.map((code) => [code, valueOf(units.get(code) ?? 'count', ...sums(code))]));
+    const regions: ExtractTerritory[] = rows
+      .map((r) => {
+        const sums = new Map(Object.entries(r.sums));
+        return {
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          fullName: r.full_name,
+          organisations: Number(r.organisations),
+          reporting: Number(r.reporting),
+          values: figures((code): [number, number] => [Number(sums.get(code)?.numerator ?? 0), Number(sums.get(code)?.denominator ?? 0)]),
+        };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru') || a.code.localeCompare(b.code));
+    const sum = (code: string, part: 'numerator' | 'denominator') => regions.reduce((n, r) => n + (r.values[code][part] ?? 0), 0);
+    const total: ExtractTerritory = {
+      id: null,
+      code: '',
+      name: 'Российская Федерация',
+      fullName: `Российская Федерация — итого по регионам выгрузки (${regions.length})`,
+      organisations: regions.reduce((n, r) => n + r.organisations, 0),
+      reporting: regions.reduce((n, r) => n + r.reporting, 0),
+      values: figures((code): [number, number] => [sum(code, 'numerator'), sum(code, 'denominator')]),
+    };
+    return { regions, total };
+  }
+}
+
+/** A line's figures: a percentage keeps its denominator (its value is empty when that is zero); a count is its numerator. */
+function valueOf(unit: 'percent' | 'count', numerator: number, denominator: number): ExtractValue {
+  return unit === 'percent' ? { numerator, denominator, value: percentValue(numerator, denominator) } : { numerator, denominator: null, value: numerator };
 }
 
 type SnapshotRow = { code: string; numerator: number | string | null; denominator: number | string | null; computed_at: string | null; target: number | string | null; denominator_source?: 'contingent' | 'registered' | null };

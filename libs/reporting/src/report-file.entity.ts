@@ -81,6 +81,10 @@ export class ReportFileEntity {
   @Column({ name: 'requested_by', type: 'text' })
   requestedBy!: string;
 
+  /** An extract's compiler (name, position, phone) for its title block; personal data, never a GraphQL field (docs/adr/0037). */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  compiler!: { name: string; position: string; phone: string } | null;
+
   @Field({ description: 'Роль запросившего' })
   @Column({ name: 'requested_role', type: 'text' })
   requestedRole!: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import { formVersion } from './forms/form-definitions';
 import { extractCsv, extractXlsx } from './render/extract.document';
+import type { ExtractCompiler } from './render/extract-layout';
 import { renderPdf } from './render/pdf-engine';
 import { regionReportDocument } from './render/region-report.document';
 import { schoolReportDocument } from './render/school-report.document';
@@ -11,6 +12,8 @@ import type { ExtractParams, RegionReportParams, ReportParams, SchoolReportParam
 
 export type RenderedFile = { bytes: Buffer; contentType: string; fileName: string };
 export type ProgressFn = (percent: number) => Promise<void>;
+/** What a request's row holds besides its parameters: an extract's compiler (not a parameter: never shown by GraphQL). */
+export type RenderExtras = { compiler?: ExtractCompiler | null };
 
 const PDF = 'application/pdf';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,7 +24,7 @@ const CSV = 'text/csv; charset=utf-8';
 export class ReportRenderer {
   constructor(private readonly data: ReportDataService) {}
 
-  async render(kind: ReportKind, params: ReportParams, progress: ProgressFn = async () => undefined): Promise<RenderedFile> {
+  async render(kind: ReportKind, params: ReportParams, progress: ProgressFn = async () => undefined, extras: RenderExtras = {}): Promise<RenderedFile> {
     switch (kind) {
       case 'school_report': {
         const p = params as SchoolReportParams;
@@ -41,10 +44,10 @@ export class ReportRenderer {
         const p = params as ExtractParams;
         const form = formVersion(p.formCode, p.formVersion);
         if (!form) throw new ValidationFailedException(`Форма ${p.formCode} версии ${p.formVersion} не найдена.`);
-        const data = await this.data.extract(form, p.period, p.regionId);
+        const data = await this.data.extract(form, p.period, p.regionId, extras.compiler ?? null);
         await progress(60);
         const where = p.regionId ? (data.regions[0]?.name ?? 'регион') : 'все регионы';
-        const base = `Выгрузка ${form.code} v${form.version} ${where} ${p.period.replace('/', '-')}`;
+        const base = `Форма ${form.name} версия ${form.version} ${where} ${p.period.replace('/', '-')}`;
         return kind === 'extract_xlsx'
           ? { bytes: await extractXlsx(data), contentType: XLSX, fileName: safeName(`${base}.xlsx`) }
           : { bytes: extractCsv(data), contentType: CSV, fileName: safeName(`${base}.csv`) };

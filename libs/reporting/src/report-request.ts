@@ -13,7 +13,7 @@ export type ReportParams = SchoolReportParams | RegionReportParams | ExtractPara
  * may see decides what the file contains), per calendar day (the region's), so a repeated request on
  * the same day shares the row, the job and the file, and tomorrow's reflects new snapshots.
  */
-export function requestHash(kind: ReportKind, params: ReportParams, scope: Scope, now = new Date()): string {
+export function requestHash(kind: ReportKind, params: ReportParams | Record<string, unknown>, scope: Scope, now = new Date()): string {
   const day = todayIso(now);
   const identity = { kind, params, scope: { role: scope.role, tenantId: scope.tenantId, tenantPath: scope.tenantPath, allTenants: scope.allTenants }, day };
   return createHash('sha256').update(stableJson(identity)).digest('hex');

@@ -6,6 +6,7 @@ import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import { QUEUES, type QueueName } from '@nastavnik/platform/queue/queues';
 import type { Scope } from '@nastavnik/platform/tenancy/scope';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
+import type { ExtractCompiler } from './render/extract-layout';
 import type { RequestExtractArgs, RequestRegionReportArgs, RequestSchoolReportArgs, ReportFilter, ReportListArgs } from './dtos/report.inputs';
 import { FORMS, formFor, formVersion } from './forms/form-definitions';
 import { REGION_REPORT_CODES } from './report-data.service';
@@ -22,7 +23,7 @@ export function reportJobFor(kind: ReportKind): { queue: QueueName; name: string
 }
 
 type RequestOwner = { tenantId: string | null; tenantPath: string };
-type PreparedRequest = { kind: ReportKind; params: ReportParams; owner: RequestOwner; form?: { code: string; version: string } };
+type PreparedRequest = { kind: ReportKind; params: ReportParams; owner: RequestOwner; form?: { code: string; version: string }; compiler?: ExtractCompiler | null };
 
 const SORTABLE = sortColumns({ requestedAt: 'r.requested_at', kind: 'r.kind', status: 'r.status', fileName: 'r.file_name', finishedAt: 'r.finished_at' });
 
@@ -78,7 +79,8 @@ export class ReportService {
         if (node.kind !== 'region') throw new ValidationFailedException('Выгрузка формируется по региону (или по всем регионам для федерального уровня).');
         owner = { tenantId: regionId, tenantPath: node.path };
       }
-      return { kind, params: { period: args.period, regionId, formCode: form.code, formVersion: form.version }, owner, form };
+      const compiler = args.compiler ? { name: args.compiler.name.trim(), position: args.compiler.position.trim(), phone: args.compiler.phone.trim() } : null;
+      return { kind, params: { period: args.period, regionId, formCode: form.code, formVersion: form.version }, owner, form, compiler };
     });
   }
 
@@ -131,17 +133,18 @@ export class ReportService {
   private async request(prepare: (scope: Scope) => Promise<PreparedRequest>): Promise<ReportFileEntity> {
     const scope = this.context.scope;
     const recorded = await this.context.runInScope(scope, async () => {
-      const { kind, params, owner, form } = await prepare(scope);
-      const hash = requestHash(kind, params, scope);
+      const { kind, params, owner, form, compiler } = await prepare(scope);
+      // The compiler is printed in the file, so another compiler is another file (docs/adr/0037).
+      const hash = requestHash(kind, compiler ? { ...params, compiler } : params, scope);
       const em = await this.context.manager();
       const [saved] = await em.query(
-        `insert into report_files (tenant_id, tenant_path, kind, parameters, params_hash, form_code, form_version, requested_by, requested_role)
-         values ($1, $2::ltree, $3, $4::jsonb, $5, $6, $7, $8, $9)
+        `insert into report_files (tenant_id, tenant_path, kind, parameters, params_hash, form_code, form_version, requested_by, requested_role, compiler)
+         values ($1, $2::ltree, $3, $4::jsonb, $5, $6, $7, $8, $9, $10::jsonb)
          on conflict (params_hash) do update
             set status = 'queued', progress = 0, error = null, requested_at = now()
           where report_files.status = 'failed'
          returning id, status, (xmax = 0) as inserted`,
-        [owner.tenantId, owner.tenantPath, kind, JSON.stringify(params), hash, form?.code ?? null, form?.version ?? null, scope.actor, scope.role],
+        [owner.tenantId, owner.tenantPath, kind, JSON.stringify(params), hash, form?.code ?? null, form?.version ?? null, scope.actor, scope.role, compiler ? JSON.stringify(compiler) : null],
       );
       const id: string | undefined = saved?.id ?? (await em.query(`select id from report_files where params_hash = $1`, [hash]))[0]?.id;
       if (!id) throw new NotFoundException('Отчёт не найден или недоступен.');

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IndicatorsApiModule } from '@nastavnik/monitoring/indicators.module';
-import { OutcomesCoreModule } from '@nastavnik/monitoring/outcomes/outcomes.module';
 import { ProduceExtractJob } from './jobs/produce-extract.job';
 import { RenderReportJob } from './jobs/render-report.job';
 import { ReportDataService } from './report-data.service';
@@ -13,20 +12,22 @@ import { ReportService } from './report.service';
 import './personal-data'; // declares this lib's personal-data fields (issue 14)
 import { ParticipantsCoreModule } from '@nastavnik/participants/participants.module';
 import { SubjectAccessResolver } from './subject-access/subject-access.resolver';
+import { RegionComparisonResolver } from './ministry/region-comparison.resolver';
+import { RegionComparisonService } from './ministry/region-comparison.service';
 
 /**
  * Reports and extracts: services and entities (api and worker). Loading it validates the form
  * definitions (`forms/form-definitions.ts`): a bad definition stops the process with its file name.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportFileEntity]), IndicatorsApiModule, OutcomesCoreModule],
+  imports: [TypeOrmModule.forFeature([ReportFileEntity]), IndicatorsApiModule],
   providers: [ReportService, ReportDataService, ReportRenderer],
   exports: [ReportService, ReportDataService, ReportRenderer],
 })
 export class ReportingCoreModule {}
 
 /** GraphQL and the download route (api only). */
-@Module({ imports: [ReportingCoreModule, ParticipantsCoreModule], providers: [ReportResolver, SubjectAccessResolver], controllers: [ReportFileController] })
+@Module({ imports: [ReportingCoreModule, ParticipantsCoreModule], providers: [ReportResolver, SubjectAccessResolver, RegionComparisonService, RegionComparisonResolver], controllers: [ReportFileController] })
 export class ReportingApiModule {}
 
 /** Rendering jobs (worker only): PDFs on the `reports` queue, form extracts on `extracts`. */

@@ -13,10 +13,11 @@ function hostileData(): ExtractData {
     rows: shipped.rows.map((row, i) => (i === 0 ? { ...row, title: '=HYPERLINK("http://x","клик")' } : row)),
   };
   const regions: ExtractData['regions'] = [
-    { code: 'r1', name: '-2+3+cmd|\' /C calc\'!A0', values: { T1: { numerator: -5, denominator: 10, value: -50, organisations: 1 } } },
-    { code: 'r2', name: '＝1+1', values: {} },
+    { id: null, code: 'r1', name: '-2+3+cmd|\' /C calc\'!A0', fullName: '@регион 1', organisations: 1, reporting: 1, values: { T1: { numerator: -5, denominator: 10, value: -50 } } },
+    { id: null, code: 'r2', name: '＝1+1', fullName: '＝1+1', organisations: 0, reporting: 0, values: {} },
   ];
-  return { form, period: '2022/2023', regions, generatedAt: new Date('2026-12-01T10:00:00Z') };
+  const total = { id: null, code: '', name: 'Российская Федерация', fullName: 'Российская Федерация — итого', organisations: 1, reporting: 1, values: { T1: { numerator: -5, denominator: 10, value: -50 } } };
+  return { form, period: '2022/2023', regions, total, compiler: { name: '=Иванов И. И.', position: '+ведущий специалист', phone: '+7 495 000-00-00' }, generatedAt: new Date('2026-12-01T10:00:00Z') };
 }
 
 /** The XLSX and CSV of a form extract: every text cell is written formula-safe, numbers stay numbers. */
@@ -37,7 +38,11 @@ describe('reporting: extract documents are formula-safe', () => {
     }
     expect(strings).toContain(`'@SUM(1+1)*cmd|' /C calc'!A0`);
     expect(strings).toContain(`'=HYPERLINK("http://x","клик")`);
-    expect(strings).toContain(`Территория: -2+3+cmd|' /C calc'!A0 (r1)`); // not at the start of the cell: harmless as it is
+    expect(strings).toContain(`'@регион 1`); // the respondent, in the title block
+    expect(strings).toContain(`'=Иванов И. И.`);
+    expect(strings).toContain(`'+7 495 000-00-00`);
+    // Sheet names are not cells (nothing evaluates them); Excel's forbidden characters are replaced.
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Российская Федерация', `-2+3+cmd|' C calc'!A0`, '＝1+1']);
     expect(strings.filter((s) => FORMULA_START.test(s))).toEqual([]);
     expect(numbers).toContain(-5);
     expect(numbers).toContain(-50);
@@ -47,8 +52,10 @@ describe('reporting: extract documents are formula-safe', () => {
     const text = extractCsv(hostileData()).toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.split('\r\n');
-    expect(lines).toContain(`r1;'-2+3+cmd|' /C calc'!A0;01;"'=HYPERLINK(""http://x"",""клик"")";%;-5;10;-50`);
-    expect(lines.some((line) => line.startsWith(`r2;'＝1+1;`))).toBe(true);
-    expect(lines.some((line) => line.startsWith(`ALL;Свод;01;`))).toBe(true);
+    expect(lines).toContain(`'-2+3+cmd|' /C calc'!A0;"'=HYPERLINK(""http://x"",""клик"")";01;процент;744;-5;10;-50`);
+    expect(lines.some((line) => line.startsWith(`'＝1+1;`))).toBe(true);
+    expect(lines.some((line) => line.startsWith(`Российская Федерация;`))).toBe(true);
+    expect(lines).toContain(`Составитель (Ф. И. О.);'=Иванов И. И.`);
+    expect(lines.filter((line) => FORMULA_START.test(line))).toEqual([]);
   });
 });

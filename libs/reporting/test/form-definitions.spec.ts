@@ -20,6 +20,10 @@ describe('statistical forms are data, validated at start-up', () => {
     ['a bad column', (f: ReturnType<typeof clone>) => (f.columns[0].key = 'ssn'), /column key "ssn"/],
     ['a bad date', (f: ReturnType<typeof clone>) => (f.validFrom = '01.09.2022'), /"validFrom"/],
     ['no rows', (f: ReturnType<typeof clone>) => (f.rows = []), /"rows"/],
+    ['a Latin name', (f: ReturnType<typeof clone>) => (f.name = 'MENTORING-R145'), /"name"/],
+    ['no approving document', (f: ReturnType<typeof clone>) => delete f.approvedBy, /"approvedBy"/],
+    ['two columns with one number', (f: ReturnType<typeof clone>) => (f.columns[5].number = '1'), /column number "1" appears twice/],
+    ['an unnumbered column', (f: ReturnType<typeof clone>) => delete f.columns[0].number, /column "title" needs a "number"/],
   ])('a definition with %s stops the process with a clear message', (_what, spoil, message) => {
     const form = clone();
     spoil(form);

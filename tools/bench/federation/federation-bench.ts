@@ -174,8 +174,6 @@ export async function runFederationBench(options: FederationOptions): Promise<Fe
       log(`nightly recompute, first time: ${ms.toFixed(0)} ms (${result.regions} regions, ${result.snapshots.toLocaleString('en')} snapshots)`);
     }
     const first = medianOf(firstTimes);
-    // A live database's autovacuum analyses the table after such an insert (threshold: a tenth of its rows); untimed.
-    await owner.query(`analyze indicator_snapshots`);
 
     // 3. The baseline's numbers must be the engine's snapshots, value for value.
     const [, bareResult] = await asOwner(bareSql, params, BARE_SETTINGS);

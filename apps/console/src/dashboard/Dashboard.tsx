@@ -4,6 +4,7 @@ import { Link, usePermissions, useTranslate } from 'react-admin';
 import type { AppRole } from '@nastavnik/contracts/roles';
 import { createLinkTo } from '../common/createLink';
 import { RegionIndicators } from '../indicators/RegionIndicators';
+import { MinistryHome } from '../ministry/MinistryHome';
 import { CuratorHome } from './CuratorHome';
 import { StructureOverview } from './StructureOverview';
 
@@ -37,7 +38,7 @@ export const Dashboard = () => {
     case 'region-analyst':
       return <StructureOverview showOrganisations indicators={<RegionIndicators />} />;
     case 'ministry-official':
-      return <StructureOverview showOrganisations />;
+      return <MinistryHome />;
     case 'curator':
       return <CuratorHome />;
     default:

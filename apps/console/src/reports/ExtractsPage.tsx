@@ -22,7 +22,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import { Title, useDataProvider, useNotify, usePermissions } from 'react-admin';
+import { Title, useDataProvider, useGetIdentity, useNotify, usePermissions } from 'react-admin';
+import type { ConsoleIdentity } from '../auth/token';
 import type { AppRole } from '@nastavnik/contracts/roles';
 import { academicYears, currentAcademicYear, useGraphqlAction } from '../common/graphql';
 import { fetchAllTenants, useApi } from '../dashboard/useApi';
@@ -31,7 +32,10 @@ import type { Tenant } from '../tenants/types';
 import { downloadReport, isFinished, periodOf, POLL_MS, type Report, REPORT_FIELDS } from './report';
 import { ReportProgress } from './ReportProgress';
 
-type StatisticalForm = { code: string; version: string; validFrom: string; title: string; lines: number };
+type StatisticalForm = { code: string; name: string; version: string; validFrom: string; title: string; lines: number };
+type Compiler = { name: string; position: string; phone: string };
+
+const PHONE = /^\+?[0-9][0-9 ()-]{4,38}$/;
 
 const ALL_REGIONS = 'all';
 const LIST_SIZE = 25;
@@ -53,8 +57,11 @@ async function recentExtracts(dataProvider: ConsoleDataProvider): Promise<Report
 }
 
 /**
- * «Выгрузки»: a federal statistical form (code and version) for a region or every region and a
- * school year, as XLSX or CSV — aggregates only, built by the worker from indicator snapshots.
+ * «Выгрузки»: a federal statistical form (its Russian name and version) for a region or every
+ * region and a school year, as XLSX or CSV — aggregates only, built by the worker from indicator
+ * snapshots. The form's title block names its compiler, position and phone (docs/adr/0037): the
+ * name comes from the signed-in account, position and phone are typed here; they go with the
+ * request only (kept in its row and printed in its file, never shown back by the API).
  * Below, the extracts requested before: their state (a progress bar while they are made) and the
  * file to download.
  */
@@ -64,14 +71,16 @@ export const ExtractsPage = () => {
   const { permissions: role } = usePermissions<AppRole>();
   const federal = role === 'ministry-official' || role === 'platform-admin';
   const forms = useApi<StatisticalForm[]>('statistical-forms', (dp) =>
-    dp.graphql<{ statisticalForms: StatisticalForm[] }>('query Forms { statisticalForms { code version validFrom title lines } }').then((r) => r.statisticalForms),
+    dp.graphql<{ statisticalForms: StatisticalForm[] }>('query Forms { statisticalForms { code name version validFrom title lines } }').then((r) => r.statisticalForms),
   );
   const regions = useApi<Tenant[]>('regions', (dp) => fetchAllTenants(dp, { kind: 'REGION' }));
   const [form, setForm] = useState('');
   const [regionId, setRegionId] = useState('');
   const [period, setPeriod] = useState(currentAcademicYear());
   const [format, setFormat] = useState<'XLSX' | 'CSV'>('XLSX');
-  const [errors, setErrors] = useState<{ form?: string; regionId?: string; period?: string }>({});
+  const { data: identity } = useGetIdentity();
+  const [compiler, setCompiler] = useState<Compiler>({ name: '', position: '', phone: '' });
+  const [errors, setErrors] = useState<{ form?: string; regionId?: string; period?: string; name?: string; position?: string; phone?: string }>({});
   const [extracts, setExtracts] = useState<Report[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const { run, pending } = useGraphqlAction<{ requestExtract: Report }>();
@@ -81,6 +90,10 @@ export const ExtractsPage = () => {
   useEffect(() => {
     if (!form && forms.data?.[0]) setForm(formKey(forms.data[0]));
   }, [form, forms.data]);
+  const accountName = (identity as ConsoleIdentity | undefined)?.fullName;
+  useEffect(() => {
+    if (accountName) setCompiler((c) => (c.name ? c : { ...c, name: accountName }));
+  }, [accountName]);
   useEffect(() => {
     if (regionId || !regions.data) return;
     if (federal) setRegionId(ALL_REGIONS);
@@ -109,16 +122,26 @@ export const ExtractsPage = () => {
     if (!chosen) found.form = 'Выберите статистическую форму и её версию.';
     if (!regionId) found.regionId = federal ? 'Выберите регион или «Все регионы».' : 'Выберите регион.';
     if (!/^\d{4}\/\d{4}$/.test(period)) found.period = 'Выберите учебный год.';
+    if (!compiler.name.trim()) found.name = 'Укажите составителя (Ф. И. О.).';
+    if (!compiler.position.trim()) found.position = 'Укажите должность составителя.';
+    if (!PHONE.test(compiler.phone.trim())) found.phone = 'Телефон: цифры, пробелы, скобки, дефисы, от 5 до 40 символов.';
     setErrors(found);
     return Object.keys(found).length === 0;
   };
   const request = async () => {
     if (!validate() || !chosen) return;
     const result = await run(
-      `mutation Extract($formCode: String!, $formVersion: String, $period: String!, $regionId: ID, $format: ExtractFormat!) {
-        requestExtract(formCode: $formCode, formVersion: $formVersion, period: $period, regionId: $regionId, format: $format) { ${REPORT_FIELDS} }
+      `mutation Extract($formCode: String!, $formVersion: String, $period: String!, $regionId: ID, $format: ExtractFormat!, $compiler: ExtractCompilerInput) {
+        requestExtract(formCode: $formCode, formVersion: $formVersion, period: $period, regionId: $regionId, format: $format, compiler: $compiler) { ${REPORT_FIELDS} }
       }`,
-      { formCode: chosen.code, formVersion: chosen.version, period, regionId: regionId === ALL_REGIONS ? null : regionId, format },
+      {
+        formCode: chosen.code,
+        formVersion: chosen.version,
+        period,
+        regionId: regionId === ALL_REGIONS ? null : regionId,
+        format,
+        compiler: { name: compiler.name.trim(), position: compiler.position.trim(), phone: compiler.phone.trim() },
+      },
     );
     if (!result) return;
     const report = result.requestExtract;
@@ -132,6 +155,7 @@ export const ExtractsPage = () => {
       notify((error as Error).message, { type: 'error' });
     }
   };
+  const formName = (report: Report) => `${forms.data?.find((f) => f.code === report.formCode)?.name ?? report.formCode}, версия ${report.formVersion}`;
   const territory = (report: Report) => (report.tenantId ? (regions.data?.find((r) => r.id === report.tenantId)?.shortName ?? '—') : 'Все регионы');
 
   return (
@@ -143,7 +167,7 @@ export const ExtractsPage = () => {
       <Card variant="outlined" data-testid="extract-form">
         <CardHeader
           title="Новая выгрузка"
-          subheader="Только агрегированные показатели (Σ числителей / Σ знаменателей по организациям); персональных данных в выгрузке нет."
+          subheader="Только агрегированные показатели (Σ числителей / Σ знаменателей по организациям): лист на каждый регион (регион без данных — нулями) и, для всех регионов, итог по Российской Федерации."
           slotProps={{ title: { variant: 'h6' } }}
         />
         <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -162,7 +186,7 @@ export const ExtractsPage = () => {
             >
               {(forms.data ?? []).map((f) => (
                 <MenuItem key={formKey(f)} value={formKey(f)}>
-                  {f.code}, версия {f.version} (действует с {ruDate(f.validFrom)})
+                  {f.name}, версия {f.version} (действует с {ruDate(f.validFrom)})
                 </MenuItem>
               ))}
             </TextField>
@@ -211,6 +235,41 @@ export const ExtractsPage = () => {
               </RadioGroup>
             </Box>
           </Box>
+          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }} data-testid="extract-compiler">
+            <TextField
+              fullWidth={false}
+              label="Составитель (Ф. И. О.)"
+              value={compiler.name}
+              onChange={(event) => setCompiler({ ...compiler, name: event.target.value })}
+              error={!!errors.name}
+              helperText={errors.name ?? 'Печатается в реквизитах формы'}
+              sx={{ minWidth: 300 }}
+              slotProps={{ htmlInput: { maxLength: 200 } }}
+            />
+            <TextField
+              fullWidth={false}
+              label="Должность"
+              value={compiler.position}
+              onChange={(event) => setCompiler({ ...compiler, position: event.target.value })}
+              error={!!errors.position}
+              helperText={errors.position ?? ' '}
+              sx={{ minWidth: 300 }}
+              slotProps={{ htmlInput: { maxLength: 200 } }}
+            />
+            <TextField
+              fullWidth={false}
+              label="Контактный телефон"
+              value={compiler.phone}
+              onChange={(event) => setCompiler({ ...compiler, phone: event.target.value })}
+              error={!!errors.phone}
+              helperText={errors.phone ?? 'Например: +7 (495) 123-45-67'}
+              sx={{ minWidth: 220 }}
+              slotProps={{ htmlInput: { maxLength: 40, inputMode: 'tel' } }}
+            />
+          </Box>
+          <Typography variant="caption" color="text.secondary">
+            Ф. И. О., должность и телефон составителя хранятся только вместе с этим запросом и печатаются в реквизитах файла; кроме них персональных данных в выгрузке нет.
+          </Typography>
           <Box>
             <Button variant="contained" startIcon={<TableViewIcon />} onClick={request} disabled={pending || forms.isPending || regions.isPending}>
               Сформировать выгрузку
@@ -242,7 +301,7 @@ export const ExtractsPage = () => {
                   <TableRow key={report.id} data-testid="extract-row" data-status={report.status} data-id={report.id}>
                     <TableCell>{ruDateTime(report.requestedAt)}</TableCell>
                     <TableCell>
-                      {report.formCode} v{report.formVersion}
+                      {formName(report)}
                     </TableCell>
                     <TableCell>{periodOf(report) ?? '—'}</TableCell>
                     <TableCell>{territory(report)}</TableCell>

@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, Matches } from 'class-validator';
-import { EnumField, FilterField, FilterIdsField, IdField, ReportingPeriodField } from '@nastavnik/platform/graphql/input-fields';
+import { EnumField, FilterField, FilterIdsField, IdField, NestedField, ReportingPeriodField, TextField } from '@nastavnik/platform/graphql/input-fields';
 import { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { ExtractFormat, ReportKind, ReportStatus } from '../report-file.entity';
 
@@ -23,6 +23,21 @@ export class RequestRegionReportArgs {
   codes?: string[];
 }
 
+/**
+ * Who compiled an extract, for its title block (docs/adr/0037): typed on the «Выгрузки» page (the
+ * name filled in from the account). Personal data: kept only in the request's row and its file.
+ */
+@InputType('ExtractCompilerInput', { description: 'Составитель выгрузки (печатается в реквизитах формы)' })
+export class ExtractCompilerInput {
+  @TextField('Составитель (Ф. И. О.)', 1, 200) name!: string;
+  @TextField('Должность составителя', 1, 200) position!: string;
+
+  @Field({ description: 'Контактный телефон составителя' })
+  @IsString({ message: 'Телефон составителя: ожидается текст.' })
+  @Matches(/^\+?[0-9][0-9 ()-]{4,38}$/, { message: 'Телефон составителя: цифры, пробелы, скобки, дефисы, от 5 до 40 символов.' })
+  phone!: string;
+}
+
 @ArgsType()
 export class RequestExtractArgs {
   @Field({ description: 'Код формы, например MENTORING-R145' })
@@ -40,6 +55,9 @@ export class RequestExtractArgs {
   @Field(() => ExtractFormat, { defaultValue: 'xlsx' })
   @IsEnum(ExtractFormat, { message: 'Формат выгрузки: XLSX или CSV.' })
   format: ExtractFormat = 'xlsx';
+
+  @NestedField(() => ExtractCompilerInput, { optional: true, description: 'Составитель, его должность и телефон — для реквизитов формы' })
+  compiler?: ExtractCompilerInput;
 }
 
 @InputType()

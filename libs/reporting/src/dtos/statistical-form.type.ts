@@ -7,6 +7,9 @@ export class StatisticalFormType {
   @Field({ description: 'Код формы, например MENTORING-R145' })
   code!: string;
 
+  @Field({ description: 'Обозначение формы по-русски, например МОНИТОРИНГ-НАСТАВНИЧЕСТВО (Р-145)' })
+  name!: string;
+
   @Field({ description: 'Версия формы' })
   version!: string;
 
@@ -20,6 +23,6 @@ export class StatisticalFormType {
   lines!: number;
 
   static of(form: FormDefinition): StatisticalFormType {
-    return Object.assign(new StatisticalFormType(), { code: form.code, version: form.version, validFrom: form.validFrom, title: form.title, lines: form.rows.length });
+    return Object.assign(new StatisticalFormType(), { code: form.code, name: form.name, version: form.version, validFrom: form.validFrom, title: form.title, lines: form.rows.length });
   }
 }

@@ -2,25 +2,37 @@ import { INDICATORS } from '@nastavnik/monitoring/indicator-definitions';
 import mentoringR145v1 from './mentoring-r145.v1.json';
 
 /**
- * A federal statistical-form layout is data (docs/adr/0201): code, version, valid-from, headings,
- * columns and rows bound to indicator codes. A new version of the form is a new JSON file added
- * to `FORM_FILES`, not new code; every extract records the code and version that produced it.
+ * A federal statistical-form layout is data (docs/adr/0201, 0037): a machine code and its Russian
+ * name, version, valid-from, the approving document, periodicity, headings, numbered columns (letters
+ * for the descriptive ones, numbers for the figures, as statistical forms number them), notes, and
+ * rows bound to indicator codes. A new version of the form is a new JSON file added to `FORM_FILES`,
+ * not new code; every extract records the code and version that produced it, and the one definition
+ * drives both the XLSX and the CSV (render/extract-layout.ts).
  */
-export type FormColumnKey = 'line' | 'title' | 'unit' | 'numerator' | 'denominator' | 'value';
-export type FormColumn = { key: FormColumnKey; title: string };
+export type FormColumnKey = 'line' | 'title' | 'unit' | 'okei' | 'numerator' | 'denominator' | 'value';
+export type FormColumn = { key: FormColumnKey; number: string; title: string };
 export type FormRow = { line: string; title: string; indicator: string; unit: 'percent' | 'count' };
 export type FormDefinition = {
+  /** Machine code (Latin, stable: API arguments, file properties); never printed as a label. */
   code: string;
+  /** The form's Russian designation, printed in the title block. */
+  name: string;
   version: string;
   validFrom: string;
   title: string;
+  /** The document the form follows («Утверждена»). */
+  approvedBy: string;
+  /** «годовая», … */
+  periodicity: string;
   headings: string[];
   columns: FormColumn[];
+  notes: string[];
   rows: FormRow[];
 };
 
 const FORM_FILES: Record<string, unknown> = { 'mentoring-r145.v1.json': mentoringR145v1 };
-const COLUMN_KEYS: readonly string[] = ['line', 'title', 'unit', 'numerator', 'denominator', 'value'];
+const COLUMN_KEYS: readonly string[] = ['line', 'title', 'unit', 'okei', 'numerator', 'denominator', 'value'];
+const text = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 
 /** Throws a message naming the file and the field; called at module load and start-up. */
 export function validateFormDefinition(file: string, raw: unknown): FormDefinition {
@@ -32,15 +44,23 @@ export function validateFormDefinition(file: string, raw: unknown): FormDefiniti
   if (typeof form.code !== 'string' || !/^[A-Z][A-Z0-9-]{1,39}$/.test(form.code)) fail('"code" must be like MENTORING-R145');
   if (typeof form.version !== 'string' || !/^[0-9]{1,4}$/.test(form.version)) fail('"version" must be a number as a string, e.g. "1"');
   if (typeof form.validFrom !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(form.validFrom) || Number.isNaN(Date.parse(form.validFrom))) fail('"validFrom" must be a date YYYY-MM-DD');
-  if (typeof form.title !== 'string' || !form.title.trim()) fail('"title" is required');
+  if (!text(form.name) || /[A-Za-z]/.test(form.name)) fail('"name" (the Russian designation of the form) is required, in Cyrillic');
+  if (!text(form.title)) fail('"title" is required');
+  if (!text(form.approvedBy)) fail('"approvedBy" (the approving document) is required');
+  if (!text(form.periodicity)) fail('"periodicity" is required');
   if (!Array.isArray(form.headings) || form.headings.some((h) => typeof h !== 'string')) fail('"headings" must be a list of strings');
+  if (!Array.isArray(form.notes) || form.notes.some((h) => typeof h !== 'string')) fail('"notes" must be a list of strings');
   if (!Array.isArray(form.columns) || form.columns.length === 0) return fail('"columns" must be a non-empty list');
   const keys = new Set<string>();
+  const numbers = new Set<string>();
   for (const column of form.columns) {
     if (!COLUMN_KEYS.includes(column?.key)) fail(`column key "${column?.key}" is not one of ${COLUMN_KEYS.join(', ')}`);
     if (keys.has(column.key)) fail(`column "${column.key}" appears twice`);
-    if (typeof column.title !== 'string' || !column.title.trim()) fail(`column "${column.key}" has no title`);
+    if (!text(column.title)) fail(`column "${column.key}" has no title`);
+    if (!text(column.number) || !/^([А-Я]|[0-9]{1,2})$/.test(column.number)) fail(`column "${column.key}" needs a "number" (a Cyrillic letter or a number)`);
+    if (numbers.has(column.number)) fail(`column number "${column.number}" appears twice`);
     keys.add(column.key);
+    numbers.add(column.number);
   }
   if (!Array.isArray(form.rows) || form.rows.length === 0) return fail('"rows" must be a non-empty list');
   const lines = new Set<string>();

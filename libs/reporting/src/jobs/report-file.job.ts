@@ -33,7 +33,7 @@ export abstract class ReportFileJob {
 
   async handle(data: ReportFileJobData, job?: Job): Promise<ReportFileJobResult> {
     const em = await this.context.manager();
-    const [row] = await em.query(`select kind, parameters, status from report_files where id = $1`, [data.reportId]);
+    const [row] = await em.query(`select kind, parameters, status, compiler from report_files where id = $1`, [data.reportId]);
     if (!row) throw new Error(`report ${data.reportId} is not visible in the job's scope`);
     if (row.status === 'done') return { reportId: data.reportId, status: 'already-done', bytes: 0 };
     // Progress goes to BullMQ at once and to the row only once the job has run for
@@ -85,7 +85,7 @@ export abstract class ReportFileJob {
     };
     try {
       await progress(5);
-      const file = await this.renderer.render(row.kind as ReportKind, row.parameters as ReportParams, (p) => progress(p));
+      const file = await this.renderer.render(row.kind as ReportKind, row.parameters as ReportParams, (p) => progress(p), { compiler: row.compiler });
       await progress(90);
       await settled();
       await em.query(

@@ -2,5 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateReportFiles1795300400000 } from './1795300400000-create-report-files';
 import { ReportFilesStoredUncompressed1795300410000 } from './1795300410000-report-files-stored-uncompressed';
 import { DeclareReportPolicies1795301150000 } from './1795301150000-declare-report-policies';
+import { ReportExtractCompiler1795302400000 } from './1795302400000-report-extract-compiler';
 
-export const reportingMigrations: (new () => MigrationInterface)[] = [CreateReportFiles1795300400000, ReportFilesStoredUncompressed1795300410000, DeclareReportPolicies1795301150000];
+export const reportingMigrations: (new () => MigrationInterface)[] = [
+  CreateReportFiles1795300400000,
+  ReportFilesStoredUncompressed1795300410000,
+  DeclareReportPolicies1795301150000,
+  // Who compiled a form extract, for its title block (issue 13, docs/adr/0037).
+  ReportExtractCompiler1795302400000,
+];

@@ -1,17 +1,8 @@
 import { createRequire } from 'node:module';
-import { percentValue } from '@nastavnik/monitoring/indicator-definitions';
 import { safeCell, toCsv, type SheetCell } from '@nastavnik/contracts/spreadsheet/safe-cell';
-import type { FormColumnKey, FormDefinition } from '../forms/form-definitions';
-import { requiredValue } from '@nastavnik/contracts/lookup';
+import { extractLayout, periodLabel, type ExtractData } from './extract-layout';
 
-export type ExtractValue = { numerator: number; denominator: number | null; value: number | null; organisations: number };
-export type ExtractData = {
-  form: FormDefinition;
-  period: string;
-  /** One entry per region in scope; values by indicator code (Σnum/Σden over its organisations). */
-  regions: { code: string; name: string; values: Record<string, ExtractValue> }[];
-  generatedAt: Date;
-};
+export type { ExtractData, ExtractTerritory, ExtractValue, ExtractCompiler } from './extract-layout';
 
 // ExcelJS (~30 MiB of resident memory) is loaded on the first XLSX, not at start-up: a worker
 // that only renders PDFs never pays for it.
@@ -19,87 +10,85 @@ const load = createRequire(__filename);
 let excel: typeof import('exceljs') | null = null;
 const exceljs = () => (excel ??= load('exceljs') as typeof import('exceljs'));
 
-const UNITS = { percent: '%', count: 'чел.' } as const;
-
-function cellOf(key: FormColumnKey, row: FormDefinition['rows'][number], v: ExtractValue | undefined): string | number | null {
-  switch (key) {
-    case 'line':
-      return row.line;
-    case 'title':
-      return row.title;
-    case 'unit':
-      return requiredValue(UNITS, row.unit);
-    case 'numerator':
-      return v ? v.numerator : null;
-    case 'denominator':
-      return v && row.unit === 'percent' ? v.denominator : null;
-    case 'value':
-      return v ? v.value : null;
-  }
-}
+const THIN = { style: 'thin' } as const;
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /**
- * The federal form as XLSX: one sheet per region in the form's layout (headings, column titles,
- * one line per form row), and a first sheet «Свод» with every region when there are several.
- * The form code and version are printed in the headings and in the workbook's properties.
- * Aggregates only: every number is a sum over organisations' snapshots. Every cell goes through
- * `safeCell` (libs/contracts): a region's name is typed by people, and a workbook re-saved as CSV
- * must not turn a text that starts with «=» into a formula.
+ * The form as XLSX (docs/adr/0037): one sheet per territory — the all-Russia total first (all-regions
+ * extracts), then every region in scope by name, each sheet named by the region's Russian name —
+ * laid out as a statistics department expects: the form's title, the title block (form and version,
+ * approving document, periodicity, reporting period, respondent, organisations, compiler, position,
+ * phone, date), the column titles, their numbers (А, Б, В, Г, 1, 2, 3), one line per form row with
+ * its unit and ОКЕИ code, and the notes. Aggregates only. Every cell goes through `safeCell`
+ * (libs/contracts): a region's name is typed by people, and a workbook re-saved as CSV must not
+ * turn a text that starts with «=» into a formula.
  */
 export async function extractXlsx(data: ExtractData): Promise<Buffer> {
+  const layout = extractLayout(data);
   const workbook = new (exceljs().Workbook)();
   workbook.creator = 'Наставник';
   workbook.created = data.generatedAt;
-  workbook.title = `${data.form.code} v${data.form.version}`;
+  workbook.title = `${data.form.name}, версия ${data.form.version}`;
   workbook.subject = data.form.title;
-  workbook.keywords = `form=${data.form.code};version=${data.form.version};period=${data.period}`;
-  const sheets = data.regions.length > 1 ? [{ code: 'ALL', name: 'Свод', values: totals(data) }, ...data.regions] : data.regions;
-  for (const region of sheets) {
-    const sheet = workbook.addWorksheet(sheetName(region.code === 'ALL' ? 'Свод' : `${region.code}`));
+  workbook.keywords = `форма=${data.form.code};версия=${data.form.version};период=${data.period}`;
+  const width = layout.header.length;
+  for (const part of layout.sheets) {
+    const sheet = workbook.addWorksheet(part.name, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
     const addRow = (cells: SheetCell[]) => sheet.addRow(cells.map(safeCell));
-    for (const heading of data.form.headings) addRow([heading]).font = { bold: true };
-    addRow([`Период: ${data.period.replace('/', '–')} учебный год`]);
-    addRow([`Территория: ${region.name} (${region.code})`]);
-    addRow([`Версия формы: ${data.form.code} v${data.form.version}, действует с ${data.form.validFrom}`]);
+    const spanned = (text: string, bold = false) => {
+      const row = addRow([text]);
+      sheet.mergeCells(row.number, 1, row.number, width);
+      row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+      if (bold) row.font = { bold: true };
+      return row;
+    };
+    layout.headings.forEach((heading, i) => (spanned(heading, i === 0).getCell(1).alignment = { horizontal: 'center', wrapText: true }));
     addRow([]);
-    const header = addRow(data.form.columns.map((c) => c.title));
+    for (const line of part.title) {
+      const row = addRow([line.label, line.value]);
+      sheet.mergeCells(row.number, 2, row.number, width);
+      row.getCell(1).font = { bold: true };
+      row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+      if (line.value.length > 90) row.height = 15 * Math.ceil(line.value.length / 90);
+    }
+    addRow([]);
+    const header = addRow(layout.header);
     header.font = { bold: true };
-    for (const row of data.form.rows) addRow(data.form.columns.map((c) => cellOf(c.key, row, region.values[row.indicator])));
-    data.form.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.key === 'title' ? 70 : 16));
+    header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    const numbers = addRow(layout.numbers);
+    numbers.alignment = { horizontal: 'center' };
+    for (const cells of part.rows) addRow(cells).getCell(1).alignment = { wrapText: true };
+    for (let r = header.number; r < header.number + 2 + part.rows.length; r += 1) {
+      for (let c = 1; c <= width; c += 1) sheet.getCell(r, c).border = BORDER;
+    }
+    addRow([]);
+    spanned('Примечания:', true);
+    layout.notes.forEach((note, i) => spanned(`${i + 1}. ${note}`));
+    data.form.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.key === 'title' ? 62 : c.key === 'value' ? 22 : c.key === 'line' ? 9 : 14));
+    sheet.views = [{ state: 'frozen', ySplit: header.number + 1 }];
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /**
- * The same layout as CSV (UTF-8 with BOM, `;` as in Russian Excel): one block of lines per region,
- * written by the shared formula-safe writer (a region named «=HYPERLINK(…)» stays text).
+ * The same form as CSV (UTF-8 with BOM, `;` as in Russian Excel), from the same layout: the title
+ * block of the extract's scope (the total of an all-regions extract, else the region), then one
+ * table — the territory, then the form's columns with their numbers — with a block of lines per
+ * territory, then the notes. Written by the shared formula-safe writer (a region named
+ * «=HYPERLINK(…)» stays text).
  */
 export function extractCsv(data: ExtractData): Buffer {
+  const layout = extractLayout(data);
+  const scope = layout.sheets[0];
   const lines: SheetCell[][] = [];
-  lines.push([`# ${data.form.code} v${data.form.version}`, data.form.title, `период ${data.period}`]);
-  lines.push(['Код региона', 'Регион', ...data.form.columns.map((c) => c.title)]);
-  const regions = data.regions.length > 1 ? [{ code: 'ALL', name: 'Свод', values: totals(data) }, ...data.regions] : data.regions;
-  for (const region of regions) {
-    for (const row of data.form.rows) {
-      lines.push([region.code, region.name, ...data.form.columns.map((c) => cellOf(c.key, row, region.values[row.indicator]))]);
-    }
-  }
+  for (const heading of layout.headings) lines.push([heading]);
+  for (const line of scope?.title ?? [{ label: 'Отчётный период', value: periodLabel(data.period) }]) lines.push([line.label, line.value]);
+  lines.push([]);
+  lines.push(['Территория', ...layout.header]);
+  lines.push(['', ...layout.numbers]);
+  for (const part of layout.sheets) for (const cells of part.rows) lines.push([part.territory.name, ...cells]);
+  lines.push([]);
+  lines.push(['Примечания:']);
+  layout.notes.forEach((note, i) => lines.push([`${i + 1}. ${note}`]));
   return Buffer.from(toCsv(lines, { delimiter: ';', bom: true }), 'utf8');
-}
-
-function totals(data: ExtractData): Record<string, ExtractValue> {
-  const out: Record<string, ExtractValue> = {};
-  for (const row of data.form.rows) {
-    const list = data.regions.map((r) => r.values[row.indicator]).filter((v): v is ExtractValue => !!v);
-    if (list.length === 0) continue;
-    const numerator = list.reduce((s, v) => s + v.numerator, 0);
-    const denominator = row.unit === 'percent' ? list.reduce((s, v) => s + (v.denominator ?? 0), 0) : null;
-    const value = row.unit === 'percent' ? percentValue(numerator, denominator) : numerator;
-    out[row.indicator] = { numerator, denominator, value, organisations: list.reduce((s, v) => s + v.organisations, 0) };
-  }
-  return out;
-}
-
-function sheetName(name: string): string {
-  return name.replace(/[[\]*?/\\:]/g, '_').slice(0, 31);
 }

@@ -1,0 +1,17 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Roles } from '@nastavnik/platform/auth/auth.decorators';
+import { RegionComparisonArgs } from './region-comparison.args';
+import { RegionComparisonService } from './region-comparison.service';
+import { RegionComparisonType } from './region-comparison.types';
+
+/** The ministry's comparison of regions (aggregates only; a region analyst gets their own region). */
+@Resolver(() => RegionComparisonType)
+export class RegionComparisonResolver {
+  constructor(private readonly service: RegionComparisonService) {}
+
+  @Roles('platform-admin', 'ministry-official', 'region-analyst')
+  @Query(() => RegionComparisonType, { description: 'Регионы по показателям целевой модели за учебный год и итог по Российской Федерации' })
+  regionComparison(@Args() args: RegionComparisonArgs): Promise<RegionComparisonType> {
+    return this.service.compare(args.period);
+  }
+}
