@@ -1683,6 +1683,8 @@ CREATE TABLE public.report_files (
     requested_at timestamp with time zone DEFAULT now() NOT NULL,
     started_at timestamp with time zone,
     finished_at timestamp with time zone,
+    compiler jsonb,
+    CONSTRAINT report_files_compiler CHECK (((compiler IS NULL) OR ((kind = ANY (ARRAY['extract_xlsx'::text, 'extract_csv'::text])) AND (jsonb_typeof(compiler) = 'object'::text) AND (compiler ?& ARRAY['name'::text, 'position'::text, 'phone'::text]) AND (octet_length((compiler)::text) <= 2000)))),
     CONSTRAINT report_files_done CHECK (((status <> 'done'::text) OR ((file_bytes IS NOT NULL) AND (content_type IS NOT NULL) AND (file_name IS NOT NULL)))),
     CONSTRAINT report_files_error_check CHECK ((length(error) <= 2000)),
     CONSTRAINT report_files_extract_form CHECK (((kind <> ALL (ARRAY['extract_xlsx'::text, 'extract_csv'::text])) OR ((form_code IS NOT NULL) AND (form_version IS NOT NULL)))),
@@ -3662,6 +3664,22 @@ CREATE POLICY access_journal_heads_platform_admin ON public.access_journal_heads
 COMMENT ON POLICY access_journal_heads_platform_admin ON public.access_journal_heads IS 'curator-own: the platform admin''s rows beside the curator''s';
 
 --
+-- Name: access_journal_heads access_journal_heads_region; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY access_journal_heads_region ON public.access_journal_heads USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (EXISTS ( SELECT 1
+   FROM public.tenants t
+  WHERE ((t.id = access_journal_heads.tenant_id) AND (t.path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))))))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (EXISTS ( SELECT 1
+   FROM public.tenants t
+  WHERE ((t.id = access_journal_heads.tenant_id) AND (t.path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)))))));
+
+--
+-- Name: POLICY access_journal_heads_region ON access_journal_heads; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY access_journal_heads_region ON public.access_journal_heads IS 'custom: a region analyst advances the chain of a school of the region';
+
+--
 -- Name: access_journal_heads access_journal_heads_respondent; Type: POLICY; Schema: public; Owner: nastavnik_owner
 --
 
@@ -3672,6 +3690,20 @@ CREATE POLICY access_journal_heads_respondent ON public.access_journal_heads USI
 --
 
 COMMENT ON POLICY access_journal_heads_respondent ON public.access_journal_heads IS 'custom: a questionnaire link''s respondent advances the chain of the link''s school';
+
+--
+-- Name: access_journal access_journal_region_insert; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY access_journal_region_insert ON public.access_journal FOR INSERT WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (EXISTS ( SELECT 1
+   FROM public.tenants t
+  WHERE ((t.id = access_journal.tenant_id) AND (t.path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))))) AND (role = 'region-analyst'::text)));
+
+--
+-- Name: POLICY access_journal_region_insert ON access_journal; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY access_journal_region_insert ON public.access_journal IS 'custom: a region analyst records reading a school''s personal data (a roadmap''s responsible person, a nominated mentor) in that school''s chain; reads none of it back';
 
 --
 -- Name: access_journal access_journal_respondent_insert; Type: POLICY; Schema: public; Owner: nastavnik_owner
