@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { INDICATORS, type IndicatorDefinition, percentValue } from '@nastavnik/monitoring/indicator-definitions';
 import { IndicatorQueryService } from '@nastavnik/monitoring/indicator-query.service';
+import { OutcomeService } from '@nastavnik/monitoring/outcomes/outcome.service';
 import { NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import { ReadFromReplica } from '@nastavnik/platform/tenancy/read-from-replica';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
@@ -28,6 +29,7 @@ export class ReportDataService {
   constructor(
     private readonly context: TenantContext,
     private readonly indicators: IndicatorQueryService,
+    private readonly outcomes: OutcomeService,
   ) {}
 
   /**
@@ -115,6 +117,7 @@ export class ReportDataService {
       counts: { mentors: count('MENTORS'), mentees: count('MENTEES') },
       meetings,
       roadmap,
+      outcomes: full ? await this.outcomes.school(period, tenantId) : null,
       generatedAt: new Date(),
     };
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IndicatorsApiModule } from '@nastavnik/monitoring/indicators.module';
+import { OutcomesCoreModule } from '@nastavnik/monitoring/outcomes/outcomes.module';
 import { ProduceExtractJob } from './jobs/produce-extract.job';
 import { RenderReportJob } from './jobs/render-report.job';
 import { ReportDataService } from './report-data.service';
@@ -20,7 +21,7 @@ import { RegionComparisonService } from './ministry/region-comparison.service';
  * definitions (`forms/form-definitions.ts`): a bad definition stops the process with its file name.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportFileEntity]), IndicatorsApiModule],
+  imports: [TypeOrmModule.forFeature([ReportFileEntity]), IndicatorsApiModule, OutcomesCoreModule],
   providers: [ReportService, ReportDataService, ReportRenderer],
   exports: [ReportService, ReportDataService, ReportRenderer],
 })

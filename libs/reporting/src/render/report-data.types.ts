@@ -1,3 +1,5 @@
+import type { SchoolOutcomesType } from '@nastavnik/monitoring/outcomes/outcome.types';
+
 /** The facts a report is drawn from, gathered under the requester's scope (pure data, no I/O). */
 export type IndicatorLine = {
   code: string;
@@ -24,6 +26,8 @@ export type SchoolReportData = {
   counts: { mentors: number | null; mentees: number | null };
   meetings: { code: string; title: string; organisational: number; trial: number }[];
   roadmap: { title: string; items: RoadmapLine[]; totals: Record<'total' | 'planned' | 'inProgress' | 'done' | 'notDone', number> } | null;
+  /** Before/after and response rates (docs/adr/0035); null in a regional reader's copy, absent where not gathered. */
+  outcomes?: SchoolOutcomesType | null;
   generatedAt: Date;
 };
 

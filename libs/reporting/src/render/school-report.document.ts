@@ -1,6 +1,7 @@
 import { REGION_TIME_ZONE } from '@nastavnik/platform/calendar';
 import { BASE_STYLES, barChart, pageFooter, type PdfContent, type PdfDocDefinition, valueText } from './pdf-engine';
 import type { IndicatorLine, SchoolReportData } from './report-data.types';
+import { outcomesSection } from './outcomes.section';
 import { ownValue } from '@nastavnik/contracts/lookup';
 
 const LEVELS: Record<string, string> = { optimal: 'оптимальный', acceptable: 'допустимый', unacceptable: 'недопустимый' };
@@ -120,6 +121,8 @@ export function schoolReportDocument(data: SchoolReportData): PdfDocDefinition {
       },
     );
   }
+
+  if (data.outcomes !== undefined) content.push(...outcomesSection(data.outcomes, 6));
 
   return {
     info: { title: `Отчёт о наставничестве — ${org.shortName}, ${data.period}`, author: 'Наставник', subject: 'Целевая модель наставничества' },
