@@ -10,7 +10,7 @@ type Outcomes = {
   schoolOutcomes: {
     tenantId: string;
     programmes: {
-      programmeId: string;
+      programmeId: string | null;
       title: string;
       questions: { key: string; role: string; kind: string; text: string; pairs: number; meanBefore: number | null; meanAfter: number | null; meanChange: number | null; onlyBefore: number; onlyAfter: number; options: { label: string; before: number; after: number }[] }[];
       responseRates: { role: string; phase: string; linksIssued: number; answeredByLink: number; respondents: number; participants: number; linkRate: number | null; participantRate: number | null }[];
@@ -53,7 +53,7 @@ describe('outcomes: before/after and response rates', () => {
   let programme: string;
   let second: string;
 
-  const insertResponse = async (tenantId: string, templateId: string, participantId: string, programmeId: string, role: string, phase: string, submittedAt: string, answers: { questionId: string; value?: number; options?: string[] }[], linkId: string | null = null) => {
+  const insertResponse = async (tenantId: string, templateId: string, participantId: string, programmeId: string | null, role: string, phase: string, submittedAt: string, answers: { questionId: string; value?: number; options?: string[] }[], linkId: string | null = null) => {
     const { rows } = await db.owner.query<{ id: string }>(
       `insert into questionnaire_responses (tenant_id, template_id, participant_id, programme_id, respondent_role, academic_year, phase, channel, link_id, submitted_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
@@ -137,6 +137,10 @@ describe('outcomes: before/after and response rates', () => {
         if (i === 1 || i === 2) await insertResponse(school.id, post.id, mentee, programme, 'mentee', 'post', '2023-05-20T09:00:00Z', answersFor(postQuestions));
       }
     }
+    // A person's entry and final questionnaires entered without a programme: a group of their own.
+    const unassigned = (await build.person(school.id, { kind: 'student' })).id;
+    await insertResponse(school.id, pre.id, unassigned, null, 'mentee', 'pre', '2022-10-03T09:00:00Z', answersFor(preQuestions));
+    await insertResponse(school.id, post.id, unassigned, null, 'mentee', 'post', '2023-05-03T09:00:00Z', answersFor(postQuestions));
     // The other school has a paired person too, which must never show.
     const programmeB = await build.programme(other.id, PERIOD);
     const personB = (await build.person(other.id, { kind: 'student' })).id;
@@ -157,7 +161,11 @@ describe('outcomes: before/after and response rates', () => {
   it('paired means and changes per question equal plain SQL over the responses (earliest «до», latest «после»)', async () => {
     const result = await outcomes(tokenFor('curator', school.code));
     const mine = result.programmes.find((p) => p.programmeId === programme)!;
-    expect(result.programmes.map((p) => p.programmeId).sort()).toEqual([programme, second].sort());
+    expect(result.programmes.map((p) => p.programmeId)).toEqual(expect.arrayContaining([programme, second, null]));
+    expect(result.programmes).toHaveLength(3);
+    const unassigned = result.programmes.find((p) => p.programmeId === null)!;
+    expect(unassigned.title).toBe('Анкеты без указания программы');
+    expect(unassigned.questions.filter((q) => q.kind === 'RATING').map((q) => [q.pairs, q.onlyBefore, q.onlyAfter])).toEqual(Array(6).fill([1, 0, 0]));
     expect(result.programmes.find((p) => p.programmeId === second)!.questions).toEqual([]);
 
     // Written independently of the service: row_number over the answers, a self-join of the phases.
@@ -232,7 +240,8 @@ describe('outcomes: before/after and response rates', () => {
     expect(rate('MENTEE', 'post')).toMatchObject({ linksIssued: 0, answeredByLink: 0, respondents: 9, participants: 12, linkRate: null, participantRate: 75 });
     expect(rate('MENTOR', 'pre')).toMatchObject({ respondents: 1, participants: 3, participantRate: 33 });
     // Over the school: the same persons (the second programme has none).
-    expect(result.responseRates.find((r) => r.role === 'MENTEE' && r.phase === 'pre')).toMatchObject({ linksIssued: 6, answeredByLink: 5, respondents: 9, participants: 12 });
+    // Over the school: distinct persons of every programme and of the questionnaires without one.
+    expect(result.responseRates.find((r) => r.role === 'MENTEE' && r.phase === 'pre')).toMatchObject({ linksIssued: 6, answeredByLink: 5, respondents: 10, participants: 12 });
     expect(result.satisfactionMentees).toEqual({ respondents: 0, participants: 12, linksIssued: 0, answeredByLink: 0 });
   });
 

@@ -21,7 +21,8 @@ export const SchoolOutcomes = () => {
     (await dataProvider.graphql<{ schoolOutcomes: Outcomes }>(SCHOOL_OUTCOMES_QUERY, { period })).schoolOutcomes,
   );
   const programmes = data.data?.programmes ?? [];
-  const programme = programmes.find((p) => p.programmeId === chosen) ?? programmes.find((p) => p.questions.length > 0) ?? programmes[0];
+  const keyOf = (p: Outcomes['programmes'][number]) => p.programmeId ?? 'none';
+  const programme = programmes.find((p) => keyOf(p) === chosen) ?? programmes.find((p) => p.questions.length > 0) ?? programmes[0];
   return (
     <Card variant="outlined" data-testid="school-outcomes">
       <CardHeader
@@ -32,9 +33,9 @@ export const SchoolOutcomes = () => {
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', pr: 1 }}>
             <PeriodSelect value={period} onChange={(p) => { setPeriod(p); setChosen(null); }} />
             {programmes.length > 0 && (
-              <TextField select size="small" label="Программа" value={programme?.programmeId ?? ''} onChange={(e) => setChosen(e.target.value)} sx={{ minWidth: 240 }} data-testid="outcomes-programme">
+              <TextField select size="small" label="Программа" value={programme ? keyOf(programme) : ''} onChange={(e) => setChosen(e.target.value)} sx={{ minWidth: 240 }} data-testid="outcomes-programme">
                 {programmes.map((p) => (
-                  <MenuItem key={p.programmeId} value={p.programmeId}>
+                  <MenuItem key={keyOf(p)} value={keyOf(p)}>
                     {p.title}
                   </MenuItem>
                 ))}

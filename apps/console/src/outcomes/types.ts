@@ -30,7 +30,7 @@ export type ResponseRate = {
 export type SchoolOutcomes = {
   tenantId: string;
   period: string;
-  programmes: { programmeId: string; title: string; questions: OutcomeQuestion[]; responseRates: ResponseRate[] }[];
+  programmes: { programmeId: string | null; title: string; questions: OutcomeQuestion[]; responseRates: ResponseRate[] }[];
   responseRates: ResponseRate[];
   satisfactionMentees: ResponseRate | null;
   satisfactionMentors: ResponseRate | null;

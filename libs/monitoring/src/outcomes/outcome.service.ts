@@ -17,7 +17,7 @@ const PHASES: RatePhase[] = ['pre', 'post', 'none'];
 
 /** One person's answer to one question in one phase of a programme: the baseline (earliest «до») or the final (latest «после»). */
 export type ChosenAnswer = {
-  programme_id: string;
+  programme_id: string | null;
   role: RespondentRole;
   participant_id: string;
   phase: 'pre' | 'post';
@@ -55,7 +55,8 @@ const CHOSEN_ANSWERS_SQL = `
     join questionnaire_answers a on a.tenant_id = r.tenant_id and a.response_id = r.id
     join questionnaire_questions q on q.id = a.question_id
     cross join lateral (select ${QUESTION_KEY_SQL} as qkey) k
-   where r.tenant_id = $1 and r.programme_id = any($2::uuid[]) and r.phase in ('pre', 'post') and r.participant_id is not null
+   where r.tenant_id = $1 and (r.programme_id = any($2::uuid[]) or (r.programme_id is null and r.academic_year = $3))
+     and r.phase in ('pre', 'post') and r.participant_id is not null
      and r.respondent_role in ('mentor', 'mentee') and q.kind <> 'open' and (a.value_number is not null or a.value_options is not null)
    order by r.programme_id, r.respondent_role, k.qkey, r.participant_id, r.phase,
             case when r.phase = 'pre' then r.submitted_at end asc, r.submitted_at desc, r.id`;
@@ -84,9 +85,9 @@ export class OutcomeService {
       [tenantId, period],
     );
     const ids = programmes.map((p) => p.id);
-    const chosen: ChosenAnswer[] = ids.length ? await em.query(CHOSEN_ANSWERS_SQL, [tenantId, ids]) : [];
+    const chosen: ChosenAnswer[] = await em.query(CHOSEN_ANSWERS_SQL, [tenantId, ids, period]);
     const members = await this.members(ids);
-    const rates = ids.length ? await this.rates(em, tenantId, ids, members) : { byProgramme: new Map<string, ResponseRateType[]>(), school: [] };
+    const rates = await this.rates(em, tenantId, period, ids, members);
     const schoolMembers = { mentee: new Set<string>(), mentor: new Set<string>() };
     for (const m of members.values()) {
       for (const id of m.mentee) schoolMembers.mentee.add(id);
@@ -96,15 +97,22 @@ export class OutcomeService {
     return {
       tenantId,
       period,
-      programmes: programmes.map(
-        (p): ProgrammeOutcomeType => ({
-          programmeId: p.id,
-          title: p.title,
-          questions: compareBeforeAfter(chosen.filter((c) => c.programme_id === p.id)),
-          responseRates: rates.byProgramme.get(p.id) ?? emptyRates(members.get(p.id)),
-        }),
-      ),
-      responseRates: rates.school.length ? rates.school : emptyRates(schoolMembers),
+      programmes: [
+        ...programmes.map(
+          (p): ProgrammeOutcomeType => ({
+            programmeId: p.id,
+            title: p.title,
+            questions: compareBeforeAfter(chosen.filter((c) => c.programme_id === p.id)),
+            responseRates: rates.byProgramme.get(p.id) ?? emptyRates(members.get(p.id)),
+          }),
+        ),
+        // Questionnaires of the year entered without a programme: compared among themselves, their
+        // response counted against the participants of all the year's programmes.
+        ...(rates.unassigned
+          ? [{ programmeId: null, title: 'Анкеты без указания программы', questions: compareBeforeAfter(chosen.filter((c) => c.programme_id === null)), responseRates: rates.unassigned }]
+          : []),
+      ],
+      responseRates: rates.school,
       satisfactionMentees: satisfaction.get('mentee') ?? null,
       satisfactionMentors: satisfaction.get('mentor') ?? null,
     };
@@ -140,42 +148,51 @@ export class OutcomeService {
     return out;
   }
 
-  /** Links and respondents per programme, role and phase, and over the school (distinct persons). */
-  private async rates(em: EntityManager, tenantId: string, ids: string[], members: Map<string, { mentee: Set<string>; mentor: Set<string> }>) {
-    type Row = { programme_id: string | null; role: MemberRole; phase: RatePhase; issued: string; by_link: string; respondents: string };
+  /**
+   * Links and respondents per programme, role and phase, and over the school (distinct persons);
+   * questionnaires of the year without a programme as one more group ('none'), when there are any.
+   */
+  private async rates(em: EntityManager, tenantId: string, period: string, ids: string[], members: Map<string, { mentee: Set<string>; mentor: Set<string> }>) {
+    type Row = { programme: string | null; role: MemberRole; phase: RatePhase; issued: string; by_link: string; respondents: string };
     const rows: Row[] = await em.query(
       `with links as (
-         select l.programme_id, t.respondent_role as role, t.phase, l.participant_id
+         select coalesce(l.programme_id::text, 'none') as programme, t.respondent_role as role, t.phase, l.participant_id
            from questionnaire_links l join questionnaire_templates t on t.id = l.template_id
-          where l.tenant_id = $1 and l.programme_id = any($2::uuid[]) and t.respondent_role in ('mentor', 'mentee')),
+          where l.tenant_id = $1 and (l.programme_id = any($2::uuid[]) or (l.programme_id is null and l.academic_year = $3)) and t.respondent_role in ('mentor', 'mentee')),
        answered as (
-         select r.programme_id, r.respondent_role as role, r.phase, r.participant_id, r.link_id
+         select coalesce(r.programme_id::text, 'none') as programme, r.respondent_role as role, r.phase, r.participant_id, r.link_id
            from questionnaire_responses r
-          where r.tenant_id = $1 and r.programme_id = any($2::uuid[]) and r.participant_id is not null and r.respondent_role in ('mentor', 'mentee')),
+          where r.tenant_id = $1 and (r.programme_id = any($2::uuid[]) or (r.programme_id is null and r.academic_year = $3))
+            and r.participant_id is not null and r.respondent_role in ('mentor', 'mentee')),
        issued as (
-         select programme_id, role, phase, count(distinct participant_id) as issued from links group by grouping sets ((programme_id, role, phase), (role, phase))),
+         select programme, role, phase, count(distinct participant_id) as issued from links group by grouping sets ((programme, role, phase), (role, phase))),
        got as (
-         select programme_id, role, phase, count(distinct participant_id) filter (where link_id is not null) as by_link, count(distinct participant_id) as respondents
-           from answered group by grouping sets ((programme_id, role, phase), (role, phase)))
-       select coalesce(i.programme_id, g.programme_id) as programme_id, coalesce(i.role, g.role) as role, coalesce(i.phase, g.phase) as phase,
+         select programme, role, phase, count(distinct participant_id) filter (where link_id is not null) as by_link, count(distinct participant_id) as respondents
+           from answered group by grouping sets ((programme, role, phase), (role, phase)))
+       select coalesce(i.programme, g.programme) as programme, coalesce(i.role, g.role) as role, coalesce(i.phase, g.phase) as phase,
               coalesce(i.issued, 0) as issued, coalesce(g.by_link, 0) as by_link, coalesce(g.respondents, 0) as respondents
-         from issued i full join got g on g.programme_id is not distinct from i.programme_id and g.role = i.role and g.phase = i.phase`,
-      [tenantId, ids],
+         from issued i full join got g on g.programme is not distinct from i.programme and g.role = i.role and g.phase = i.phase`,
+      [tenantId, ids, period],
     );
     const schoolMembers = { mentee: new Set<string>(), mentor: new Set<string>() };
     for (const m of members.values()) {
       for (const id of m.mentee) schoolMembers.mentee.add(id);
       for (const id of m.mentor) schoolMembers.mentor.add(id);
     }
-    const byKey = new Map(rows.map((r) => [`${r.programme_id ?? ''}|${r.role}|${r.phase}`, r]));
-    const build = (programmeId: string | null, population: { mentee: Set<string>; mentor: Set<string> } | undefined): ResponseRateType[] =>
+    // The school's row (the second grouping set) has no programme; a group's is its id or 'none'.
+    const byKey = new Map(rows.map((r) => [`${r.programme ?? ''}|${r.role}|${r.phase}`, r]));
+    const build = (programme: string, population: { mentee: Set<string>; mentor: Set<string> } | undefined): ResponseRateType[] =>
       ROLES.flatMap((role) =>
         PHASES.map((phase) => {
-          const r = byKey.get(`${programmeId ?? ''}|${role}|${phase}`);
+          const r = byKey.get(`${programme}|${role}|${phase}`);
           return rateOf(role, phase, Number(r?.issued ?? 0), Number(r?.by_link ?? 0), Number(r?.respondents ?? 0), population?.[role].size ?? 0);
         }),
       );
-    return { byProgramme: new Map(ids.map((id) => [id, build(id, members.get(id))])), school: build(null, schoolMembers) };
+    return {
+      byProgramme: new Map(ids.map((id) => [id, build(id, members.get(id))])),
+      unassigned: rows.some((r) => r.programme === 'none') ? build('none', schoolMembers) : null,
+      school: build('', schoolMembers),
+    };
   }
 
   /**

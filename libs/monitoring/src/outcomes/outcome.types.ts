@@ -50,7 +50,7 @@ export class ResponseRateType {
 
 @ObjectType('ProgrammeOutcome', { description: 'Результаты программы: сравнение «до/после» и отклик на анкеты' })
 export class ProgrammeOutcomeType {
-  @Field(() => ID) programmeId!: string;
+  @Field(() => ID, { nullable: true, description: 'Программа; пусто — анкеты года, внесённые без указания программы' }) programmeId!: string | null;
   @Field() title!: string;
   @Field(() => [OutcomeQuestionType]) questions!: OutcomeQuestionType[];
   @Field(() => [ResponseRateType]) responseRates!: ResponseRateType[];
