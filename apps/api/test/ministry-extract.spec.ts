@@ -258,6 +258,35 @@ describe('ministry extract: every region and the all-Russia total, in a statisti
     expect(lines.filter((line) => /[A-Za-z]/.test(line) && !/^Регион t[0-9a-f]+;/.test(line))).toEqual([]);
   });
 
+  it('regionComparison (the minister\'s home page): every region with the same figures as the extract, the total; refused to regional and school roles', async () => {
+    type Line = { regionId: string | null; name: string; organisations: number; reporting: number; figures: { code: string; numerator: number; denominator: number | null; value: number | null; belowTarget: boolean | null }[] };
+    const query = `query { regionComparison(period: "${PERIOD}") { indicators { code unit target } regions { regionId name organisations reporting figures { code numerator denominator value belowTarget } } total { regionId name organisations reporting figures { code numerator denominator value belowTarget } } } }`;
+    const before = await snapshots(db.owner);
+    const response = await api.gql<{ regionComparison: { indicators: { code: string }[]; regions: Line[]; total: Line } }>(official, query);
+    const after = await snapshots(db.owner);
+    expect(response.errors).toBeUndefined();
+    const { indicators, regions, total } = response.data!.regionComparison;
+    expect(indicators.map((i) => i.code)).toEqual(['T1', 'T2', 'T3', 'T4', 'N1', 'M1', 'M2', 'M3', 'M5', 'MENTORS', 'MENTEES']);
+    const asLines = (line: Line): Figures =>
+      Object.fromEntries(LINES.map(([n, code]) => {
+        const f = line.figures.find((x) => x.code === code)!;
+        return [n, [f.numerator, f.denominator, f.value]];
+      }));
+    expect(regions.map((r) => r.name)).toEqual(expect.arrayContaining([...before.regions.keys()]));
+    for (const region of regions) expect([before.regions.get(region.name), after.regions.get(region.name)]).toContainEqual(asLines(region));
+    expect(asLines(total)).toEqual(totalOf(regions.map(asLines)));
+    const northern = regions.find((r) => r.name === 'Северный регион')!;
+    expect([northern.regionId, northern.organisations, northern.reporting]).toEqual([north.region.id, 2, 0]);
+    expect(northern.figures.find((f) => f.code === 'N1')).toEqual({ code: 'N1', numerator: 0, denominator: 0, value: null, belowTarget: null });
+    const southern = regions.find((r) => r.name === 'Южный регион')!;
+    // N1 = 60/170 = 35 % against the default target of at least 70 %; M1 (not a line of the form) 5/10, no target.
+    expect(southern.figures.find((f) => f.code === 'N1')).toEqual({ code: 'N1', numerator: 60, denominator: 170, value: 35, belowTarget: true });
+    expect(southern.figures.find((f) => f.code === 'M1')).toEqual({ code: 'M1', numerator: 5, denominator: 10, value: 50, belowTarget: null });
+    expect(total.regionId).toBeNull();
+    expect(codesOf(await api.gql(tokenFor('region-analyst', north.region.code), query))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await api.gql(tokenFor('curator', south.school.code), query))).toEqual(['FORBIDDEN']);
+  });
+
   it("a region analyst's extract is their region alone, no total; another region is not found", async () => {
     const analyst = tokenFor('region-analyst', north.region.code);
     const sheets = await readWorkbook(await fileOf(analyst, await requestExtract(analyst, 'format: XLSX')));
