@@ -6,7 +6,10 @@
  * writes its output to docs/benchmarks-federation.md; a smaller scale only prints (a check that the
  * bench works, with the full size's goals). BENCH_REUSE=1 keeps a database generated before at the
  * same scale; BENCH_DROP=1 drops the database at the end; BENCH_DATABASE names it
- * (default `nastavnik_bench_fed`). A missed goal exits 1 (`../goals`).
+ * (default `nastavnik_bench_fed`); `--generate-only` generates and stops (measure later with
+ * BENCH_REUSE=1: the output says when the data was generated). A missed goal exits 1 (`../goals`).
+ * One first-time recompute (each costs a full nightly run plus emptying the snapshots), three
+ * unchanged recomputes alternating with the bare aggregate, 15 pairs of each read.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,10 +30,15 @@ async function main(): Promise<void> {
     database: process.env.BENCH_DATABASE ?? 'nastavnik_bench_fed',
     reuse: process.env.BENCH_REUSE === '1',
     drop: process.env.BENCH_DROP === '1',
-    firstRuns: fullSize ? 3 : 1,
-    runs: fullSize ? 3 : 3,
-    readRuns: fullSize ? 15 : 15,
+    generateOnly: process.argv.includes('--generate-only'),
+    firstRuns: 1,
+    runs: 3,
+    readRuns: 15,
   });
+  if (!result.goals) {
+    console.log(result.lines.join('\n'));
+    return;
+  }
   const out = ['# Federation-S benchmark', '', `Command: \`node -r ./tools/register.cjs tools/bench/federation/bench-federation.ts${fullSize ? '' : ` --scale ${scale}`}\``, '', ...result.lines, ''].join('\n');
   console.log(out);
   if (fullSize) writeFileSync(join(__dirname, '..', '..', '..', 'docs', 'benchmarks-federation.md'), out);

@@ -52,6 +52,8 @@ export type FederationOptions = {
   reuse?: boolean;
   /** Drop the database at the end (the spec). */
   drop?: boolean;
+  /** Generate (unless reused) and stop: the measurements can follow later with `reuse`. */
+  generateOnly?: boolean;
   /** Recompute (first time) runs; unchanged recompute and bare aggregate runs (alternately); read runs. */
   firstRuns: number;
   runs: number;
@@ -60,7 +62,8 @@ export type FederationOptions = {
 };
 
 export type FederationResult = {
-  goals: BenchGoals;
+  /** Undefined after `generateOnly`. */
+  goals?: BenchGoals;
   lines: string[];
   exactDifferences: number;
   compared: number;
@@ -129,6 +132,14 @@ export async function runFederationBench(options: FederationOptions): Promise<Fe
       await owner.connect();
       log(`reusing ${db}`);
     }
+    // A reused database says when and how fast it was generated (set by a `generateOnly` run).
+    const made = reuse
+      ? ((await owner.query(`select shobj_description(oid, 'pg_database') as note from pg_database where datname = current_database()`)).rows[0]?.note as string | null)
+      : null;
+    const generated = made ? (JSON.parse(made) as { generatedAt: string; genMs: number }) : null;
+    const dataNote = reuse
+      ? `database reused${generated ? `, generated ${generated.generatedAt} in ${(generated.genMs / 1000).toFixed(0)} s` : ''}`
+      : `generated in ${(genMs / 1000).toFixed(0)} s`;
     const counts = Object.fromEntries(Object.entries((await owner.query(`select
         (select count(*) from tenants where kind = 'region') as regions,
         (select count(*) from tenants where kind = 'municipality') as municipalities,
@@ -142,6 +153,11 @@ export async function runFederationBench(options: FederationOptions): Promise<Fe
         (select count(*) from meetings) as meetings,
         (select count(*) from questionnaire_responses) as answers,
         (select pg_database_size(current_database())) as bytes`)).rows[0]).map(([k, v]) => [k, Number(v)]));
+    if (options.generateOnly) {
+      const when = new Date().toISOString();
+      await owner.query(`comment on database ${db} is '${JSON.stringify({ generatedAt: when, genMs, scale: options.scale })}'`);
+      return { lines: [`- Generated ${when} in ${(genMs / 1000).toFixed(0)} s: ${JSON.stringify(counts)}`], exactDifferences: 0, compared: 0, counts };
+    }
 
     const config = loadConfig({ ...process.env, AUTH_MODE: 'keycloak', DATABASE_URL: url('nastavnik_app'), MIGRATION_DATABASE_URL: url('nastavnik_owner'), INDICATORS_DATABASE_URL: url('nastavnik_indicators') });
     engine = new IndicatorEngine(config);
@@ -174,6 +190,8 @@ export async function runFederationBench(options: FederationOptions): Promise<Fe
       log(`nightly recompute, first time: ${ms.toFixed(0)} ms (${result.regions} regions, ${result.snapshots.toLocaleString('en')} snapshots)`);
     }
     const first = medianOf(firstTimes);
+    // A live database's autovacuum analyses the table after such an insert (threshold: a tenth of its rows); untimed.
+    await owner.query(`analyze indicator_snapshots`);
 
     // 3. The baseline's numbers must be the engine's snapshots, value for value.
     const [, bareResult] = await asOwner(bareSql, params, BARE_SETTINGS);
@@ -217,7 +235,10 @@ export async function runFederationBench(options: FederationOptions): Promise<Fe
       sources.push(source);
       const context = new TenantContext(source, new ReadReplica(config, source));
       const indicators = new IndicatorQueryService(context);
-      return { context, indicators, reports: new ReportDataService(context, indicators) };
+      // The extract reads through the context alone; the service's other dependencies (they grow
+      // with the reports) are left out, so that the bench does not follow every one.
+      const Reports = ReportDataService as unknown as new (context: TenantContext, indicators: IndicatorQueryService, ...rest: unknown[]) => ReportDataService;
+      return { context, indicators, reports: new Reports(context, indicators) };
     };
     const rls = await contextOn('nastavnik_app');
     const bypass = await contextOn('nastavnik_owner');
@@ -277,7 +298,7 @@ export async function runFederationBench(options: FederationOptions): Promise<Fe
     const lines = [
       `- Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), PostgreSQL ${execSync('psql --version').toString().trim().split(' ').pop()}; scale ${options.scale} (${describe(shape)}).`,
       `- Date: ${new Date().toISOString()}. Load average (1 / 5 / 15 min) before the measurements: ${load(loadBefore)}, after: ${load(loadAfter)} — the machine is shared; the bench's own Node process used ${((cpuUsed.user + cpuUsed.system) / 1000).toFixed(0)} ms of CPU.`,
-      `- Data (${reuse ? 'database reused' : `generated in ${(genMs / 1000).toFixed(0)} s`}, database \`${db}\`, ${(counts.bytes / 1024 ** 3).toFixed(2)} GB, vacuumed and analysed): ${n(counts.regions)} regions, ${n(counts.municipalities)} municipalities, ${n(counts.orgs)} organisations; **${n(counts.pupils)} pupils** and ${n(counts.contingent_teachers)} teachers in the schools' contingents; registered: ${n(counts.students)} pupils and ${n(counts.teachers)} teachers; ${n(counts.memberships)} pair memberships, ${n(counts.bases)} base entries, ${n(counts.meetings)} meetings, ${n(counts.answers)} satisfaction answers; ${INDICATORS.length} indicators per organisation.`,
+      `- Data (${dataNote}, database \`${db}\`, ${(counts.bytes / 1024 ** 3).toFixed(2)} GB, vacuumed and analysed): ${n(counts.regions)} regions, ${n(counts.municipalities)} municipalities, ${n(counts.orgs)} organisations; **${n(counts.pupils)} pupils** and ${n(counts.contingent_teachers)} teachers in the schools' contingents; registered: ${n(counts.students)} pupils and ${n(counts.teachers)} teachers; ${n(counts.memberships)} pair memberships, ${n(counts.bases)} base entries, ${n(counts.meetings)} meetings, ${n(counts.answers)} satisfaction answers; ${INDICATORS.length} indicators per organisation.`,
       `- Medians: first-time recompute ${options.firstRuns} run(s); unchanged recompute and bare aggregate ${options.runs} runs alternately; reads ${options.readRuns} pairs (RLS and owner alternately, after a warm-up pair). Engine settings ${Object.entries(ENGINE_SETTINGS).map(([k, v]) => `\`${k} = ${v}\``).join(', ')}; bare aggregate ${Object.entries(BARE_SETTINGS).map(([k, v]) => `\`${k} = ${v}\``).join(', ')} and parallel query as configured.`,
       `- Check ${mark(exact)}: the bare aggregate's ${n(compared)} numerators/denominators ${exact ? 'equal' : `**differ from** (${mismatches.length})`} the engine's snapshots (first organisation: T1 ${sample['T1:n']}/${sample['T1:d']}, M2 ${sample['M2:n']}/${sample['M2:d']}, T3 ${sample['T3:n']}/${sample['T3:d']}). Reads ${mark(sameRows)}: the same rows under RLS as the owner's.`,
       '',
