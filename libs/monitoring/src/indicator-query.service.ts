@@ -5,7 +5,10 @@ import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { INDICATORS, type IndicatorDefinition, percentValue, SCORECARD_LEVELS } from './indicator-definitions';
 import { rankByValue, rankDirection } from './indicator-ranking';
 import type { DenominatorSource } from './contingent/contingent.types';
-import type { IndicatorAggregateType, IndicatorComparisonType, IndicatorDefinitionType, IndicatorTrendPointType, IndicatorValueType, ScorecardLevelCountType } from './indicator.types';
+import type { IndicatorAggregateType, IndicatorComparisonType, IndicatorDefinitionType, IndicatorTableType, IndicatorTrendPointType, IndicatorValueType, ScorecardLevelCountType } from './indicator.types';
+
+/** At most this many indicators in one multi-indicator table (its XLSX too). */
+export const MAX_TABLE_INDICATORS = 40;
 
 type OrgRow = {
   tenant_id: string;
@@ -67,6 +70,28 @@ export class IndicatorQueryService {
       total: parent || organisations.length ? aggregate(definition, parent?.id ?? 'all', parent?.name ?? 'Все организации', organisations) : null,
       scorecardLevels: await this.scorecardLevels(period, parent?.path ?? null),
     };
+  }
+
+  /**
+   * Schools × chosen indicators (issue 13's multi-indicator table): one row per organisation of
+   * the node (by default the caller's scope), one cell per code in the order given, each with its
+   * numerator, denominator, value and the target that applies.
+   */
+  @ReadFromReplica()
+  async table(period: string, codes: readonly string[], parentId?: string): Promise<IndicatorTableType> {
+    const definitions = [...new Set(codes)].map((code) => this.definition(code));
+    if (definitions.length === 0) throw new ValidationFailedException('Выберите хотя бы один показатель.');
+    if (definitions.length > MAX_TABLE_INDICATORS) throw new ValidationFailedException(`Не больше ${MAX_TABLE_INDICATORS} показателей в одной таблице.`);
+    const parent = await this.node(parentId);
+    const columns = await Promise.all(definitions.map((definition) => this.rows(definition, period, { path: parent?.path ?? null })));
+    const rows = (columns[0] ?? []).map((first, i) => ({
+      tenantId: first.tenantId,
+      tenantName: first.tenantName,
+      municipalityId: first.municipalityId,
+      municipalityName: first.municipalityName,
+      cells: columns.map((column) => column[i]),
+    }));
+    return { period, indicators: definitions.map(toDefinitionType), rows };
   }
 
   /** Programmes per scorecard level over the subtree (from the EFF.* snapshots). */

@@ -1,8 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { IndicatorQueryService } from './indicator-query.service';
-import { IndicatorComparisonArgs, IndicatorTrendArgs, IndicatorValuesArgs, RequestRecomputeArgs } from './dtos/indicator.inputs';
-import { IndicatorComparisonType, IndicatorDefinitionType, IndicatorTrendPointType, IndicatorValueType } from './indicator.types';
+import { IndicatorComparisonArgs, IndicatorTableArgs, IndicatorTrendArgs, IndicatorValuesArgs, RequestRecomputeArgs } from './dtos/indicator.inputs';
+import { IndicatorComparisonType, IndicatorDefinitionType, IndicatorTableType, IndicatorTrendPointType, IndicatorValueType } from './indicator.types';
 
 const ANALYSTS = ['platform-admin', 'ministry-official', 'region-analyst'] as const;
 
@@ -26,6 +26,12 @@ export class IndicatorResolver {
   @Query(() => IndicatorComparisonType, { description: 'Сравнение организаций региона или муниципалитета' })
   indicatorComparison(@Args() args: IndicatorComparisonArgs): Promise<IndicatorComparisonType> {
     return this.indicators.comparison(args.period, args.code, args.parentId);
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => IndicatorTableType, { description: 'Таблица: организации региона или муниципалитета × выбранные показатели' })
+  indicatorTable(@Args() args: IndicatorTableArgs): Promise<IndicatorTableType> {
+    return this.indicators.table(args.period, args.codes, args.parentId);
   }
 
   @Roles(...ANALYSTS, 'curator')

@@ -67,3 +67,19 @@ export class IndicatorTrendPointType {
   @Field(() => Int, { nullable: true }) value!: number | null;
   @Field(() => Int) organisations!: number;
 }
+
+@ObjectType('IndicatorTableRow', { description: 'Строка таблицы показателей: организация и значения выбранных показателей' })
+export class IndicatorTableRowType {
+  @Field(() => ID) tenantId!: string;
+  @Field() tenantName!: string;
+  @Field(() => ID, { nullable: true }) municipalityId!: string | null;
+  @Field(() => String, { nullable: true }) municipalityName!: string | null;
+  @Field(() => [IndicatorValueType], { description: 'По одному значению на выбранный показатель, в порядке выбора' }) cells!: IndicatorValueType[];
+}
+
+@ObjectType('IndicatorTable', { description: 'Организации × выбранные показатели' })
+export class IndicatorTableType {
+  @Field() period!: string;
+  @Field(() => [IndicatorDefinitionType]) indicators!: IndicatorDefinitionType[];
+  @Field(() => [IndicatorTableRowType]) rows!: IndicatorTableRowType[];
+}

@@ -24,6 +24,12 @@ export const READ_MODELS = [
     readers: ['nastavnik_app'],
   },
   {
+    name: 'roadmap_stage_execution',
+    doc: "A school's roadmap execution per school year and stage: items total, done, in progress, planned, not done, overdue, the latest change — counts only (the region's school card).",
+    security: 'invoker',
+    readers: ['nastavnik_app'],
+  },
+  {
     name: 'mentoring_direction_titles',
     doc: 'The mentoring directions (reference data): id, code, title, short title, sort order.',
     security: 'invoker',

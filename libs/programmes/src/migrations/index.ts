@@ -6,6 +6,7 @@ import { CreatePairs1795300220000 } from './1795300220000-create-pairs';
 import { PublishProgrammeReadModels1795301020000 } from './1795301020000-publish-programme-read-models';
 import { DeclareProgrammePolicies1795301120000 } from './1795301120000-declare-programme-policies';
 import { KeyProgrammesByTenant1795301220000 } from './1795301220000-key-programmes-by-tenant';
+import { RegionReadsRoadmaps1795302010000 } from './1795302010000-region-reads-roadmaps';
 
 export const programmesMigrations: (new () => MigrationInterface)[] = [
   CreateReferenceData1795300200000,
@@ -15,4 +16,6 @@ export const programmesMigrations: (new () => MigrationInterface)[] = [
   PublishProgrammeReadModels1795301020000,
   DeclareProgrammePolicies1795301120000,
   KeyProgrammesByTenant1795301220000,
+  // A region analyst reads its schools' roadmaps; their execution by stage (issue 13, docs/adr/0033).
+  RegionReadsRoadmaps1795302010000,
 ];

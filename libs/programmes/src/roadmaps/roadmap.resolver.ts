@@ -11,6 +11,8 @@ import { RoadmapService } from './roadmap.service';
 import { Journaled } from '@nastavnik/platform/personal-data/journal';
 
 const EDITORS = ['curator', 'platform-admin'] as const;
+/** A region analyst reads its schools' roadmaps (seed 004, item 34: the school reports their execution to the region); row-level security keeps it to its region. */
+const READERS = [...EDITORS, 'region-analyst'] as const;
 
 @Resolver(() => RoadmapEntity)
 export class RoadmapResolver extends crudResolver({
@@ -20,11 +22,11 @@ export class RoadmapResolver extends crudResolver({
   create: CreateRoadmapInput,
   update: UpdateRoadmapInput,
   delete: true,
-  roles: { read: EDITORS, write: EDITORS },
+  roles: { read: READERS, write: EDITORS },
   descriptions: { list: 'Дорожные карты организации', delete: 'Удаляет карту вместе с мероприятиями' },
   service: RoadmapService,
 }) {
-  @Roles(...EDITORS)
+  @Roles(...READERS)
   @Query(() => RoadmapReport, { name: 'RoadmapReport', description: 'Отчёт об исполнении дорожной карты (мероприятия по этапам с результатами)' })
   @Journaled({ entity: 'RoadmapItem', action: 'read', operation: 'RoadmapReport', records: (result) => (result as RoadmapReport).sections.flatMap((section) => section.items) })
   roadmapReport(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<RoadmapReport> {
@@ -41,7 +43,7 @@ export class RoadmapItemResolver extends crudResolver({
   create: CreateRoadmapItemInput,
   update: UpdateRoadmapItemInput,
   delete: true,
-  roles: { read: EDITORS, write: EDITORS },
+  roles: { read: READERS, write: EDITORS },
   descriptions: { list: 'Мероприятия дорожных карт' },
   service: RoadmapService,
   operations: (roadmaps) => ({
