@@ -54,14 +54,16 @@ describe('access journal: the curator sees who read their school’s data', () =
       expect(text).toMatch(/curator\.mish/);
       expect(text).toMatch(/чтение/);
       expect(text).toMatch(/Участник/);
-      expect(text).toMatch(/lastName, firstName/);
+      // Fields by their Russian names (personal-data.ts titles), never property names.
+      expect(text).toMatch(/Фамилия, Имя, Отчество/);
+      expect(text).not.toMatch(/lastName|firstName/);
       await screenshot(page, 'list');
 
       // Filter: reads only.
       await page.getByRole('combobox', { name: 'Действие' }).click();
       await page.getByRole('option', { name: 'чтение' }).click();
       await page.waitForTimeout(800);
-      const actions = await page.locator('tbody tr td:nth-child(5)').allInnerTexts();
+      const actions = await page.locator('tbody tr td:nth-child(4)').allInnerTexts();
       expect(actions.length).toBeGreaterThan(0);
       expect(new Set(actions)).toEqual(new Set(['чтение']));
 
