@@ -32,9 +32,12 @@ export const IssueProgrammeLinksButton = () => {
   const [days, setDays] = useState('14');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
+  const [loaded, setLoaded] = useState(false);
 
+  // The choices are read once, when the dialog first opens.
   useEffect(() => {
-    if (!open) return;
+    if (!open || loaded) return;
+    setLoaded(true);
     void dataProvider
       .graphql<{ allProgrammes: Option[]; allQuestionnaireTemplates: Template[] }>(
         `query IssueLinksChoices { allProgrammes(perPage: 200, sortField: "title") { id title }
@@ -44,7 +47,7 @@ export const IssueProgrammeLinksButton = () => {
         setProgrammes(r.allProgrammes);
         setTemplates(r.allQuestionnaireTemplates.filter((q) => q.isCurrent && q.isActive && q.respondentRole !== 'CURATOR'));
       });
-  }, [dataProvider, open]);
+  }, [dataProvider, open, loaded]);
 
   const close = () => {
     setOpen(false);
@@ -74,13 +77,13 @@ export const IssueProgrammeLinksButton = () => {
         <DialogTitle id="issue-links-title">{t('title')}</DialogTitle>
         <DialogContent>
           <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: 1 }}>
-            <TextField select label={t('programme')} value={programmeId} onChange={(e) => setProgrammeId(e.target.value)} disabled={busy || !!result}>
+            <TextField select id="issue-links-programme" label={t('programme')} value={programmeId} onChange={(e) => setProgrammeId(e.target.value)} disabled={busy || !!result}>
               {programmes.map((p) => <MenuItem key={p.id} value={p.id}>{p.title}</MenuItem>)}
             </TextField>
-            <TextField select label={t('template')} value={templateId} onChange={(e) => setTemplateId(e.target.value)} disabled={busy || !!result}>
+            <TextField select id="issue-links-template" label={t('template')} value={templateId} onChange={(e) => setTemplateId(e.target.value)} disabled={busy || !!result}>
               {templates.map((q) => <MenuItem key={q.id} value={q.id}>{`${q.title} (${role(q)})`}</MenuItem>)}
             </TextField>
-            <TextField type="number" label={t('days')} value={days} onChange={(e) => setDays(e.target.value)} slotProps={{ htmlInput: { min: 1, max: 90 } }} disabled={busy || !!result} />
+            <TextField type="number" id="issue-links-days" label={t('days')} value={days} onChange={(e) => setDays(e.target.value)} slotProps={{ htmlInput: { min: 1, max: 90 } }} disabled={busy || !!result} />
             <Alert severity="info">{t('hint')}</Alert>
             {result && (
               <Alert severity={result.issued > 0 ? 'success' : 'warning'} data-testid="issue-links-result">

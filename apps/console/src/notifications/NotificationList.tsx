@@ -21,6 +21,8 @@ export const NotificationList = () => (
   <List
     filters={FILTERS}
     perPage={50}
+    // The toolbar («Выдать ссылки всей программе», settings) is there before the first message too.
+    empty={false}
     sort={{ field: 'createdAt', order: 'DESC' }}
     actions={
       <TopToolbar>

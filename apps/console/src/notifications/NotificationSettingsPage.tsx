@@ -72,7 +72,7 @@ export const NotificationSettingsPage = () => {
               type="number"
               label={t(own)}
               value={settings[own] ?? ''}
-              placeholder={t('empty')}
+              placeholder={t('inheritsRegion')}
               helperText={`${t('effective')}: ${settings[effective]}`}
               onChange={(e) => setSettings({ ...settings, [own]: e.target.value === '' ? null : Number(e.target.value) })}
             />

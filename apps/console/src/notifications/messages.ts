@@ -27,7 +27,8 @@ export const notificationMessages: ResourceMessages = {
   roadmapDueDays: 'Предупреждать о сроке мероприятия за, дней',
   digestEnabled: 'Еженедельная сводка',
   effective: 'Действует',
-  empty: 'пусто — как в регионе',
+  inheritsRegion: 'пусто — как в регионе',
+  empty: 'Писем ещё не было',
   save: 'Сохранить',
   templates: 'Образцы писем',
   issue: {
