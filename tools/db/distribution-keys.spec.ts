@@ -58,6 +58,7 @@ describe('distribution by tenant: keys, foreign keys and placements (docs/scale.
       'monitoring: questionnaire_templates',
       'programmes: interest_areas',
       'programmes: meeting_types',
+      'programmes: mentor_competitions',
       'programmes: mentoring_directions',
       'programmes: mentoring_formats',
       'programmes: mentoring_forms',

@@ -29,6 +29,8 @@ export const ENTITY_TITLES = lookupTable<string>({
   PlanTask: 'Мероприятие индивидуального плана',
   MatchSuggestion: 'Предложение подбора пары',
   RoadmapItem: 'Мероприятие дорожной карты',
+  MentorNomination: 'Выдвижение наставника на поощрение',
+  CompetitionEntry: 'Заявка школы на конкурс наставников',
   Report: 'Запрошенный отчёт',
   Notification: 'Уведомление по электронной почте',
   NotificationContact: 'Адрес для уведомлений участнику',

@@ -13,4 +13,5 @@ export const UNSHARDED_TABLES = [
   { name: 'interest_areas', citus: 'reference', why: 'The interest areas that matching compares: the same for every school.' },
   { name: 'meeting_types', citus: 'reference', why: 'The kinds of meetings: the same for every school.' },
   { name: 'programme_stages', citus: 'reference', why: 'The stages of the target model that roadmap items belong to: the same for every school.' },
+  { name: 'mentor_competitions', citus: 'reference', why: "A region's competitions of mentors (docs/adr/0036): a few rows per region and year, read by every school of the region, referenced by the schools' entries." },
 ] as const satisfies readonly UnshardedTable[];

@@ -1,5 +1,6 @@
 import { declarePersonalData, type NotPersonalColumn } from '@nastavnik/platform/personal-data/personal-data';
 import { registerSubjectDataHandler, scrubDeclaredText } from '@nastavnik/platform/personal-data/subject-data';
+import { COMPLETION_NOT_PERSONAL_DATA, COMPLETION_PERSONAL_DATA } from './completion/completion.personal-data';
 
 /**
  * Personal data held by the programmes lib (issue 14): what pairs, meetings, personalised
@@ -10,55 +11,62 @@ import { registerSubjectDataHandler, scrubDeclaredText } from '@nastavnik/platfo
 export const PERSONAL_DATA = [
   declarePersonalData({
     entity: 'MentoringPair',
+    title: 'Пара',
     table: 'mentoring_pairs',
     fields: [
-      { property: 'endComment', column: 'end_comment', category: 'free-text' },
-      { property: 'result', column: 'result', category: 'free-text' },
-      { property: 'warnings', column: 'warnings', category: 'free-text' },
+      { property: 'endComment', column: 'end_comment', category: 'free-text', title: 'Комментарий к завершению' },
+      { property: 'result', column: 'result', category: 'free-text', title: 'Итоги' },
+      { property: 'warnings', column: 'warnings', category: 'free-text', title: 'Предупреждения' },
     ],
   }),
   declarePersonalData({
     entity: 'Meeting',
+    title: 'Встреча',
     table: 'meetings',
     fields: [
-      { property: 'topic', column: 'topic', category: 'free-text' },
-      { property: 'notes', column: 'notes', category: 'free-text' },
+      { property: 'topic', column: 'topic', category: 'free-text', title: 'Тема' },
+      { property: 'notes', column: 'notes', category: 'free-text', title: 'Заметки' },
     ],
   }),
   declarePersonalData({
     entity: 'PersonalisedProgramme',
+    title: 'Персонализированная программа',
     table: 'personalised_programmes',
     fields: [
-      { property: 'title', column: 'title', category: 'free-text' },
-      { property: 'goal', column: 'goal', category: 'free-text' },
-      { property: 'difficulties', column: 'difficulties', category: 'free-text' },
-      { property: 'strengths', column: 'strengths', category: 'free-text' },
-      { property: 'expectedResults', column: 'expected_results', category: 'free-text' },
+      { property: 'title', column: 'title', category: 'free-text', title: 'Наименование' },
+      { property: 'goal', column: 'goal', category: 'free-text', title: 'Цель' },
+      { property: 'difficulties', column: 'difficulties', category: 'free-text', title: 'Затруднения' },
+      { property: 'strengths', column: 'strengths', category: 'free-text', title: 'Сильные стороны' },
+      { property: 'expectedResults', column: 'expected_results', category: 'free-text', title: 'Ожидаемые результаты' },
     ],
   }),
   declarePersonalData({
     entity: 'PlanTask',
+    title: 'Мероприятие плана',
     table: 'plan_tasks',
     fields: [
-      { property: 'title', column: 'title', category: 'free-text' },
-      { property: 'description', column: 'description', category: 'free-text' },
-      { property: 'responsible', column: 'responsible', category: 'name' },
-      { property: 'result', column: 'result', category: 'free-text' },
+      { property: 'title', column: 'title', category: 'free-text', title: 'Наименование' },
+      { property: 'description', column: 'description', category: 'free-text', title: 'Описание' },
+      { property: 'responsible', column: 'responsible', category: 'name', title: 'Ответственный' },
+      { property: 'result', column: 'result', category: 'free-text', title: 'Результат' },
     ],
   }),
   declarePersonalData({
     entity: 'MatchSuggestion',
+    title: 'Предложение пары',
     table: 'match_suggestions',
     fields: [
-      { property: 'explanation', column: 'explanation', category: 'free-text' },
-      { property: 'components', column: 'components', category: 'free-text' },
+      { property: 'explanation', column: 'explanation', category: 'free-text', title: 'Пояснение' },
+      { property: 'components', column: 'components', category: 'free-text', title: 'Составляющие оценки' },
     ],
   }),
   declarePersonalData({
     entity: 'RoadmapItem',
+    title: 'Мероприятие дорожной карты',
     table: 'roadmap_items',
-    fields: [{ property: 'responsible', column: 'responsible', category: 'name' }],
+    fields: [{ property: 'responsible', column: 'responsible', category: 'name', title: 'Ответственный' }],
   }),
+  ...COMPLETION_PERSONAL_DATA,
 ] as const;
 
 /** Columns of this lib whose names look personal but are not. */
@@ -72,6 +80,7 @@ export const NOT_PERSONAL_DATA: readonly NotPersonalColumn[] = [
   { table: 'roadmaps', column: 'period_text', why: 'период действия дорожной карты' },
   { table: 'roadmap_items', column: 'schedule_text', why: 'сроки мероприятия дорожной карты' },
   { table: 'roadmap_items', column: 'execution_result', why: 'результат мероприятия дорожной карты (об организации)' },
+  ...COMPLETION_NOT_PERSONAL_DATA,
 ];
 
 /** The person's pairs (as mentor or mentee), as a SQL set over $1 tenant and $2 person. */

@@ -3,6 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ParticipantsCoreModule } from '@nastavnik/participants/participants.module';
 import { TenantsCoreModule } from '@nastavnik/tenants/tenants.module';
 import { TenantOwnership } from './common/tenant-ownership';
+import { CompetitionEntryEntity, MentorCompetitionEntity, MentorNominationEntity, PracticeCaseEntity } from './completion/completion.entities';
+import { COMPLETION_RESOLVERS } from './completion/completion.resolvers';
+import { MentorCompetitionService } from './completion/competition.service';
+import { MentorNominationService } from './completion/nomination.service';
+import { PracticeCaseService } from './completion/practice-case.service';
 import { MeetingEntity } from './meetings/meeting.entity';
 import { MeetingResolver } from './meetings/meeting.resolver';
 import { MeetingService } from './meetings/meeting.service';
@@ -41,9 +46,13 @@ const ENTITIES = [
   PersonalisedProgrammeEntity,
   PlanTaskEntity,
   MeetingEntity,
+  MentorNominationEntity,
+  MentorCompetitionEntity,
+  CompetitionEntryEntity,
+  PracticeCaseEntity,
 ];
 
-const SERVICES = [ReferenceService, OrderDocumentService, ProgrammeService, RoadmapService, MentoringPairService, MatchSuggestionService, PlanService, MeetingService];
+const SERVICES = [ReferenceService, OrderDocumentService, ProgrammeService, RoadmapService, MentoringPairService, MatchSuggestionService, PlanService, MeetingService, MentorNominationService, MentorCompetitionService, PracticeCaseService];
 
 /**
  * Services and entities of the programmes lib (api and worker): reference data of the target
@@ -71,6 +80,7 @@ export class ProgrammesCoreModule {}
     PersonalisedProgrammeResolver,
     PlanTaskResolver,
     MeetingResolver,
+    ...COMPLETION_RESOLVERS,
   ],
 })
 export class ProgrammesApiModule {}

@@ -7,6 +7,7 @@ import { PublishProgrammeReadModels1795301020000 } from './1795301020000-publish
 import { DeclareProgrammePolicies1795301120000 } from './1795301120000-declare-programme-policies';
 import { KeyProgrammesByTenant1795301220000 } from './1795301220000-key-programmes-by-tenant';
 import { RegionReadsRoadmaps1795302010000 } from './1795302010000-region-reads-roadmaps';
+import { CreateCompletionStage1795302300000 } from './1795302300000-create-completion-stage';
 
 export const programmesMigrations: (new () => MigrationInterface)[] = [
   CreateReferenceData1795300200000,
@@ -18,4 +19,6 @@ export const programmesMigrations: (new () => MigrationInterface)[] = [
   KeyProgrammesByTenant1795301220000,
   // A region analyst reads its schools' roadmaps; their execution by stage (issue 13, docs/adr/0033).
   RegionReadsRoadmaps1795302010000,
+  // The completion stage: mentors' nominations, regional competitions, the bank of practices (issue 13, docs/adr/0036).
+  CreateCompletionStage1795302300000,
 ];
