@@ -3,6 +3,8 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
 import { ParticipantsCoreModule } from '@nastavnik/participants/participants.module';
+import { MeetingPlannedListener } from '@nastavnik/programmes/meetings/meeting-events';
+import { MeetingInvitations } from './meeting-invitation';
 import { NotificationEntity } from './notification.entity';
 import { NotificationOutbox } from './notification-outbox.service';
 import { NotificationResolver } from './notification.resolver';
@@ -15,10 +17,13 @@ import { SmtpSender } from './smtp-sender';
 import { UNSUBSCRIBE_PATH, UnsubscribeController, UnsubscribeService } from './unsubscribe.controller';
 import './personal-data'; // declares this lib's personal-data fields and its erasure handler (issue 14)
 
-/** The outbox other libs write to in their own transaction (api and worker). */
+/**
+ * The outbox other libs write to in their own transaction (api and worker), and the listener the
+ * programmes lib's meetings call through their port (the `.ics` invitation, docs/adr/0038).
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity]), ParticipantsCoreModule],
-  providers: [NotificationOutbox, NotificationsService],
+  providers: [NotificationOutbox, NotificationsService, { provide: MeetingPlannedListener, useClass: MeetingInvitations }],
   exports: [NotificationOutbox, NotificationsService],
 })
 export class NotificationsCoreModule {}

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { todayIso } from '@nastavnik/platform/calendar';
 import { NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
@@ -11,6 +13,7 @@ import { ProgrammeService } from '../programmes/programme.service';
 import { MeetingTypeEntity, MentoringDirectionEntity } from '../reference/reference.entities';
 import { ReferenceService } from '../reference/reference.service';
 import { MeetingEntity } from './meeting.entity';
+import { type MeetingPlanned, MeetingPlannedListener } from './meeting-events';
 import type { CreateMeetingInput, MeetingFilter, UpdateMeetingInput } from '../dtos/meeting.inputs';
 
 const SORTABLE = sortColumns({ heldOn: 'm.held_on', durationMinutes: 'm.duration_minutes', createdAt: 'm.created_at' });
@@ -27,6 +30,7 @@ export class MeetingService {
     private readonly programmes: ProgrammeService,
     private readonly pairs: MentoringPairService,
     private readonly refs: ReferenceService,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async list(args: ListArgs, filter: MeetingFilter = {}): Promise<MeetingEntity[]> {
@@ -73,7 +77,9 @@ export class MeetingService {
       notes: input.notes?.trim() || null,
       attendeeIds,
     }));
-    return this.get(saved.id);
+    const meeting = await this.get(saved.id);
+    await this.announce(meeting, programme, type.title, 0);
+    return meeting;
   }
 
   async update(id: string, input: UpdateMeetingInput): Promise<MeetingEntity> {
@@ -104,7 +110,38 @@ export class MeetingService {
       await this.checkAttendees(em, pair, programme, changes.attendeeIds);
     }
     if (Object.keys(changes).length > 0) await em.update(MeetingEntity, { id }, changes);
-    return this.get(id);
+    const updated = await this.get(id);
+    if (changes.heldOn !== undefined && changes.heldOn !== meeting.heldOn) {
+      const type = await em.findOneBy(MeetingTypeEntity, { id: updated.meetingTypeId });
+      // The date moved: a new revision of the same invitation (same UID, higher SEQUENCE).
+      await this.announce(updated, programme, type?.title ?? 'Встреча', Math.floor(Date.now() / 1000));
+    }
+    return updated;
+  }
+
+  /** A meeting today or later is planned: the listeners (the notifications lib's invitation) hear it in this transaction. */
+  private async announce(meeting: MeetingEntity, programme: ProgrammeEntity, typeTitle: string, sequence: number): Promise<void> {
+    if (String(meeting.heldOn) < todayIso() || meeting.attendeeIds.length === 0) return;
+    let listener: MeetingPlannedListener;
+    try {
+      listener = this.moduleRef.get(MeetingPlannedListener, { strict: false });
+    } catch {
+      return; // no lib listens in this application
+    }
+    const event: MeetingPlanned = {
+      tenantId: meeting.tenantId,
+      meetingId: meeting.id,
+      programmeId: programme.id,
+      programmeTitle: programme.title,
+      pairId: meeting.pairId,
+      heldOn: String(meeting.heldOn),
+      durationMinutes: meeting.durationMinutes,
+      typeTitle,
+      topic: meeting.topic,
+      attendeeIds: meeting.attendeeIds,
+      sequence,
+    };
+    await listener.meetingPlanned(event);
   }
 
   async remove(id: string): Promise<MeetingEntity> {
