@@ -66,10 +66,10 @@ export class NotificationsWorld {
     return new NotificationsWorld(env, database, overrides, config, mail, api, db, new QuestionnaireBuilders(db.owner));
   }
 
-  /** A worker with the notification jobs only, in this process. */
-  async startWorker(): Promise<INestApplicationContext> {
+  /** A worker with the notification jobs only, in this process (and `also`: modules that provide the lib's ports, docs/adr/0038). */
+  async startWorker(also: (new () => unknown)[] = []): Promise<INestApplicationContext> {
     const config = this.config;
-    @Module({ imports: [PlatformModule.forRoot(config), QueueModule, NotificationsWorkerModule, QueueWorkersModule] })
+    @Module({ imports: [PlatformModule.forRoot(config), QueueModule, NotificationsWorkerModule, ...also, QueueWorkersModule] })
     class NotificationsTestWorker {}
     const app = await NestFactory.createApplicationContext(NotificationsTestWorker, { logger: process.env.NOTIFICATIONS_TEST_LOG ? ['error', 'warn', 'log'] : false });
     await app.init();

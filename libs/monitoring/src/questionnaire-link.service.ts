@@ -4,6 +4,7 @@ import { ConflictException, NotFoundException, ValidationFailedException } from 
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { NotificationOutbox } from '@nastavnik/notifications/notification-outbox.service';
+import { type UnansweredLink, UnansweredLinks } from '@nastavnik/notifications/unanswered-links';
 import { ParticipantsService } from '@nastavnik/participants/participants.service';
 import { MentoringPairService } from '@nastavnik/programmes/pairs/mentoring-pair.service';
 import { ProgrammeService } from '@nastavnik/programmes/programmes/programme.service';
@@ -39,7 +40,7 @@ const SORTABLE = sortColumns({
  * record of where the response came from.
  */
 @Injectable()
-export class QuestionnaireLinkService {
+export class QuestionnaireLinkService implements UnansweredLinks {
   constructor(
     private readonly context: TenantContext,
     private readonly templates: QuestionnaireTemplateService,
@@ -145,6 +146,18 @@ export class QuestionnaireLinkService {
     // The message carrying the link goes to the outbox in this same transaction (issue 17).
     await this.notifications.questionnaireLinkIssued({ tenantId, participantId: link.participantId, linkPath: link.path, templateTitle: template.title, expiresAt: link.expiresAt });
     return link;
+  }
+
+  /** The notifications lib's reminder run (its port `UnansweredLinks`, docs/adr/0038): open links issued at or before `issuedBefore`. */
+  async unanswered(issuedBefore: Date): Promise<UnansweredLink[]> {
+    const rows = (await (await this.context.manager()).query(
+      `select l.id, l.tenant_id, l.participant_id, t.title, l.created_at, l.expires_at
+         from questionnaire_links l join questionnaire_templates t on t.id = l.template_id
+        where l.used_at is null and l.withdrawn_at is null and l.expires_at > now() and l.created_at <= $1
+        order by l.created_at, l.id`,
+      [issuedBefore],
+    )) as { id: string; tenant_id: string; participant_id: string; title: string; created_at: Date; expires_at: Date }[];
+    return rows.map((r) => ({ linkId: r.id, tenantId: r.tenant_id, participantId: r.participant_id, templateTitle: r.title, issuedAt: r.created_at, expiresAt: r.expires_at }));
   }
 
   /** Withdraws a link that has not been used; a used one is the provenance of its response and stays. */

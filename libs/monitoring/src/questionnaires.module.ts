@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ParticipantsCoreModule } from '@nastavnik/participants/participants.module';
 import { ProgrammesCoreModule } from '@nastavnik/programmes/programmes.module';
 import { NotificationsCoreModule } from '@nastavnik/notifications/notifications.module';
+import { UnansweredLinks } from '@nastavnik/notifications/unanswered-links';
 import { TenantsCoreModule } from '@nastavnik/tenants/tenants.module';
 import { QuestionnaireOwnership } from './questionnaire-common';
 import { QuestionnaireLinkEntity } from './questionnaire-link.entity';
@@ -34,7 +35,11 @@ import './personal-data'; // declares this lib's personal-data fields (issue 14)
     ProgrammesCoreModule,
     NotificationsCoreModule,
   ],
-  providers: [QuestionnaireOwnership, QuestionnaireTemplateService, QuestionnaireResponseService, QuestionnaireLinkService, ScorecardService, RespondentService],
+  providers: [
+    QuestionnaireOwnership, QuestionnaireTemplateService, QuestionnaireResponseService, QuestionnaireLinkService, ScorecardService, RespondentService,
+    // The notifications lib's reminder run reads the open links through its port (docs/adr/0038).
+    { provide: UnansweredLinks, useExisting: QuestionnaireLinkService },
+  ],
   exports: [QuestionnaireTemplateService, QuestionnaireResponseService, QuestionnaireLinkService, ScorecardService, RespondentService],
 })
 export class QuestionnairesCoreModule {}

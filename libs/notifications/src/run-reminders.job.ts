@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { REGION_TIME_ZONE, todayIso } from '@nastavnik/platform/calendar';
 import { APP_CONFIG, type AppConfig } from '@nastavnik/platform/config/app-config';
 import { ListArgs } from '@nastavnik/platform/graphql/list-args';
@@ -14,6 +15,8 @@ import { ruDay } from './notification-templates';
 import { NotificationOutbox } from './notification-outbox.service';
 import { PLATFORM_SCOPE, schoolScope } from './notification-scopes';
 import { NotificationsService } from './notifications.service';
+import { CONTACT_PURPOSE } from './notification.codes';
+import { UnansweredLinks } from './unanswered-links';
 
 export const RUN_REMINDERS_JOB = 'run-reminders';
 export const REMINDERS_SCHEDULER_ID = 'notifications-reminders';
@@ -22,7 +25,7 @@ export const REMINDERS_SCHEDULER_ID = 'notifications-reminders';
 export type RunRemindersJobData = ScopedJobData & { regionPath?: string; today?: string };
 
 /** What one school's run found (and wrote, if the school has a curator's address). */
-export type SchoolReminders = { tenantId: string; idlePairIds: string[]; dueItemIds: string[]; overdueItemIds: string[]; written: number };
+export type SchoolReminders = { tenantId: string; idlePairIds: string[]; dueItemIds: string[]; overdueItemIds: string[]; remindedLinkIds: string[]; written: number };
 
 const OPEN_ITEM = new Set(['planned', 'in_progress']);
 const PAGE = 500;
@@ -35,8 +38,12 @@ const PAGE = 500;
  *   (or, with none, its start date) is more than N days ago — or that has neither;
  * - roadmap items planned or in progress whose planned end falls within the next N days (due), or
  *   has passed (overdue);
- * - on Mondays the curator's weekly digest.
- * Each becomes one message to the curator's address (settings), written to the outbox with a
+ * - on Mondays the curator's weekly digest;
+ * - questionnaire links issued N days ago or more and still open (not answered, withdrawn or
+ *   expired): one reminder per link to the participant — or a minor's legal representative —
+ *   with a consent in force, keyed by the link so it is sent once (the links come from the
+ *   monitoring lib through the `UnansweredLinks` port, docs/adr/0038).
+ * The curator's become one message to the curator's address (settings), written to the outbox with a
  * per-school, per-day key, so a run repeated the same day writes nothing twice. The data comes
  * from the programmes lib's services, not its tables (docs/adr/0004).
  */
@@ -51,6 +58,7 @@ export class RunRemindersJob implements OnApplicationBootstrap {
     private readonly pairs: MentoringPairService,
     private readonly meetings: MeetingService,
     private readonly roadmaps: RoadmapService,
+    private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -112,7 +120,36 @@ export class RunRemindersJob implements OnApplicationBootstrap {
         await write('weekly_digest', { sent: week.sent, failed: week.failed, idleDays: settings.pairIdleDays, idlePairs: idle.length, overdue: overdue.length });
       }
     }
-    return { tenantId, idlePairIds: idle.map((p) => p.id).sort(), dueItemIds: due.map((i) => i.id).sort(), overdueItemIds: overdue.map((i) => i.id).sort(), written };
+    const reminded = await this.linkReminders(tenantId, today, settings.linkReminderDays);
+    written += reminded.length;
+    return { tenantId, idlePairIds: idle.map((p) => p.id).sort(), dueItemIds: due.map((i) => i.id).sort(), overdueItemIds: overdue.map((i) => i.id).sort(), remindedLinkIds: reminded.sort(), written };
+  }
+
+  /** Reminders of the school's links open for `days` days or more; returns the links whose reminder was written now. */
+  private async linkReminders(tenantId: string, today: string, days: number): Promise<string[]> {
+    let source: UnansweredLinks;
+    try {
+      source = this.moduleRef.get(UnansweredLinks, { strict: false });
+    } catch {
+      return []; // no lib provides the links in this application
+    }
+    const issuedBefore = new Date(`${addDays(today, -days)}T23:59:59.999Z`);
+    const reminded: string[] = [];
+    for (const link of await source.unanswered(issuedBefore)) {
+      const recipient = await this.outbox.participantRecipient(link.participantId);
+      if (typeof recipient === 'string') continue;
+      const id = await this.outbox.enqueue({
+        tenantId,
+        kind: 'questionnaire_reminder',
+        to: { email: recipient.email, name: recipient.name },
+        participantId: link.participantId,
+        consentPurpose: CONTACT_PURPOSE,
+        data: { templateTitle: link.templateTitle, issuedOn: ruDay(link.issuedAt), expiresOn: ruDay(link.expiresAt) },
+        dedupeKey: `questionnaire_reminder:${link.linkId}`,
+      });
+      if (id) reminded.push(link.linkId);
+    }
+    return reminded;
   }
 }
 

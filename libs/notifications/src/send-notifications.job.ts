@@ -5,7 +5,7 @@ import { QUEUES } from '@nastavnik/platform/queue/queues';
 import type { ScopedJobData } from '@nastavnik/platform/queue/scoped-job';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { NotificationOutbox } from './notification-outbox.service';
-import { SmtpSender } from './smtp-sender';
+import { type SendResult, SmtpSender } from './smtp-sender';
 
 export const SEND_NOTIFICATIONS_JOB = 'send-notifications';
 
@@ -28,7 +28,7 @@ type ClaimedRow = {
   consent_purpose: string | null;
 };
 
-/** How many messages of a batch are in flight at once (the SMTP pool keeps as many connections). */
+/** How many messages of a job are claimed and in flight at once (the SMTP pool keeps as many connections per job). */
 const PARALLEL = 4;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
@@ -36,13 +36,13 @@ export const CANCELLED_NO_CONSENT = 'Не отправлено: нет дейс�
 export const CANCELLED_UNSUBSCRIBED = 'Не отправлено: адресат отписался от писем этого вида.';
 
 /**
- * Sends a batch (docs/adr/0029). For each row, in this order:
- * 1. claim it in a transaction of its own: pending → sending, attempts + 1 — committed before a
- *    byte goes to the SMTP server; in the same transaction the consent (for messages to
+ * Sends a batch (docs/adr/0029), chunk by chunk of PARALLEL rows (docs/adr/0038), in this order:
+ * 1. claim the chunk in a transaction of its own: pending → sending, attempts + 1 — committed
+ *    before a byte goes to the SMTP server; in the same transaction the consent (for messages to
  *    participants) and the unsubscribes are read again, and a row they stop becomes cancelled;
- * 2. send it with its fixed Message-ID;
- * 3. record the answer: sent; or back to pending with a doubled delay (failed after the last
- *    attempt). A worker killed between 1 and 3 leaves the row `sending`: the relay marks it
+ * 2. send its messages at once, each with its fixed Message-ID, over the pooled connections;
+ * 3. record the answers in one transaction: sent; or back to pending with a doubled delay
+ *    (failed after the last attempt). A worker killed between 1 and 3 leaves the row `sending`: the relay marks it
  *    `uncertain` (shown to the curator, who may resend) and it is never sent again automatically
  *    — at most once, because a message cannot be unsent and the server's answer was lost.
  * A server that does not answer at all stops the batch: its other rows stay pending, untouched.
@@ -61,22 +61,32 @@ export class SendNotificationsJob {
 
   async handle(data: SendNotificationsJobData): Promise<{ sent: number; failed: number; cancelled: number; skipped: number; deferred: number }> {
     const result = { sent: 0, failed: 0, cancelled: 0, skipped: 0, deferred: 0 };
-    const queue = [...new Set(data.ids)];
+    const ids = [...new Set(data.ids)];
     let serverDown = false;
-    const next = async (): Promise<void> => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        if (serverDown) {
-          result.deferred += 1;
-          continue;
-        }
-        const outcome = await this.sendOne(data, id);
-        if (outcome === 'down') {
-          serverDown = true;
-          result.failed += 1;
-        } else result[outcome] += 1;
+    // Chunk by chunk of PARALLEL rows: one transaction claims the chunk, its messages go to the
+    // SMTP pool at once, one transaction records their answers. At most PARALLEL rows of a job are
+    // ever claimed and unrecorded — what a killed worker can leave uncertain (docs/adr/0029, 0038).
+    for (let i = 0; i < ids.length; i += PARALLEL) {
+      const chunk = ids.slice(i, i + PARALLEL);
+      if (serverDown) {
+        result.deferred += chunk.length;
+        continue;
       }
-    };
-    await Promise.all(Array.from({ length: PARALLEL }, next));
+      const { claimed, cancelled } = await this.context.runInScope(data.scope, () => this.claim(chunk));
+      result.cancelled += cancelled;
+      result.skipped += chunk.length - claimed.length - cancelled;
+      if (claimed.length === 0) continue;
+      const answers = await Promise.all(claimed.map((row) => this.send(row)));
+      await this.context.runInScope(data.scope, () => this.record(claimed, answers));
+      for (const [n, answer] of answers.entries()) {
+        if (answer.ok) result.sent += 1;
+        else {
+          result.failed += 1;
+          if (answer.connection) serverDown = true;
+          this.logger.warn(`notification ${claimed[n].id}: attempt ${claimed[n].attempts} failed: ${answer.error}`);
+        }
+      }
+    }
     if (serverDown) {
       // The rows this batch did not try wait for the relay's next pass after the first retry delay.
       await this.context.runInScope(data.scope, async () => {
@@ -90,70 +100,84 @@ export class SendNotificationsJob {
     return result;
   }
 
-  private async sendOne(data: SendNotificationsJobData, id: string): Promise<'sent' | 'failed' | 'cancelled' | 'skipped' | 'down'> {
-    const claimed = await this.context.runInScope(data.scope, () => this.claim(id));
-    if (claimed === null) return 'skipped';
-    if (claimed === 'cancelled') return 'cancelled';
-    const sent = await this.sender.send({
-      notificationId: claimed.id,
-      messageId: claimed.message_id,
-      to: { address: claimed.recipient_email, name: claimed.recipient_name },
-      subject: claimed.subject,
-      text: claimed.body_text ?? '',
-      html: claimed.body_html ?? '',
-      ics: claimed.ics,
-      unsubscribeUrl: this.outbox.unsubscribeUrl(claimed.tenant_id, claimed.id),
+  private send(row: ClaimedRow): Promise<SendResult> {
+    return this.sender.send({
+      notificationId: row.id,
+      messageId: row.message_id,
+      to: { address: row.recipient_email, name: row.recipient_name },
+      subject: row.subject,
+      text: row.body_text ?? '',
+      html: row.body_html ?? '',
+      ics: row.ics,
+      unsubscribeUrl: this.outbox.unsubscribeUrl(row.tenant_id, row.id),
     });
-    await this.context.runInScope(data.scope, async () => {
-      const em = await this.context.manager();
-      if (sent.ok) {
-        // The one-time link's token leaves the database with the message (only its hash stays, in monitoring).
-        await em.query(
-          `update notifications set status = 'sent', sent_at = now(), updated_at = now(), last_error = null,
-                  body_text = regexp_replace(body_text, '/q/[A-Za-z0-9_-]{43}', '/q/…', 'g'),
-                  body_html = regexp_replace(body_html, '/q/[A-Za-z0-9_-]{43}', '/q/…', 'g')
-            where id = $1 and status = 'sending'`,
-          [id],
-        );
-        return;
-      }
-      const last = claimed.attempts >= this.config.notifications.maxAttempts;
-      const delayMs = Math.min(this.config.notifications.retryBaseMs * 2 ** Math.max(0, claimed.attempts - 1), MAX_BACKOFF_MS);
+  }
+
+  /**
+   * Records a chunk's answers in one transaction: the accepted ones `sent` (the one-time link's
+   * token leaves the database with the message — only its hash stays, in monitoring); the others
+   * back to pending with a doubled delay, or `failed` after the last attempt.
+   */
+  private async record(rows: ClaimedRow[], answers: SendResult[]): Promise<void> {
+    const em = await this.context.manager();
+    const sent = rows.filter((_, n) => answers[n].ok).map((row) => row.id);
+    if (sent.length > 0) {
+      await em.query(
+        `update notifications set status = 'sent', sent_at = now(), updated_at = now(), last_error = null,
+                body_text = regexp_replace(body_text, '/q/[A-Za-z0-9_-]{43}', '/q/…', 'g'),
+                body_html = regexp_replace(body_html, '/q/[A-Za-z0-9_-]{43}', '/q/…', 'g')
+          where id = any($1) and status = 'sending'`,
+        [sent],
+      );
+    }
+    for (const [n, row] of rows.entries()) {
+      const answer = answers[n];
+      if (answer.ok) continue;
+      const last = row.attempts >= this.config.notifications.maxAttempts;
+      const delayMs = Math.min(this.config.notifications.retryBaseMs * 2 ** Math.max(0, row.attempts - 1), MAX_BACKOFF_MS);
       await em.query(
         `update notifications set status = $2, last_error = $3, updated_at = now(), enqueued_at = null, claimed_at = null,
                 next_attempt_at = now() + make_interval(secs => $4::double precision / 1000)
           where id = $1 and status = 'sending'`,
-        [id, last ? 'failed' : 'pending', sent.error, delayMs],
+        [row.id, last ? 'failed' : 'pending', answer.error, delayMs],
       );
-    });
-    if (!sent.ok) this.logger.warn(`notification ${id}: attempt ${claimed.attempts} failed: ${sent.error}`);
-    return sent.ok ? 'sent' : sent.connection ? 'down' : 'failed';
+    }
   }
 
-  /** pending → sending, committed before the send; or cancelled when consent or an unsubscribe stops it. */
-  private async claim(id: string): Promise<ClaimedRow | 'cancelled' | null> {
+  /**
+   * pending → sending for a chunk, committed before the send; in the same transaction the consent
+   * (messages about a participant) and the unsubscribes are read again, and the rows they stop
+   * become cancelled instead.
+   */
+  private async claim(ids: string[]): Promise<{ claimed: ClaimedRow[]; cancelled: number }> {
     const em = await this.context.manager();
-    const [[row]] = (await em.query(
+    const [rows] = (await em.query(
       `update notifications set status = 'sending', attempts = attempts + 1, claimed_at = now(), updated_at = now()
-        where id = $1 and status = 'pending'
+        where id = any($1) and status = 'pending'
         returning id, tenant_id, kind, recipient_email, recipient_name, subject, body_text, body_html, ics, message_id, attempts, participant_id, consent_purpose`,
-      [id],
+      [ids],
     )) as [ClaimedRow[], number];
-    if (!row) return null;
-    let reason: string | null = null;
-    if (row.consent_purpose) {
-      const [eligible] = (await em.query(
-        `select 1 from participant_eligibility e where e.tenant_id = $1 and e.participant_id = $2 and e.purpose = $3`,
-        [row.tenant_id, row.participant_id, row.consent_purpose],
-      )) as unknown[];
-      if (!eligible) reason = CANCELLED_NO_CONSENT;
+    if (rows.length === 0) return { claimed: [], cancelled: 0 };
+    const reasons = new Map<string, string>();
+    const needConsent = rows.filter((row) => row.consent_purpose);
+    if (needConsent.length > 0) {
+      const eligible = new Set(((await em.query(
+        `select e.participant_id || ':' || e.purpose as key from participant_eligibility e
+          where e.tenant_id = any($1::uuid[]) and e.participant_id = any($2::uuid[]) and e.purpose = any($3::text[])`,
+        [[...new Set(needConsent.map((r) => r.tenant_id))], needConsent.map((r) => r.participant_id), [...new Set(needConsent.map((r) => r.consent_purpose))]],
+      )) as { key: string }[]).map((r) => r.key));
+      for (const row of needConsent) if (!eligible.has(`${row.participant_id}:${row.consent_purpose}`)) reasons.set(row.id, CANCELLED_NO_CONSENT);
     }
-    if (!reason) {
-      const [unsubscribed] = (await em.query(`select 1 from notification_unsubscribes where email = lower($1) and kind = $2`, [row.recipient_email, row.kind])) as unknown[];
-      if (unsubscribed) reason = CANCELLED_UNSUBSCRIBED;
+    const unsubscribed = new Set(((await em.query(
+      `select email || ' ' || kind as key from notification_unsubscribes where email = any($1::text[])`,
+      [[...new Set(rows.map((row) => row.recipient_email.toLowerCase()))]],
+    )) as { key: string }[]).map((r) => r.key));
+    for (const row of rows) {
+      if (!reasons.has(row.id) && unsubscribed.has(`${row.recipient_email.toLowerCase()} ${row.kind}`)) reasons.set(row.id, CANCELLED_UNSUBSCRIBED);
     }
-    if (!reason) return row;
-    await em.query(`update notifications set status = 'cancelled', last_error = $2, attempts = attempts - 1, claimed_at = null, updated_at = now() where id = $1`, [id, reason]);
-    return 'cancelled';
+    for (const [id, reason] of reasons) {
+      await em.query(`update notifications set status = 'cancelled', last_error = $2, attempts = attempts - 1, claimed_at = null, updated_at = now() where id = $1`, [id, reason]);
+    }
+    return { claimed: rows.filter((row) => !reasons.has(row.id)), cancelled: reasons.size };
   }
 }
