@@ -37,6 +37,13 @@ export const ENGINE_SETTINGS: Record<string, string> = { work_mem: '64MB', jit: 
 const CONNECTIONS = 2;
 /** A part has at least this many organisations: a smaller target is computed in one statement. */
 const MIN_PART = 50;
+/**
+ * …and at most this many: a larger target (a region of more than 1,200 schools, the nightly job's
+ * every region at once) is computed in more parts than connections, each taken by the next free
+ * connection. A part's per-person hash table stays within the engine's work_mem (600 schools of
+ * Federation-S: ≈ 160,000 registered persons), and no connection waits for another's part.
+ */
+const MAX_PART = 600;
 
 /** Which organisations to compute: a subtree (region, municipality) or a list. */
 export type EngineTarget = { path: string } | { tenantIds: string[] };
@@ -76,26 +83,49 @@ export class IndicatorEngine implements OnModuleDestroy {
    * target, half a region's) is computed and written on its own connection in one transaction.
    */
   async recompute(target: EngineTarget, period: string): Promise<SnapshotRow[]> {
-    const computationId = randomUUID();
-    const parts = await this.parts(target);
-    const rows = (await Promise.all(parts.map((ids) => this.withClient(async (client) => {
-      const computed = await this.computePart(client, ids, period);
-      await this.store(client, computed, period, computationId);
-      return computed;
-    })))).flat();
-    this.logger.log(`computed ${rows.length} snapshots for ${period} (${computationId})`);
-    return rows;
+    const parts: SnapshotRow[][] = [];
+    await this.run(target, period, (rows) => void parts.push(rows));
+    return parts.flat();
   }
 
-  /** The target's organisations, in as many parts as the engine has connections (small targets: one). */
+  /**
+   * The same for a large target — the nightly job's every region — returning only how many
+   * snapshots were computed: no part's rows are kept once stored (432,000 snapshots at
+   * Federation-S would be ≈ 60 MB of objects in the worker).
+   */
+  async recomputeCounting(target: EngineTarget, period: string): Promise<number> {
+    let count = 0;
+    await this.run(target, period, (rows) => void (count += rows.length));
+    return count;
+  }
+
+  /** Computes and stores every part, each on the next free connection (the pool queues the rest). */
+  private async run(target: EngineTarget, period: string, done: (rows: SnapshotRow[]) => void): Promise<void> {
+    const computationId = randomUUID();
+    const parts = await this.parts(target);
+    let snapshots = 0;
+    await Promise.all(parts.map((ids) => this.withClient(async (client) => {
+      const computed = await this.computePart(client, ids, period);
+      await this.store(client, computed, period, computationId);
+      snapshots += computed.length;
+      done(computed);
+    })));
+    this.logger.log(`computed ${snapshots} snapshots for ${period} in ${parts.length} part(s) (${computationId})`);
+  }
+
+  /**
+   * The target's organisations in parts: as many as the engine has connections (a small target:
+   * one), more when a part would exceed MAX_PART. The given order is kept, so a part holds
+   * neighbours (the nightly job orders the organisations by path).
+   */
   private async parts(target: EngineTarget): Promise<string[][]> {
     // The organisations first, then every fact filtered by `tenant_id = any(ids)` — an index condition.
     const ids = 'tenantIds' in target
       ? target.tenantIds
       : (await this.pool.query<{ id: string }>(`select id from tenant_tree where kind = 'organisation' and path <@ $1::ltree order by id`, [target.path])).rows.map((r) => r.id);
-    const count = Math.max(1, Math.min(CONNECTIONS, Math.floor(ids.length / MIN_PART)));
+    const count = Math.max(1, Math.min(CONNECTIONS, Math.floor(ids.length / MIN_PART)), Math.ceil(ids.length / MAX_PART));
     const size = Math.ceil(ids.length / count);
-    return Array.from({ length: count }, (_, i) => ids.slice(i * size, (i + 1) * size));
+    return Array.from({ length: count }, (_, i) => ids.slice(i * size, (i + 1) * size)).filter((part) => part.length > 0);
   }
 
   private async withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {

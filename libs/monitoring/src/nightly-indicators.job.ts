@@ -12,7 +12,12 @@ export const NIGHTLY_SCHEDULER_ID = 'nightly-indicators';
 
 export type NightlyIndicatorsJobData = { period?: string };
 
-/** Every night: the whole platform's current school year, region by region, set-based. */
+/**
+ * Every night: the whole platform's current school year, set-based. Every organisation of every
+ * region, ordered by path, in parts of at most 600 schools, each taken by the next free connection
+ * of the engine — no connection waits at the end of a region for the other's part (Federation-S,
+ * docs/benchmarks.md); the rows are not kept once stored.
+ */
 @Injectable()
 @QueueJob(QUEUES.indicators, NIGHTLY_INDICATORS_JOB, { runsAs: 'engine' })
 export class NightlyIndicatorsJob implements OnApplicationBootstrap {
@@ -37,15 +42,16 @@ export class NightlyIndicatorsJob implements OnApplicationBootstrap {
   async handle(data: NightlyIndicatorsJobData): Promise<{ period: string; regions: number; snapshots: number }> {
     const period = data.period ?? schoolYearOf();
     const client = await this.engine.connect();
-    let regions: string[];
+    let regions: number;
+    let organisations: string[];
     try {
-      regions = (await client.query<{ path: string }>(`select path::text as path from tenant_tree where kind = 'region' order by path`)).rows.map((r) => r.path);
+      regions = Number((await client.query<{ n: string }>(`select count(*) as n from tenant_tree where kind = 'region'`)).rows[0].n);
+      organisations = (await client.query<{ id: string }>(`select id from tenant_tree where kind = 'organisation' order by path`)).rows.map((r) => r.id);
     } finally {
       client.release();
     }
-    let snapshots = 0;
-    for (const path of regions) snapshots += (await this.engine.recompute({ path }, period)).length;
-    this.logger.log(`nightly ${period}: ${regions.length} regions, ${snapshots} snapshots`);
-    return { period, regions: regions.length, snapshots };
+    const snapshots = organisations.length ? await this.engine.recomputeCounting({ tenantIds: organisations }, period) : 0;
+    this.logger.log(`nightly ${period}: ${regions} regions, ${organisations.length} organisations, ${snapshots} snapshots`);
+    return { period, regions, snapshots };
   }
 }
