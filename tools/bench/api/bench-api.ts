@@ -3,12 +3,23 @@
  * API as production starts it (built by `npm run build:api`, started by deploy/start-api.sh with its
  * V8 flags; development identity, JSON logs at `info`, metrics on), and
  * the bare server of ./bare-server.ts doing the same SQL in the same scoped transaction under RLS,
- * measured alternately in one run with autocannon on loopback: the curator's participants page
- * (25 rows with base entries, consents and the count, as curator.mish of the demo) at 10 and at 50
- * concurrent connections, two rounds each. Checks that both answer the same JSON, then prints
- * req/s, p50/p99, errors, the ratio product/bare and the API's peak RSS, and exits 1 when a goal is
- * missed (`../goals`). Needs the demo data (`npm run demo` or `npm run setup && npm run seed:demo`).
- * Writes docs/benchmarks-api.md; `--quick` runs 3 s rounds and writes nothing.
+ * measured alternately in one run with autocannon on loopback, at 10 and at 50 concurrent
+ * connections, two rounds each, on four paths:
+ *  - the curator's participants page (25 rows with base entries, consents and the count, as
+ *    curator.mish of the demo);
+ *  - the curator's pairs list (25 pairs with their mentees and titles, the count, as the console's
+ *    list asks it: every scalar field);
+ *  - the region analyst's comparison (analyst.demo: `indicatorComparison` and `indicatorTrend` of
+ *    N1 for the current school year, the document of the console's regional dashboard);
+ *  - one mutation: updateParticipant's notes, each request another text on one of the page's 25
+ *    people in turn.
+ * Checks that both answer the same JSON byte for byte, then prints per path req/s, p50/p99,
+ * errors, the ratio product/bare and the API's peak RSS, and exits 1 when a goal is missed
+ * (`../goals`): ≥ 0.5× for the page and the comparison at both concurrencies, the page's p50 at 10,
+ * no error anywhere. Needs the demo data (`npm run demo` or `npm run setup && npm run seed:demo`);
+ * the region's snapshots of the current year are computed first when it has none, as the worker's
+ * nightly job would. Writes docs/benchmarks-api.md; `--quick` runs 3 s rounds and writes nothing;
+ * `--only=page,comparison` measures those paths only (and writes nothing).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +32,7 @@ import { DEV_USERS } from '@nastavnik/platform/auth/dev-users';
 import { DEV_IDENTITY_DIR, loadConfig } from '@nastavnik/platform/config/app-config';
 import { freePort } from '@nastavnik/testing/local-servers';
 import { buildApp } from '../../build/build-worker';
+import { IndicatorEngine } from '@nastavnik/monitoring/indicator-engine';
 import { BenchGoals, mark } from '../goals';
 import { startBareServer } from './bare-server';
 
@@ -33,13 +45,45 @@ const SECONDS = QUICK ? 3 : 10;
 const ROUNDS = 2;
 const CONCURRENCY = [10, 50];
 const CURATOR = 'curator.mish';
+const ANALYST = 'analyst.demo';
+const ONLY = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const PAGE_QUERY =
   'query ParticipantsPage { allParticipants(page: 0, perPage: 25, sortField: "lastName", sortOrder: "ASC") { id kind lastName firstName middleName birthDate grade classLetter hasValidConsent baseEntries { id base status } consents { id purposes signedOn revokedOn } } _allParticipantsMeta { count } }';
 
-type Run = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+/** The console's pairs list: every scalar field of the type, newest first, with the count. */
+const PAIRS_QUERY =
+  'query PairsPage($filter: MentoringPairFilter) { allMentoringPairs(page: 0, perPage: 25, sortField: "createdAt", sortOrder: "DESC", filter: $filter) { id createdAt directionId endComment endDate endReason fixingOrderId formationMethod kind menteeIds mentorId programmeId result roleModelId startDate status tenantId title updatedAt warnings } _allMentoringPairsMeta(filter: $filter) { count } }';
+/** The regional dashboard's document (apps/console/src/indicators/RegionIndicators.tsx). */
+const AGGREGATE = 'tenantId name numerator denominator value organisations';
+const VALUE_FIELDS = 'code tenantId tenantName municipalityName numerator denominator value target belowTarget rank computedAt denominatorSource';
+const COMPARISON_QUERY = `query Comparison($period: String!, $code: String!) {
+        indicatorComparison(period: $period, code: $code) {
+          indicator { code shortTitle title unit defaultTarget } target
+          total { ${AGGREGATE} } municipalities { ${AGGREGATE} } organisations { ${VALUE_FIELDS} }
+        }
+        indicatorTrend(code: $code) { period numerator denominator value organisations }
+      }`;
+const NOTE_MUTATION = 'mutation Note($id: ID!, $i: UpdateParticipantInput!) { updateParticipant(id: $id, input: $i) { id notes } }';
 
-async function load(url: string, headers: Record<string, string>, body: string, connections: number, seconds: number): Promise<Run> {
-  const result = await autocannon({ url, method: 'POST', headers, body, connections, duration: seconds });
+/** The school year the console opens on (its currentAcademicYear): from September. */
+function currentAcademicYear(now = new Date()): string {
+  const start = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
+  return `${start}/${start + 1}`;
+}
+
+type Run = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+/** A path of the bench: whose token, a fixed body (reads) or a new body per request (the mutation), and its goal. */
+type BenchPath = { key: string; title: string; headers: Record<string, string>; body: () => string; varies: boolean; goal: boolean };
+
+async function load(url: string, path: BenchPath, connections: number, seconds: number): Promise<Run> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: path.headers,
+    connections,
+    duration: seconds,
+    ...(path.varies ? { requests: [{ method: 'POST' as const, setupRequest: (request: object) => ({ ...request, body: path.body() }) }] } : { body: path.body() }),
+  });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
 }
 
@@ -114,25 +158,30 @@ async function soak(productUrl: string, pid: number, headers: Record<string, str
   goals.atMost('soak: RSS growth after the first minute', Number(growth.toFixed(1)), 10, '%');
 }
 
-async function compare(product: { child: ChildProcess; url: string }, bareUrl: string, headers: Record<string, string>, body: string, goals: BenchGoals, say: (line?: string) => void): Promise<void> {
-    // Same answer, byte for byte, from both.
-    const [a, b] = await Promise.all([product.url, bareUrl].map(async (url) => (await fetch(url, { method: 'POST', headers, body })).text()));
-    goals.exact('the product and the bare server answer the same JSON', a === b ? [] : [`product: ${a.slice(0, 200)}…`, `bare: ${b.slice(0, 200)}…`]);
+async function compare(product: { child: ChildProcess; url: string }, bareUrl: string, paths: BenchPath[], goals: BenchGoals, say: (line?: string) => void): Promise<void> {
+  say(`# API bench: the product vs bare Fastify + pg, path by path`);
+  say();
+  say(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${QUICK ? ' (quick)' : ''}; ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the start; ${ROUNDS} alternating rounds of ${SECONDS} s per server and concurrency; autocannon on loopback.`);
+  for (const path of paths) {
+    // Same answer, byte for byte, from both (the mutation: the same new text, sent to each in turn).
+    const body = path.body();
+    const answers: string[] = [];
+    for (const url of [product.url, bareUrl]) answers.push(await (await fetch(url, { method: 'POST', headers: path.headers, body })).text());
+    const [a, b] = answers;
+    goals.exact(`${path.key}: the product and the bare server answer the same JSON`, a === b && a.startsWith('{"data"') ? [] : [`product: ${a.slice(0, 300)}…`, `bare: ${b.slice(0, 300)}…`]);
     // Warm-up: JIT, pools, caches.
-    await load(product.url, headers, body, 10, 3);
-    await load(bareUrl, headers, body, 10, 3);
-
-    say(`# API bench: the curator's participants page, product vs bare Fastify + pg`);
+    await load(product.url, path, 10, 3);
+    await load(bareUrl, path, 10, 3);
     say();
-    say(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${QUICK ? ' (quick)' : ''}; ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the start; ${ROUNDS} alternating rounds of ${SECONDS} s per server and concurrency; autocannon on loopback.`);
+    say(`## ${path.title}`);
     say();
     say('| concurrency | server | req/s | p50, ms | p99, ms | errors | non-2xx |');
     say('|---:|---|---:|---:|---:|---:|---:|');
     for (const connections of CONCURRENCY) {
       const runs: { product: Run[]; bare: Run[] } = { product: [], bare: [] };
       for (let round = 0; round < ROUNDS; round++) {
-        runs.product.push(await load(product.url, headers, body, connections, SECONDS));
-        runs.bare.push(await load(bareUrl, headers, body, connections, SECONDS));
+        runs.product.push(await load(product.url, path, connections, SECONDS));
+        runs.bare.push(await load(bareUrl, path, connections, SECONDS));
       }
       const mean = (rs: Run[], key: keyof Run) => rs.reduce((sum, r) => sum + r[key], 0) / rs.length;
       for (const server of ['product', 'bare'] as const) {
@@ -140,36 +189,67 @@ async function compare(product: { child: ChildProcess; url: string }, bareUrl: s
         say(`| ${connections} | ${server} | ${mean(rs, 'rps').toFixed(0)} | ${mean(rs, 'p50').toFixed(1)} | ${mean(rs, 'p99').toFixed(1)} | ${mean(rs, 'errors')} | ${mean(rs, 'non2xx')} |`);
       }
       const ratio = mean(runs.product, 'rps') / mean(runs.bare, 'rps');
-      const met = goals.atLeast(`product/bare req/s at ${connections} concurrent`, Number(ratio.toFixed(2)), 0.5, '×');
-      say(`| ${connections} | **ratio** | **${ratio.toFixed(2)}×** ${mark(met)} (goal ≥ 0.5×) | | | | |`);
-      goals.atMost(`errors and non-2xx of the product at ${connections} concurrent`, runs.product.reduce((s, r) => s + r.errors + r.non2xx, 0), 0);
-      if (connections === 10) goals.atMost('product p50 at 10 concurrent', Number(mean(runs.product, 'p50').toFixed(1)), 30, 'ms');
+      if (path.goal) {
+        const met = goals.atLeast(`${path.key}: product/bare req/s at ${connections} concurrent`, Number(ratio.toFixed(2)), 0.5, '×');
+        say(`| ${connections} | **ratio** | **${ratio.toFixed(2)}×** ${mark(met)} (goal ≥ 0.5×) | | | | |`);
+      } else {
+        say(`| ${connections} | **ratio** | **${ratio.toFixed(2)}×** (no goal) | | | | |`);
+      }
+      goals.atMost(`${path.key}: errors and non-2xx of the product at ${connections} concurrent`, runs.product.reduce((s, r) => s + r.errors + r.non2xx, 0), 0);
+      goals.atMost(`${path.key}: errors and non-2xx of the bare server at ${connections} concurrent`, runs.bare.reduce((s, r) => s + r.errors + r.non2xx, 0), 0);
+      if (path.key === 'page' && connections === 10) goals.atMost('page: product p50 at 10 concurrent', Number(mean(runs.product, 'p50').toFixed(1)), 30, 'ms');
     }
-    const rss = peakRssMb(product.child.pid!);
-    const rssMet = goals.atMost("the API's peak RSS", Math.round(rss), 300, 'MB');
-    say();
-    say(`The API's peak RSS over the run: ${rss.toFixed(0)} MB ${mark(rssMet)} (goal ≤ 300 MB).`);
+  }
+  const rss = peakRssMb(product.child.pid!);
+  const rssMet = goals.atMost("the API's peak RSS", Math.round(rss), 300, 'MB');
+  say();
+  say(`The API's peak RSS over the run: ${rss.toFixed(0)} MB ${mark(rssMet)} (goal ≤ 300 MB).`);
+}
+
+/** The demo region's snapshots of `period`, computed as the worker's nightly job would when there are none. */
+async function ensureSnapshots(owner: Pool, regionPath: string, period: string): Promise<void> {
+  const { n } = (await owner.query<{ n: number }>(`select count(*)::int as n from indicator_snapshots where period = $1 and tenant_path <@ $2::ltree`, [period, regionPath])).rows[0];
+  if (n > 0) return;
+  const engine = new IndicatorEngine(loadConfig());
+  try {
+    await engine.recompute({ path: regionPath }, period);
+  } finally {
+    await engine.onModuleDestroy();
+  }
 }
 
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, AUTH_MODE: 'dev' });
-  const user = DEV_USERS.find((u) => u.username === CURATOR);
-  if (!user) throw new Error(`no demo user ${CURATOR}`);
-  const token = mintKeycloakToken(readFileSync(join(config.auth.devIdentityDir ?? DEV_IDENTITY_DIR, 'private.pem'), 'utf8'), user, {
-    issuer: `${config.auth.keycloakUrl}/realms/${config.auth.realm}`,
-    audience: config.auth.clientId,
-    ttlSeconds: 3600,
-  });
-  const subject = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { sub: string }).sub;
+  const key = readFileSync(join(config.auth.devIdentityDir ?? DEV_IDENTITY_DIR, 'private.pem'), 'utf8');
+  const signIn = (username: string) => {
+    const user = DEV_USERS.find((u) => u.username === username);
+    if (!user?.tenantCode) throw new Error(`no demo user ${username}`);
+    const token = mintKeycloakToken(key, user, { issuer: `${config.auth.keycloakUrl}/realms/${config.auth.realm}`, audience: config.auth.clientId, ttlSeconds: 3600 });
+    const subject = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { sub: string }).sub;
+    return { user: { ...user, tenantCode: user.tenantCode }, token, subject, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
+  };
+  const curator = signIn(CURATOR);
+  const analyst = signIn(ANALYST);
+  const period = currentAcademicYear();
   const owner = new Pool({ connectionString: config.migrationDatabaseUrl, max: 1 });
-  const tenant = (await owner.query<{ id: string; path: string; people: number }>(`select t.id, t.path::text as path, (select count(*)::int from participants p where p.tenant_id = t.id) as people from tenants t where t.code = $1`, [user.tenantCode])).rows[0];
+  const tenantOf = async (code: string) =>
+    (await owner.query<{ id: string; path: string; people: number }>(`select t.id, t.path::text as path, (select count(*)::int from participants p where p.tenant_id = t.id) as people from tenants t where t.code = $1`, [code])).rows[0];
+  const school = await tenantOf(curator.user.tenantCode);
+  const region = await tenantOf(analyst.user.tenantCode);
+  if (!school || school.people < 25 || !region) throw new Error(`the demo school «${curator.user.tenantCode}» has no participants: run npm run seed:demo first`);
+  await ensureSnapshots(owner, region.path, period);
   await owner.end();
-  if (!tenant || tenant.people < 25) throw new Error(`the demo school «${user.tenantCode}» has no participants: run npm run seed:demo first`);
 
   const product = await startProduct({});
-  const bare = await startBareServer(config.databaseUrl, { tenantId: tenant.id, tenantPath: tenant.path, actor: subject, actorName: user.username }, config.databasePoolSize);
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const body = JSON.stringify({ query: PAGE_QUERY });
+  const bare = await startBareServer(
+    config.databaseUrl,
+    {
+      curator: { role: 'curator', tenantId: school.id, tenantPath: school.path, actor: curator.subject, actorName: curator.user.username },
+      analyst: { role: 'region-analyst', tenantId: region.id, tenantPath: region.path, actor: analyst.subject, actorName: analyst.user.username },
+    },
+    config.databasePoolSize,
+  );
+  const pageBody = JSON.stringify({ query: PAGE_QUERY });
   const goals = new BenchGoals('api');
   const lines: string[] = [];
   const say = (line = '') => {
@@ -177,15 +257,32 @@ async function main(): Promise<void> {
     console.log(line);
   };
   try {
+    const ids = ((await (await fetch(product.url, { method: 'POST', headers: curator.headers, body: pageBody })).json()) as { data: { allParticipants: { id: string }[] } }).data.allParticipants.map((p) => p.id);
     if (SOAK) {
-      const ids = ((await (await fetch(product.url, { method: 'POST', headers, body })).json()) as { data: { allParticipants: { id: string }[] } }).data.allParticipants.map((p) => p.id);
       say(`# API soak`);
       say();
       say(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${QUICK ? ' (quick)' : ''}; ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the start.`);
       say();
-      await soak(product.url, product.child.pid!, headers, ids, say, goals);
+      await soak(product.url, product.child.pid!, curator.headers, ids, say, goals);
     } else {
-      await compare(product, bare.url, headers, body, goals, say);
+      let n = 0;
+      const paths: BenchPath[] = [
+        { key: 'page', title: "The curator's participants page (25 rows with base entries, consents, the count)", headers: curator.headers, body: () => pageBody, varies: false, goal: true },
+        { key: 'pairs', title: "The curator's pairs list (25 pairs, every scalar field, mentees and titles, the count)", headers: curator.headers, body: () => JSON.stringify({ query: PAIRS_QUERY, variables: { filter: {} } }), varies: false, goal: false },
+        { key: 'comparison', title: `The region analyst's comparison (N1, ${period}, with the trend: the regional dashboard's document)`, headers: analyst.headers, body: () => JSON.stringify({ query: COMPARISON_QUERY, variables: { period, code: 'N1' } }), varies: false, goal: true },
+        {
+          key: 'mutation',
+          title: "A mutation: updateParticipant's notes (one of the page's 25 people in turn, a new text each time)",
+          headers: curator.headers,
+          body: () => {
+            n += 1;
+            return JSON.stringify({ query: NOTE_MUTATION, variables: { id: ids[n % ids.length], i: { notes: `Замер нагрузки ${n}` } } });
+          },
+          varies: true,
+          goal: false,
+        },
+      ];
+      await compare(product, bare.url, paths.filter((path) => !ONLY || ONLY.includes(path.key)), goals, say);
     }
   } finally {
     product.child.kill('SIGTERM');
@@ -194,7 +291,7 @@ async function main(): Promise<void> {
   const ok = goals.finish();
   say();
   say(goals.summary());
-  if (!QUICK) writeFileSync(join(ROOT, 'docs', SOAK ? 'benchmarks-api-soak.md' : 'benchmarks-api.md'), `${lines.join('\n')}\n`);
+  if (!QUICK && !ONLY) writeFileSync(join(ROOT, 'docs', SOAK ? 'benchmarks-api-soak.md' : 'benchmarks-api.md'), `${lines.join('\n')}\n`);
   if (!ok) process.exitCode = 1;
 }
 
