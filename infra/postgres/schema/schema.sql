@@ -37,6 +37,48 @@ CREATE EXTENSION IF NOT EXISTS ltree WITH SCHEMA public;
 COMMENT ON EXTENSION ltree IS 'data type for hierarchical tree-like structures';
 
 --
+-- Name: competition_entry_guard(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.competition_entry_guard() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin
+        if app.scope_role() = 'region-analyst' then
+          if (to_jsonb(new) - 'result' - 'result_at' - 'updated_at') is distinct from (to_jsonb(old) - 'result' - 'result_at' - 'updated_at') then
+            raise exception 'a region analyst changes only the result of an entry' using errcode = '42501';
+          end if;
+        elsif app.scope_role() = 'curator' and (new.result is distinct from old.result or new.result_at is distinct from old.result_at) then
+          raise exception 'the result of an entry is the region''s' using errcode = '42501';
+        end if;
+        return new;
+      end $$;
+
+ALTER FUNCTION app.competition_entry_guard() OWNER TO nastavnik_owner;
+
+--
+-- Name: completion_tenant_path(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.completion_tenant_path() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      declare
+        found_path ltree;
+      begin
+        select t.path into found_path from tenant_tree t
+         where t.id = new.tenant_id
+           and case when tg_argv[0] = 'organisation' then t.kind = 'organisation' else t.kind in ('region', 'municipality') end;
+        if found_path is null then
+          raise exception 'completion record of a tenant that is not a visible %', tg_argv[0] using errcode = '23503', constraint = tg_table_name || '_tenant';
+        end if;
+        new.tenant_path := found_path;
+        return new;
+      end $$;
+
+ALTER FUNCTION app.completion_tenant_path() OWNER TO nastavnik_owner;
+
+--
 -- Name: contingent_tenant_path(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
 --
 
@@ -178,6 +220,92 @@ CREATE FUNCTION app.link_hash() RETURNS text
     AS $$ select nullif(current_setting('app.link_hash', true), '') $$;
 
 ALTER FUNCTION app.link_hash() OWNER TO nastavnik_owner;
+
+--
+-- Name: practice_case_guard(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.practice_case_guard() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin
+        if app.scope_role() = 'region-analyst' then
+          if tg_op = 'INSERT' or (to_jsonb(new) - 'status' - 'moderator_comment' - 'moderated_at' - 'published_at' - 'updated_at')
+                                 is distinct from (to_jsonb(old) - 'status' - 'moderator_comment' - 'moderated_at' - 'published_at' - 'updated_at') then
+            raise exception 'a region analyst changes only the moderation of a case' using errcode = '42501';
+          end if;
+        elsif app.scope_role() = 'curator' and new.status = 'published' and (tg_op = 'INSERT' or old.status <> 'published') then
+          raise exception 'a case is published by the region' using errcode = '42501';
+        end if;
+        return new;
+      end $$;
+
+ALTER FUNCTION app.practice_case_guard() OWNER TO nastavnik_owner;
+
+--
+-- Name: record_school_data_change(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.record_school_data_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      declare
+        source text := case when TG_OP = 'DELETE' then 'old_rows' else 'new_rows' end;
+      begin
+        execute format(
+          'insert into school_data_changes (tenant_id, area, changed_on)
+           select distinct tenant_id, %L, current_date from %I
+           on conflict do nothing', TG_ARGV[0], source);
+        return null;
+      end $$;
+
+ALTER FUNCTION app.record_school_data_change() OWNER TO nastavnik_owner;
+
+--
+-- Name: report_submission_guard(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.report_submission_guard() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      begin
+        if new.tenant_id <> old.tenant_id or new.school_year <> old.school_year or new.version < old.version then
+          raise exception 'a yearly report keeps its school, year and versions' using errcode = '42501';
+        end if;
+        if app.scope_role() = 'region-analyst' then
+          if new.note is distinct from old.note or new.version <> old.version
+             or old.status <> 'submitted' or new.status not in ('accepted', 'returned') then
+            raise exception 'a region analyst only accepts or returns a submitted report' using errcode = '42501';
+          end if;
+        elsif app.scope_role() = 'curator' and new.status in ('accepted', 'returned') and new.status <> old.status then
+          raise exception 'a curator does not accept or return reports' using errcode = '42501';
+        end if;
+        new.updated_at := now();
+        return new;
+      end $$;
+
+ALTER FUNCTION app.report_submission_guard() OWNER TO nastavnik_owner;
+
+--
+-- Name: report_submission_tenant_path(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
+--
+
+CREATE FUNCTION app.report_submission_tenant_path() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      declare
+        wanted text := case when tg_table_name = 'report_submission_due_dates' then 'region' else 'organisation' end;
+        found_path ltree;
+      begin
+        select t.path into found_path from tenants t where t.id = new.tenant_id and t.kind = wanted;
+        if found_path is null then
+          raise exception '% of a tenant that is not a visible %', tg_table_name, wanted using errcode = '23503', constraint = tg_table_name || '_tenant';
+        end if;
+        new.tenant_path := found_path;
+        return new;
+      end $$;
+
+ALTER FUNCTION app.report_submission_tenant_path() OWNER TO nastavnik_owner;
 
 --
 -- Name: request_indicator_recompute(); Type: FUNCTION; Schema: app; Owner: nastavnik_owner
@@ -395,6 +523,35 @@ CREATE TABLE public.access_journal_heads (
 ALTER TABLE ONLY public.access_journal_heads FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.access_journal_heads OWNER TO nastavnik_owner;
+
+--
+-- Name: competition_entries; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.competition_entries (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    competition_id uuid NOT NULL,
+    nomination_id uuid NOT NULL,
+    nomination text NOT NULL,
+    mentor_name text NOT NULL,
+    reason text NOT NULL,
+    school_name text NOT NULL,
+    result text,
+    result_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT competition_entries_mentor_name_check CHECK (((length(btrim(mentor_name)) >= 1) AND (length(btrim(mentor_name)) <= 300))),
+    CONSTRAINT competition_entries_nomination_check CHECK ((nomination = ANY (ARRAY['best_mentor'::text, 'mentor_of_the_year'::text, 'best_pair'::text, 'best_pair_mentor_plus'::text, 'best_student_mentor'::text]))),
+    CONSTRAINT competition_entries_reason_check CHECK (((length(btrim(reason)) >= 10) AND (length(btrim(reason)) <= 2000))),
+    CONSTRAINT competition_entries_result_check CHECK ((result = ANY (ARRAY['winner'::text, 'prize_winner'::text, 'participant'::text]))),
+    CONSTRAINT competition_entries_school_name_check CHECK (((length(btrim(school_name)) >= 1) AND (length(btrim(school_name)) <= 500)))
+);
+
+ALTER TABLE ONLY public.competition_entries FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.competition_entries OWNER TO nastavnik_owner;
 
 --
 -- Name: consents; Type: TABLE; Schema: public; Owner: nastavnik_owner
@@ -785,6 +942,171 @@ UNION ALL
 ALTER TABLE public.ind_membership_facts OWNER TO nastavnik_owner;
 
 --
+-- Name: questionnaire_answers; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.questionnaire_answers (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    response_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    question_id uuid NOT NULL,
+    value_number smallint,
+    value_text text,
+    value_options text[],
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT questionnaire_answers_one_value CHECK ((num_nonnulls(value_number, value_text, value_options) = 1)),
+    CONSTRAINT questionnaire_answers_value_options_check CHECK (((cardinality(value_options) >= 1) AND (cardinality(value_options) <= 50))),
+    CONSTRAINT questionnaire_answers_value_text_check CHECK (((length(btrim(value_text)) >= 1) AND (length(btrim(value_text)) <= 4000)))
+);
+
+ALTER TABLE ONLY public.questionnaire_answers FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.questionnaire_answers OWNER TO nastavnik_owner;
+
+--
+-- Name: questionnaire_questions; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.questionnaire_questions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid,
+    template_id uuid NOT NULL,
+    "position" integer NOT NULL,
+    kind text NOT NULL,
+    text text NOT NULL,
+    hint text,
+    required boolean DEFAULT true NOT NULL,
+    scale_min smallint,
+    scale_max smallint,
+    min_label text,
+    max_label text,
+    option_codes text[] DEFAULT '{}'::text[] NOT NULL,
+    option_labels text[] DEFAULT '{}'::text[] NOT NULL,
+    is_satisfaction boolean DEFAULT false NOT NULL,
+    satisfied_min smallint,
+    satisfied_options text[] DEFAULT '{}'::text[] NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT questionnaire_questions_hint_check CHECK ((length(hint) <= 1000)),
+    CONSTRAINT questionnaire_questions_kind_check CHECK ((kind = ANY (ARRAY['rating'::text, 'single_choice'::text, 'multiple_choice'::text, 'open'::text]))),
+    CONSTRAINT questionnaire_questions_max_label_check CHECK ((length(max_label) <= 200)),
+    CONSTRAINT questionnaire_questions_min_label_check CHECK ((length(min_label) <= 200)),
+    CONSTRAINT questionnaire_questions_option_codes_check CHECK (((cardinality(option_codes) <= 50) AND (array_to_string(option_codes, ','::text) ~ '^([a-z0-9_]{1,40}(,|$))*$'::text))),
+    CONSTRAINT questionnaire_questions_options CHECK (((cardinality(option_codes) = cardinality(option_labels)) AND ((kind = ANY (ARRAY['single_choice'::text, 'multiple_choice'::text])) = (cardinality(option_codes) >= 2)))),
+    CONSTRAINT questionnaire_questions_position_check CHECK ((("position" >= 1) AND ("position" <= 1000))),
+    CONSTRAINT questionnaire_questions_satisfaction CHECK ((((NOT is_satisfaction) OR (required AND (kind <> 'open'::text))) AND ((satisfied_min IS NOT NULL) = (is_satisfaction AND (kind = 'rating'::text))) AND ((satisfied_min IS NULL) OR ((satisfied_min >= scale_min) AND (satisfied_min <= scale_max))) AND ((cardinality(satisfied_options) > 0) = (is_satisfaction AND (kind = ANY (ARRAY['single_choice'::text, 'multiple_choice'::text])))) AND (satisfied_options <@ option_codes))),
+    CONSTRAINT questionnaire_questions_scale CHECK ((((kind = 'rating'::text) = ((scale_min IS NOT NULL) AND (scale_max IS NOT NULL))) AND ((scale_min IS NULL) OR (scale_min < scale_max)))),
+    CONSTRAINT questionnaire_questions_scale_labels CHECK (((kind = 'rating'::text) OR ((min_label IS NULL) AND (max_label IS NULL)))),
+    CONSTRAINT questionnaire_questions_scale_max_check CHECK (((scale_max >= 1) AND (scale_max <= 100))),
+    CONSTRAINT questionnaire_questions_scale_min_check CHECK (((scale_min >= 0) AND (scale_min <= 100))),
+    CONSTRAINT questionnaire_questions_text_check CHECK (((length(btrim(text)) >= 3) AND (length(btrim(text)) <= 1000)))
+);
+
+ALTER TABLE ONLY public.questionnaire_questions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.questionnaire_questions OWNER TO nastavnik_owner;
+
+--
+-- Name: questionnaire_responses; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.questionnaire_responses (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    template_id uuid NOT NULL,
+    participant_id uuid,
+    programme_id uuid,
+    pair_id uuid,
+    respondent_role text NOT NULL,
+    academic_year text NOT NULL,
+    phase text NOT NULL,
+    channel text NOT NULL,
+    link_id uuid,
+    satisfied boolean,
+    submitted_at timestamp with time zone DEFAULT now() NOT NULL,
+    entered_by text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT questionnaire_responses_academic_year_check CHECK (((academic_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND ((split_part(academic_year, '/'::text, 2))::integer = ((split_part(academic_year, '/'::text, 1))::integer + 1)))),
+    CONSTRAINT questionnaire_responses_channel_check CHECK ((channel = ANY (ARRAY['curator'::text, 'link'::text]))),
+    CONSTRAINT questionnaire_responses_entered_by_check CHECK ((length(entered_by) <= 200)),
+    CONSTRAINT questionnaire_responses_link_channel CHECK (((channel = 'link'::text) OR (link_id IS NULL))),
+    CONSTRAINT questionnaire_responses_person CHECK (((participant_id IS NOT NULL) OR (respondent_role = 'curator'::text))),
+    CONSTRAINT questionnaire_responses_phase_check CHECK ((phase = ANY (ARRAY['pre'::text, 'post'::text, 'none'::text]))),
+    CONSTRAINT questionnaire_responses_respondent_role_check CHECK ((respondent_role = ANY (ARRAY['mentor'::text, 'mentee'::text, 'curator'::text]))),
+    CONSTRAINT questionnaire_responses_submitted CHECK ((submitted_at >= '2000-01-01 00:00:00+00'::timestamp with time zone))
+);
+
+ALTER TABLE ONLY public.questionnaire_responses FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.questionnaire_responses OWNER TO nastavnik_owner;
+
+--
+-- Name: ind_outcome_facts; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.ind_outcome_facts AS
+ WITH answered AS (
+         SELECT r.id,
+            r.tenant_id,
+            r.programme_id,
+            r.respondent_role AS role,
+            r.participant_id,
+            r.phase,
+            r.submitted_at,
+            a.value_number AS value,
+            ((q.kind || ':'::text) || lower(regexp_replace(btrim(q.text), '\s+'::text, ' '::text, 'g'::text))) AS qkey,
+                CASE
+                    WHEN (r.programme_id IS NULL) THEN r.academic_year
+                    ELSE min(r.academic_year) OVER (PARTITION BY r.tenant_id, r.programme_id)
+                END AS period
+           FROM ((public.questionnaire_responses r
+             JOIN public.questionnaire_answers a ON (((a.tenant_id = r.tenant_id) AND (a.response_id = r.id))))
+             JOIN public.questionnaire_questions q ON ((q.id = a.question_id)))
+          WHERE ((q.kind = 'rating'::text) AND (a.value_number >= 0) AND (r.participant_id IS NOT NULL) AND (r.respondent_role = ANY (ARRAY['mentor'::text, 'mentee'::text])) AND (r.phase = ANY (ARRAY['pre'::text, 'post'::text])))
+        ), chosen AS (
+         SELECT DISTINCT ON (answered.tenant_id, answered.period, answered.programme_id, answered.role, answered.qkey, answered.participant_id, answered.phase) answered.tenant_id,
+            answered.period,
+            answered.programme_id,
+            answered.role,
+            answered.qkey,
+            answered.participant_id,
+            answered.phase,
+            answered.value
+           FROM answered
+          ORDER BY answered.tenant_id, answered.period, answered.programme_id, answered.role, answered.qkey, answered.participant_id, answered.phase,
+                CASE
+                    WHEN (answered.phase = 'pre'::text) THEN answered.submitted_at
+                    ELSE NULL::timestamp with time zone
+                END, answered.submitted_at DESC, answered.id
+        ), persons AS (
+         SELECT chosen.tenant_id,
+            chosen.period,
+            chosen.programme_id,
+            chosen.role,
+            chosen.qkey,
+            chosen.participant_id,
+            max(chosen.value) FILTER (WHERE (chosen.phase = 'pre'::text)) AS before,
+            max(chosen.value) FILTER (WHERE (chosen.phase = 'post'::text)) AS after
+           FROM chosen
+          GROUP BY chosen.tenant_id, chosen.period, chosen.programme_id, chosen.role, chosen.qkey, chosen.participant_id
+        )
+ SELECT persons.tenant_id,
+    persons.period,
+    persons.role,
+    upper(substr(md5(((persons.role || '|'::text) || persons.qkey)), 1, 12)) AS question,
+    count(*) FILTER (WHERE ((persons.before IS NOT NULL) AND (persons.after IS NOT NULL))) AS pairs,
+    COALESCE(sum(persons.before) FILTER (WHERE (persons.after IS NOT NULL)), (0)::bigint) AS sum_before,
+    COALESCE(sum(persons.after) FILTER (WHERE (persons.before IS NOT NULL)), (0)::bigint) AS sum_after,
+    count(*) FILTER (WHERE (persons.after IS NULL)) AS only_before,
+    count(*) FILTER (WHERE (persons.before IS NULL)) AS only_after
+   FROM persons
+  GROUP BY persons.tenant_id, persons.period, persons.role, persons.qkey;
+
+ALTER TABLE public.ind_outcome_facts OWNER TO nastavnik_owner;
+
+--
 -- Name: participants; Type: TABLE; Schema: public; Owner: nastavnik_owner
 --
 
@@ -856,41 +1178,6 @@ CREATE VIEW public.ind_person_facts AS
    FROM public.participants;
 
 ALTER TABLE public.ind_person_facts OWNER TO nastavnik_owner;
-
---
--- Name: questionnaire_responses; Type: TABLE; Schema: public; Owner: nastavnik_owner
---
-
-CREATE TABLE public.questionnaire_responses (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    tenant_id uuid NOT NULL,
-    template_id uuid NOT NULL,
-    participant_id uuid,
-    programme_id uuid,
-    pair_id uuid,
-    respondent_role text NOT NULL,
-    academic_year text NOT NULL,
-    phase text NOT NULL,
-    channel text NOT NULL,
-    link_id uuid,
-    satisfied boolean,
-    submitted_at timestamp with time zone DEFAULT now() NOT NULL,
-    entered_by text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT questionnaire_responses_academic_year_check CHECK (((academic_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND ((split_part(academic_year, '/'::text, 2))::integer = ((split_part(academic_year, '/'::text, 1))::integer + 1)))),
-    CONSTRAINT questionnaire_responses_channel_check CHECK ((channel = ANY (ARRAY['curator'::text, 'link'::text]))),
-    CONSTRAINT questionnaire_responses_entered_by_check CHECK ((length(entered_by) <= 200)),
-    CONSTRAINT questionnaire_responses_link_channel CHECK (((channel = 'link'::text) OR (link_id IS NULL))),
-    CONSTRAINT questionnaire_responses_person CHECK (((participant_id IS NOT NULL) OR (respondent_role = 'curator'::text))),
-    CONSTRAINT questionnaire_responses_phase_check CHECK ((phase = ANY (ARRAY['pre'::text, 'post'::text, 'none'::text]))),
-    CONSTRAINT questionnaire_responses_respondent_role_check CHECK ((respondent_role = ANY (ARRAY['mentor'::text, 'mentee'::text, 'curator'::text]))),
-    CONSTRAINT questionnaire_responses_submitted CHECK ((submitted_at >= '2000-01-01 00:00:00+00'::timestamp with time zone))
-);
-
-ALTER TABLE ONLY public.questionnaire_responses FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE public.questionnaire_responses OWNER TO nastavnik_owner;
 
 --
 -- Name: ind_satisfaction_facts; Type: VIEW; Schema: public; Owner: nastavnik_owner
@@ -1051,6 +1338,7 @@ CREATE TABLE public.indicator_targets (
     period text NOT NULL,
     indicator_code text NOT NULL,
     target numeric(9,2) NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT indicator_targets_indicator_code_check CHECK ((indicator_code ~ '^[A-Z][A-Z0-9_.]{0,39}$'::text)),
     CONSTRAINT indicator_targets_period_check CHECK ((period ~ '^[0-9]{4}/[0-9]{4}$'::text)),
     CONSTRAINT indicator_targets_target_check CHECK ((target >= (0)::numeric))
@@ -1124,6 +1412,57 @@ CREATE TABLE public.match_suggestions (
 ALTER TABLE ONLY public.match_suggestions FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.match_suggestions OWNER TO nastavnik_owner;
+
+--
+-- Name: mentor_competitions; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.mentor_competitions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    title text NOT NULL,
+    academic_year text NOT NULL,
+    nominations text[] NOT NULL,
+    entries_until date,
+    status text DEFAULT 'open'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mentor_competitions_academic_year_check CHECK (((academic_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND ((split_part(academic_year, '/'::text, 2))::integer = ((split_part(academic_year, '/'::text, 1))::integer + 1)))),
+    CONSTRAINT mentor_competitions_entries_until_check CHECK (((entries_until >= '2000-01-01'::date) AND (entries_until <= '2100-12-31'::date))),
+    CONSTRAINT mentor_competitions_nominations_check CHECK ((((cardinality(nominations) >= 1) AND (cardinality(nominations) <= 5)) AND (nominations <@ ARRAY['best_mentor'::text, 'mentor_of_the_year'::text, 'best_pair'::text, 'best_pair_mentor_plus'::text, 'best_student_mentor'::text]))),
+    CONSTRAINT mentor_competitions_status_check CHECK ((status = ANY (ARRAY['open'::text, 'closed'::text]))),
+    CONSTRAINT mentor_competitions_title_check CHECK (((length(btrim(title)) >= 3) AND (length(btrim(title)) <= 300)))
+);
+
+ALTER TABLE ONLY public.mentor_competitions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.mentor_competitions OWNER TO nastavnik_owner;
+
+--
+-- Name: mentor_nominations; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.mentor_nominations (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    academic_year text NOT NULL,
+    nomination text NOT NULL,
+    mentor_id uuid NOT NULL,
+    mentor_name text NOT NULL,
+    reason text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mentor_nominations_academic_year_check CHECK (((academic_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND ((split_part(academic_year, '/'::text, 2))::integer = ((split_part(academic_year, '/'::text, 1))::integer + 1)))),
+    CONSTRAINT mentor_nominations_mentor_name_check CHECK (((length(btrim(mentor_name)) >= 1) AND (length(btrim(mentor_name)) <= 300))),
+    CONSTRAINT mentor_nominations_nomination_check CHECK ((nomination = ANY (ARRAY['best_mentor'::text, 'mentor_of_the_year'::text, 'best_pair'::text, 'best_pair_mentor_plus'::text, 'best_student_mentor'::text]))),
+    CONSTRAINT mentor_nominations_reason_check CHECK (((length(btrim(reason)) >= 10) AND (length(btrim(reason)) <= 2000)))
+);
+
+ALTER TABLE ONLY public.mentor_nominations FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.mentor_nominations OWNER TO nastavnik_owner;
 
 --
 -- Name: mentoring_direction_titles; Type: VIEW; Schema: public; Owner: nastavnik_owner
@@ -1470,6 +1809,42 @@ ALTER TABLE ONLY public.plan_tasks FORCE ROW LEVEL SECURITY;
 ALTER TABLE public.plan_tasks OWNER TO nastavnik_owner;
 
 --
+-- Name: practice_cases; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.practice_cases (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    school_name text NOT NULL,
+    academic_year text NOT NULL,
+    title text NOT NULL,
+    form_id uuid NOT NULL,
+    role_model_id uuid,
+    what_was_done text NOT NULL,
+    results text NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    moderator_comment text,
+    submitted_at timestamp with time zone,
+    moderated_at timestamp with time zone,
+    published_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT practice_cases_academic_year_check CHECK (((academic_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND ((split_part(academic_year, '/'::text, 2))::integer = ((split_part(academic_year, '/'::text, 1))::integer + 1)))),
+    CONSTRAINT practice_cases_moderator_comment_check CHECK ((length(moderator_comment) <= 2000)),
+    CONSTRAINT practice_cases_results_check CHECK (((length(btrim(results)) >= 10) AND (length(btrim(results)) <= 4000))),
+    CONSTRAINT practice_cases_returned_with_comment CHECK (((status <> 'returned'::text) OR (moderator_comment IS NOT NULL))),
+    CONSTRAINT practice_cases_school_name_check CHECK (((length(btrim(school_name)) >= 1) AND (length(btrim(school_name)) <= 500))),
+    CONSTRAINT practice_cases_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'published'::text, 'returned'::text]))),
+    CONSTRAINT practice_cases_title_check CHECK (((length(btrim(title)) >= 3) AND (length(btrim(title)) <= 300))),
+    CONSTRAINT practice_cases_what_was_done_check CHECK (((length(btrim(what_was_done)) >= 10) AND (length(btrim(what_was_done)) <= 8000)))
+);
+
+ALTER TABLE ONLY public.practice_cases FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.practice_cases OWNER TO nastavnik_owner;
+
+--
 -- Name: programme_scorecard_results; Type: VIEW; Schema: public; Owner: nastavnik_owner
 --
 
@@ -1527,29 +1902,6 @@ CREATE VIEW public.programme_titles WITH (security_invoker='true') AS
 ALTER TABLE public.programme_titles OWNER TO nastavnik_owner;
 
 --
--- Name: questionnaire_answers; Type: TABLE; Schema: public; Owner: nastavnik_owner
---
-
-CREATE TABLE public.questionnaire_answers (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    tenant_id uuid NOT NULL,
-    response_id uuid NOT NULL,
-    template_id uuid NOT NULL,
-    question_id uuid NOT NULL,
-    value_number smallint,
-    value_text text,
-    value_options text[],
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT questionnaire_answers_one_value CHECK ((num_nonnulls(value_number, value_text, value_options) = 1)),
-    CONSTRAINT questionnaire_answers_value_options_check CHECK (((cardinality(value_options) >= 1) AND (cardinality(value_options) <= 50))),
-    CONSTRAINT questionnaire_answers_value_text_check CHECK (((length(btrim(value_text)) >= 1) AND (length(btrim(value_text)) <= 4000)))
-);
-
-ALTER TABLE ONLY public.questionnaire_answers FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE public.questionnaire_answers OWNER TO nastavnik_owner;
-
---
 -- Name: questionnaire_links; Type: TABLE; Schema: public; Owner: nastavnik_owner
 --
 
@@ -1580,49 +1932,6 @@ CREATE TABLE public.questionnaire_links (
 ALTER TABLE ONLY public.questionnaire_links FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.questionnaire_links OWNER TO nastavnik_owner;
-
---
--- Name: questionnaire_questions; Type: TABLE; Schema: public; Owner: nastavnik_owner
---
-
-CREATE TABLE public.questionnaire_questions (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    tenant_id uuid,
-    template_id uuid NOT NULL,
-    "position" integer NOT NULL,
-    kind text NOT NULL,
-    text text NOT NULL,
-    hint text,
-    required boolean DEFAULT true NOT NULL,
-    scale_min smallint,
-    scale_max smallint,
-    min_label text,
-    max_label text,
-    option_codes text[] DEFAULT '{}'::text[] NOT NULL,
-    option_labels text[] DEFAULT '{}'::text[] NOT NULL,
-    is_satisfaction boolean DEFAULT false NOT NULL,
-    satisfied_min smallint,
-    satisfied_options text[] DEFAULT '{}'::text[] NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT questionnaire_questions_hint_check CHECK ((length(hint) <= 1000)),
-    CONSTRAINT questionnaire_questions_kind_check CHECK ((kind = ANY (ARRAY['rating'::text, 'single_choice'::text, 'multiple_choice'::text, 'open'::text]))),
-    CONSTRAINT questionnaire_questions_max_label_check CHECK ((length(max_label) <= 200)),
-    CONSTRAINT questionnaire_questions_min_label_check CHECK ((length(min_label) <= 200)),
-    CONSTRAINT questionnaire_questions_option_codes_check CHECK (((cardinality(option_codes) <= 50) AND (array_to_string(option_codes, ','::text) ~ '^([a-z0-9_]{1,40}(,|$))*$'::text))),
-    CONSTRAINT questionnaire_questions_options CHECK (((cardinality(option_codes) = cardinality(option_labels)) AND ((kind = ANY (ARRAY['single_choice'::text, 'multiple_choice'::text])) = (cardinality(option_codes) >= 2)))),
-    CONSTRAINT questionnaire_questions_position_check CHECK ((("position" >= 1) AND ("position" <= 1000))),
-    CONSTRAINT questionnaire_questions_satisfaction CHECK ((((NOT is_satisfaction) OR (required AND (kind <> 'open'::text))) AND ((satisfied_min IS NOT NULL) = (is_satisfaction AND (kind = 'rating'::text))) AND ((satisfied_min IS NULL) OR ((satisfied_min >= scale_min) AND (satisfied_min <= scale_max))) AND ((cardinality(satisfied_options) > 0) = (is_satisfaction AND (kind = ANY (ARRAY['single_choice'::text, 'multiple_choice'::text])))) AND (satisfied_options <@ option_codes))),
-    CONSTRAINT questionnaire_questions_scale CHECK ((((kind = 'rating'::text) = ((scale_min IS NOT NULL) AND (scale_max IS NOT NULL))) AND ((scale_min IS NULL) OR (scale_min < scale_max)))),
-    CONSTRAINT questionnaire_questions_scale_labels CHECK (((kind = 'rating'::text) OR ((min_label IS NULL) AND (max_label IS NULL)))),
-    CONSTRAINT questionnaire_questions_scale_max_check CHECK (((scale_max >= 1) AND (scale_max <= 100))),
-    CONSTRAINT questionnaire_questions_scale_min_check CHECK (((scale_min >= 0) AND (scale_min <= 100))),
-    CONSTRAINT questionnaire_questions_text_check CHECK (((length(btrim(text)) >= 3) AND (length(btrim(text)) <= 1000)))
-);
-
-ALTER TABLE ONLY public.questionnaire_questions FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE public.questionnaire_questions OWNER TO nastavnik_owner;
 
 --
 -- Name: questionnaire_templates; Type: TABLE; Schema: public; Owner: nastavnik_owner
@@ -1689,7 +1998,7 @@ CREATE TABLE public.report_files (
     CONSTRAINT report_files_error_check CHECK ((length(error) <= 2000)),
     CONSTRAINT report_files_extract_form CHECK (((kind <> ALL (ARRAY['extract_xlsx'::text, 'extract_csv'::text])) OR ((form_code IS NOT NULL) AND (form_version IS NOT NULL)))),
     CONSTRAINT report_files_file_name_check CHECK ((length(file_name) <= 200)),
-    CONSTRAINT report_files_kind_check CHECK ((kind = ANY (ARRAY['school_report'::text, 'region_report'::text, 'extract_xlsx'::text, 'extract_csv'::text]))),
+    CONSTRAINT report_files_kind_check CHECK ((kind = ANY (ARRAY['school_report'::text, 'region_report'::text, 'extract_xlsx'::text, 'extract_csv'::text, 'submission_report'::text]))),
     CONSTRAINT report_files_owner CHECK (((tenant_id IS NOT NULL) OR ((kind = ANY (ARRAY['extract_xlsx'::text, 'extract_csv'::text])) AND (tenant_path OPERATOR(public.=) ''::public.ltree)))),
     CONSTRAINT report_files_params_hash_check CHECK ((params_hash ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT report_files_progress_check CHECK (((progress >= 0) AND (progress <= 100))),
@@ -1700,6 +2009,95 @@ ALTER TABLE ONLY public.report_files ALTER COLUMN file_bytes SET STORAGE EXTERNA
 ALTER TABLE ONLY public.report_files FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.report_files OWNER TO nastavnik_owner;
+
+--
+-- Name: report_submission_due_dates; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.report_submission_due_dates (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    school_year text NOT NULL,
+    due_on date NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT report_submission_due_dates_school_year_check CHECK (((school_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND (("right"(school_year, 4))::integer = (("left"(school_year, 4))::integer + 1))))
+);
+
+ALTER TABLE ONLY public.report_submission_due_dates FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.report_submission_due_dates OWNER TO nastavnik_owner;
+
+--
+-- Name: report_submission_events; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.report_submission_events (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    submission_id uuid NOT NULL,
+    version integer DEFAULT 0 NOT NULL,
+    action text NOT NULL,
+    actor text NOT NULL,
+    actor_role text NOT NULL,
+    comment text,
+    at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT report_submission_events_action_check CHECK ((action = ANY (ARRAY['created'::text, 'submitted'::text, 'accepted'::text, 'returned'::text]))),
+    CONSTRAINT report_submission_events_actor_role_check CHECK ((actor_role = ANY (ARRAY['curator'::text, 'region-analyst'::text, 'platform-admin'::text]))),
+    CONSTRAINT report_submission_events_comment_check CHECK ((length(comment) <= 4000))
+);
+
+ALTER TABLE ONLY public.report_submission_events FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.report_submission_events OWNER TO nastavnik_owner;
+
+--
+-- Name: report_submission_versions; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.report_submission_versions (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    submission_id uuid NOT NULL,
+    version integer NOT NULL,
+    note text NOT NULL,
+    data jsonb NOT NULL,
+    report_file_id uuid NOT NULL,
+    submitted_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT report_submission_versions_note_check CHECK ((length(note) <= 8000)),
+    CONSTRAINT report_submission_versions_version_check CHECK ((version > 0))
+);
+
+ALTER TABLE ONLY public.report_submission_versions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.report_submission_versions OWNER TO nastavnik_owner;
+
+--
+-- Name: report_submissions; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.report_submissions (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    school_year text NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    note text DEFAULT ''::text NOT NULL,
+    version integer DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT report_submissions_note_check CHECK ((length(note) <= 8000)),
+    CONSTRAINT report_submissions_school_year_check CHECK (((school_year ~ '^[0-9]{4}/[0-9]{4}$'::text) AND (("right"(school_year, 4))::integer = (("left"(school_year, 4))::integer + 1)))),
+    CONSTRAINT report_submissions_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'submitted'::text, 'accepted'::text, 'returned'::text]))),
+    CONSTRAINT report_submissions_submitted_has_version CHECK (((status = 'draft'::text) OR (version > 0))),
+    CONSTRAINT report_submissions_version_check CHECK ((version >= 0))
+);
+
+ALTER TABLE ONLY public.report_submissions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.report_submissions OWNER TO nastavnik_owner;
 
 --
 -- Name: roadmap_items; Type: TABLE; Schema: public; Owner: nastavnik_owner
@@ -1783,6 +2181,30 @@ ALTER TABLE ONLY public.roadmaps FORCE ROW LEVEL SECURITY;
 ALTER TABLE public.roadmaps OWNER TO nastavnik_owner;
 
 --
+-- Name: roadmap_stage_execution; Type: VIEW; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE VIEW public.roadmap_stage_execution WITH (security_invoker='true') AS
+ SELECT i.tenant_id,
+    r.academic_year,
+    s.code AS stage_code,
+    s.title AS stage_title,
+    COALESCE(s.sort_order, 100000) AS stage_order,
+    (count(*))::integer AS total,
+    (count(*) FILTER (WHERE (i.status = 'done'::text)))::integer AS done,
+    (count(*) FILTER (WHERE (i.status = 'in_progress'::text)))::integer AS in_progress,
+    (count(*) FILTER (WHERE (i.status = 'planned'::text)))::integer AS planned,
+    (count(*) FILTER (WHERE (i.status = 'not_done'::text)))::integer AS not_done,
+    (count(*) FILTER (WHERE ((i.status = ANY (ARRAY['planned'::text, 'in_progress'::text])) AND (i.planned_end < CURRENT_DATE))))::integer AS overdue,
+    max(GREATEST(i.updated_at, r.updated_at)) AS last_changed_at
+   FROM ((public.roadmap_items i
+     JOIN public.roadmaps r ON (((r.tenant_id = i.tenant_id) AND (r.id = i.roadmap_id))))
+     LEFT JOIN public.programme_stages s ON ((s.id = i.stage_id)))
+  GROUP BY i.tenant_id, r.academic_year, s.code, s.title, s.sort_order;
+
+ALTER TABLE public.roadmap_stage_execution OWNER TO nastavnik_owner;
+
+--
 -- Name: roadmap_summaries; Type: VIEW; Schema: public; Owner: nastavnik_owner
 --
 
@@ -1853,6 +2275,21 @@ ALTER TABLE public.schema_migrations_id_seq OWNER TO nastavnik_owner;
 --
 
 ALTER SEQUENCE public.schema_migrations_id_seq OWNED BY public.schema_migrations.id;
+
+--
+-- Name: school_data_changes; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.school_data_changes (
+    tenant_id uuid NOT NULL,
+    area text NOT NULL,
+    changed_on date NOT NULL,
+    CONSTRAINT school_data_changes_area_check CHECK ((area = ANY (ARRAY['participants'::text, 'pairs'::text, 'meetings'::text, 'questionnaires'::text, 'roadmap'::text])))
+);
+
+ALTER TABLE ONLY public.school_data_changes FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.school_data_changes OWNER TO nastavnik_owner;
 
 --
 -- Name: tenants; Type: TABLE; Schema: public; Owner: nastavnik_owner
@@ -1926,6 +2363,20 @@ ALTER TABLE ONLY public.access_journal_heads
 
 ALTER TABLE ONLY public.access_journal
     ADD CONSTRAINT access_journal_pkey PRIMARY KEY (tenant_id, seq, at);
+
+--
+-- Name: competition_entries competition_entries_once; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.competition_entries
+    ADD CONSTRAINT competition_entries_once UNIQUE (tenant_id, competition_id, nomination_id);
+
+--
+-- Name: competition_entries competition_entries_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.competition_entries
+    ADD CONSTRAINT competition_entries_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: consents consents_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -2003,6 +2454,34 @@ ALTER TABLE ONLY public.meeting_types
 
 ALTER TABLE ONLY public.meetings
     ADD CONSTRAINT meetings_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: mentor_competitions mentor_competitions_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentor_competitions
+    ADD CONSTRAINT mentor_competitions_pkey PRIMARY KEY (id);
+
+--
+-- Name: mentor_competitions mentor_competitions_title_per_year; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentor_competitions
+    ADD CONSTRAINT mentor_competitions_title_per_year UNIQUE (tenant_id, academic_year, title);
+
+--
+-- Name: mentor_nominations mentor_nominations_once; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentor_nominations
+    ADD CONSTRAINT mentor_nominations_once UNIQUE (tenant_id, academic_year, nomination, mentor_id);
+
+--
+-- Name: mentor_nominations mentor_nominations_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentor_nominations
+    ADD CONSTRAINT mentor_nominations_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: mentoring_directions mentoring_directions_code_key; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -2187,6 +2666,13 @@ ALTER TABLE ONLY public.plan_tasks
     ADD CONSTRAINT plan_tasks_pkey PRIMARY KEY (tenant_id, id);
 
 --
+-- Name: practice_cases practice_cases_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.practice_cases
+    ADD CONSTRAINT practice_cases_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: programme_scorecards programme_scorecards_one_per_year; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
@@ -2327,6 +2813,55 @@ ALTER TABLE ONLY public.report_files
     ADD CONSTRAINT report_files_pkey PRIMARY KEY (id);
 
 --
+-- Name: report_submission_due_dates report_submission_due_dates_one_per_year; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_submission_due_dates
+    ADD CONSTRAINT report_submission_due_dates_one_per_year UNIQUE (tenant_id, school_year);
+
+--
+-- Name: report_submission_due_dates report_submission_due_dates_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_submission_due_dates
+    ADD CONSTRAINT report_submission_due_dates_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: report_submission_events report_submission_events_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_submission_events
+    ADD CONSTRAINT report_submission_events_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: report_submission_versions report_submission_versions_one_per_number; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_submission_versions
+    ADD CONSTRAINT report_submission_versions_one_per_number UNIQUE (tenant_id, submission_id, version);
+
+--
+-- Name: report_submission_versions report_submission_versions_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_submission_versions
+    ADD CONSTRAINT report_submission_versions_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: report_submissions report_submissions_one_per_year; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_submissions
+    ADD CONSTRAINT report_submissions_one_per_year UNIQUE (tenant_id, school_year);
+
+--
+-- Name: report_submissions report_submissions_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_submissions
+    ADD CONSTRAINT report_submissions_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: roadmap_items roadmap_items_number_per_roadmap; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
@@ -2397,6 +2932,13 @@ ALTER TABLE ONLY public.school_contingents
     ADD CONSTRAINT school_contingents_pkey PRIMARY KEY (tenant_id, id);
 
 --
+-- Name: school_data_changes school_data_changes_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.school_data_changes
+    ADD CONSTRAINT school_data_changes_pkey PRIMARY KEY (tenant_id, area, changed_on);
+
+--
 -- Name: tenants tenants_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
@@ -2408,6 +2950,24 @@ ALTER TABLE ONLY public.tenants
 --
 
 CREATE INDEX access_journal_tenant_at ON ONLY public.access_journal USING btree (tenant_id, at);
+
+--
+-- Name: competition_entries_competition_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX competition_entries_competition_idx ON public.competition_entries USING btree (competition_id);
+
+--
+-- Name: competition_entries_nomination_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX competition_entries_nomination_idx ON public.competition_entries USING btree (tenant_id, nomination_id);
+
+--
+-- Name: competition_entries_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX competition_entries_path_gist ON public.competition_entries USING gist (tenant_path);
 
 --
 -- Name: consents_participant_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
@@ -2516,6 +3076,18 @@ CREATE INDEX meetings_tenant_id_idx ON public.meetings USING btree (tenant_id);
 --
 
 CREATE INDEX meetings_type_idx ON public.meetings USING btree (meeting_type_id);
+
+--
+-- Name: mentor_competitions_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX mentor_competitions_path_gist ON public.mentor_competitions USING gist (tenant_path);
+
+--
+-- Name: mentor_nominations_mentor_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX mentor_nominations_mentor_idx ON public.mentor_nominations USING btree (tenant_id, mentor_id);
 
 --
 -- Name: mentoring_pairs_direction_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
@@ -2654,6 +3226,30 @@ CREATE INDEX plan_tasks_programme_idx ON public.plan_tasks USING btree (tenant_i
 --
 
 CREATE INDEX plan_tasks_tenant_id_idx ON public.plan_tasks USING btree (tenant_id);
+
+--
+-- Name: practice_cases_form_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX practice_cases_form_idx ON public.practice_cases USING btree (form_id);
+
+--
+-- Name: practice_cases_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX practice_cases_path_gist ON public.practice_cases USING gist (tenant_path);
+
+--
+-- Name: practice_cases_role_model_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX practice_cases_role_model_idx ON public.practice_cases USING btree (role_model_id);
+
+--
+-- Name: practice_cases_status_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX practice_cases_status_idx ON public.practice_cases USING btree (tenant_id, status);
 
 --
 -- Name: programme_scorecards_tenant_id_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
@@ -2842,6 +3438,36 @@ CREATE INDEX report_files_requested_at_idx ON public.report_files USING btree (r
 CREATE INDEX report_files_tenant_idx ON public.report_files USING btree (tenant_id);
 
 --
+-- Name: report_submission_due_dates_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX report_submission_due_dates_path_gist ON public.report_submission_due_dates USING gist (tenant_path);
+
+--
+-- Name: report_submission_events_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX report_submission_events_path_gist ON public.report_submission_events USING gist (tenant_path);
+
+--
+-- Name: report_submission_events_submission_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX report_submission_events_submission_idx ON public.report_submission_events USING btree (tenant_id, submission_id, at);
+
+--
+-- Name: report_submission_versions_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX report_submission_versions_path_gist ON public.report_submission_versions USING gist (tenant_path);
+
+--
+-- Name: report_submissions_path_gist; Type: INDEX; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE INDEX report_submissions_path_gist ON public.report_submissions USING gist (tenant_path);
+
+--
 -- Name: roadmap_items_roadmap_idx; Type: INDEX; Schema: public; Owner: nastavnik_owner
 --
 
@@ -2914,10 +3540,40 @@ CREATE INDEX tenants_path_gist ON public.tenants USING gist (path);
 CREATE UNIQUE INDEX tenants_path_key ON public.tenants USING btree (path);
 
 --
+-- Name: competition_entries competition_entries_guard; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER competition_entries_guard BEFORE UPDATE ON public.competition_entries FOR EACH ROW EXECUTE FUNCTION app.competition_entry_guard();
+
+--
+-- Name: competition_entries competition_entries_path; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER competition_entries_path BEFORE INSERT OR UPDATE OF tenant_id, tenant_path ON public.competition_entries FOR EACH ROW EXECUTE FUNCTION app.completion_tenant_path('organisation');
+
+--
 -- Name: consents consents_withdraw_questionnaire_links; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
 --
 
 CREATE TRIGGER consents_withdraw_questionnaire_links AFTER UPDATE OF revoked_on, purposes, valid_until ON public.consents FOR EACH ROW EXECUTE FUNCTION app.withdraw_questionnaire_links();
+
+--
+-- Name: meetings meetings_data_change_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER meetings_data_change_del AFTER DELETE ON public.meetings REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('meetings');
+
+--
+-- Name: meetings meetings_data_change_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER meetings_data_change_ins AFTER INSERT ON public.meetings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('meetings');
+
+--
+-- Name: meetings meetings_data_change_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER meetings_data_change_upd AFTER UPDATE ON public.meetings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('meetings');
 
 --
 -- Name: meetings meetings_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
@@ -2938,6 +3594,36 @@ CREATE TRIGGER meetings_indicators_ins AFTER INSERT ON public.meetings REFERENCI
 CREATE TRIGGER meetings_indicators_upd AFTER UPDATE ON public.meetings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
 
 --
+-- Name: mentor_competitions mentor_competitions_path; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER mentor_competitions_path BEFORE INSERT OR UPDATE OF tenant_id, tenant_path ON public.mentor_competitions FOR EACH ROW EXECUTE FUNCTION app.completion_tenant_path('reader');
+
+--
+-- Name: mentor_nominations mentor_nominations_path; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER mentor_nominations_path BEFORE INSERT OR UPDATE OF tenant_id, tenant_path ON public.mentor_nominations FOR EACH ROW EXECUTE FUNCTION app.completion_tenant_path('organisation');
+
+--
+-- Name: mentoring_pairs mentoring_pairs_data_change_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER mentoring_pairs_data_change_del AFTER DELETE ON public.mentoring_pairs REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('pairs');
+
+--
+-- Name: mentoring_pairs mentoring_pairs_data_change_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER mentoring_pairs_data_change_ins AFTER INSERT ON public.mentoring_pairs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('pairs');
+
+--
+-- Name: mentoring_pairs mentoring_pairs_data_change_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER mentoring_pairs_data_change_upd AFTER UPDATE ON public.mentoring_pairs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('pairs');
+
+--
 -- Name: mentoring_pairs mentoring_pairs_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
 --
 
@@ -2954,6 +3640,24 @@ CREATE TRIGGER mentoring_pairs_indicators_ins AFTER INSERT ON public.mentoring_p
 --
 
 CREATE TRIGGER mentoring_pairs_indicators_upd AFTER UPDATE ON public.mentoring_pairs REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: pair_mentees pair_mentees_data_change_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER pair_mentees_data_change_del AFTER DELETE ON public.pair_mentees REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('pairs');
+
+--
+-- Name: pair_mentees pair_mentees_data_change_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER pair_mentees_data_change_ins AFTER INSERT ON public.pair_mentees REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('pairs');
+
+--
+-- Name: pair_mentees pair_mentees_data_change_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER pair_mentees_data_change_upd AFTER UPDATE ON public.pair_mentees REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('pairs');
 
 --
 -- Name: pair_mentees pair_mentees_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
@@ -2992,6 +3696,24 @@ CREATE TRIGGER participant_base_entries_indicators_ins AFTER INSERT ON public.pa
 CREATE TRIGGER participant_base_entries_indicators_upd AFTER UPDATE ON public.participant_base_entries REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
 
 --
+-- Name: participants participants_data_change_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER participants_data_change_del AFTER DELETE ON public.participants REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('participants');
+
+--
+-- Name: participants participants_data_change_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER participants_data_change_ins AFTER INSERT ON public.participants REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('participants');
+
+--
+-- Name: participants participants_data_change_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER participants_data_change_upd AFTER UPDATE ON public.participants REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('participants');
+
+--
 -- Name: participants participants_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
 --
 
@@ -3008,6 +3730,18 @@ CREATE TRIGGER participants_indicators_ins AFTER INSERT ON public.participants R
 --
 
 CREATE TRIGGER participants_indicators_upd AFTER UPDATE ON public.participants REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('current');
+
+--
+-- Name: practice_cases practice_cases_guard; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER practice_cases_guard BEFORE INSERT OR UPDATE ON public.practice_cases FOR EACH ROW EXECUTE FUNCTION app.practice_case_guard();
+
+--
+-- Name: practice_cases practice_cases_path; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER practice_cases_path BEFORE INSERT OR UPDATE OF tenant_id, tenant_path ON public.practice_cases FOR EACH ROW EXECUTE FUNCTION app.completion_tenant_path('organisation');
 
 --
 -- Name: programme_scorecards programme_scorecards_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
@@ -3028,6 +3762,24 @@ CREATE TRIGGER programme_scorecards_indicators_ins AFTER INSERT ON public.progra
 CREATE TRIGGER programme_scorecards_indicators_upd AFTER UPDATE ON public.programme_scorecards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('academic_year');
 
 --
+-- Name: questionnaire_responses questionnaire_responses_data_change_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER questionnaire_responses_data_change_del AFTER DELETE ON public.questionnaire_responses REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('questionnaires');
+
+--
+-- Name: questionnaire_responses questionnaire_responses_data_change_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER questionnaire_responses_data_change_ins AFTER INSERT ON public.questionnaire_responses REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('questionnaires');
+
+--
+-- Name: questionnaire_responses questionnaire_responses_data_change_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER questionnaire_responses_data_change_upd AFTER UPDATE ON public.questionnaire_responses REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('questionnaires');
+
+--
 -- Name: questionnaire_responses questionnaire_responses_indicators_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
 --
 
@@ -3044,6 +3796,72 @@ CREATE TRIGGER questionnaire_responses_indicators_ins AFTER INSERT ON public.que
 --
 
 CREATE TRIGGER questionnaire_responses_indicators_upd AFTER UPDATE ON public.questionnaire_responses REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.request_indicator_recompute('academic_year');
+
+--
+-- Name: report_submission_due_dates report_submission_due_dates_path; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER report_submission_due_dates_path BEFORE INSERT OR UPDATE OF tenant_id, tenant_path ON public.report_submission_due_dates FOR EACH ROW EXECUTE FUNCTION app.report_submission_tenant_path();
+
+--
+-- Name: report_submission_events report_submission_events_path; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER report_submission_events_path BEFORE INSERT OR UPDATE OF tenant_id, tenant_path ON public.report_submission_events FOR EACH ROW EXECUTE FUNCTION app.report_submission_tenant_path();
+
+--
+-- Name: report_submission_versions report_submission_versions_path; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER report_submission_versions_path BEFORE INSERT OR UPDATE OF tenant_id, tenant_path ON public.report_submission_versions FOR EACH ROW EXECUTE FUNCTION app.report_submission_tenant_path();
+
+--
+-- Name: report_submissions report_submissions_guard; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER report_submissions_guard BEFORE UPDATE ON public.report_submissions FOR EACH ROW EXECUTE FUNCTION app.report_submission_guard();
+
+--
+-- Name: report_submissions report_submissions_path; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER report_submissions_path BEFORE INSERT OR UPDATE OF tenant_id, tenant_path ON public.report_submissions FOR EACH ROW EXECUTE FUNCTION app.report_submission_tenant_path();
+
+--
+-- Name: roadmap_items roadmap_items_data_change_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER roadmap_items_data_change_del AFTER DELETE ON public.roadmap_items REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('roadmap');
+
+--
+-- Name: roadmap_items roadmap_items_data_change_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER roadmap_items_data_change_ins AFTER INSERT ON public.roadmap_items REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('roadmap');
+
+--
+-- Name: roadmap_items roadmap_items_data_change_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER roadmap_items_data_change_upd AFTER UPDATE ON public.roadmap_items REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('roadmap');
+
+--
+-- Name: roadmaps roadmaps_data_change_del; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER roadmaps_data_change_del AFTER DELETE ON public.roadmaps REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('roadmap');
+
+--
+-- Name: roadmaps roadmaps_data_change_ins; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER roadmaps_data_change_ins AFTER INSERT ON public.roadmaps REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('roadmap');
+
+--
+-- Name: roadmaps roadmaps_data_change_upd; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TRIGGER roadmaps_data_change_upd AFTER UPDATE ON public.roadmaps REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.record_school_data_change('roadmap');
 
 --
 -- Name: school_contingent_ages school_contingent_ages_path; Type: TRIGGER; Schema: public; Owner: nastavnik_owner
@@ -3074,6 +3892,27 @@ CREATE TRIGGER school_contingents_indicators_upd AFTER UPDATE ON public.school_c
 --
 
 CREATE TRIGGER school_contingents_path BEFORE INSERT OR UPDATE OF tenant_id, tenant_path ON public.school_contingents FOR EACH ROW EXECUTE FUNCTION app.contingent_tenant_path();
+
+--
+-- Name: competition_entries competition_entries_competition_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.competition_entries
+    ADD CONSTRAINT competition_entries_competition_id_fkey FOREIGN KEY (competition_id) REFERENCES public.mentor_competitions(id) ON DELETE RESTRICT;
+
+--
+-- Name: competition_entries competition_entries_nomination_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.competition_entries
+    ADD CONSTRAINT competition_entries_nomination_fk FOREIGN KEY (tenant_id, nomination_id) REFERENCES public.mentor_nominations(tenant_id, id) ON DELETE RESTRICT;
+
+--
+-- Name: competition_entries competition_entries_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.competition_entries
+    ADD CONSTRAINT competition_entries_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
 
 --
 -- Name: consents consents_participant_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -3179,6 +4018,27 @@ ALTER TABLE ONLY public.meetings
 
 ALTER TABLE ONLY public.meetings
     ADD CONSTRAINT meetings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: mentor_competitions mentor_competitions_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentor_competitions
+    ADD CONSTRAINT mentor_competitions_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: mentor_nominations mentor_nominations_mentor_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentor_nominations
+    ADD CONSTRAINT mentor_nominations_mentor_fk FOREIGN KEY (tenant_id, mentor_id) REFERENCES public.participants(tenant_id, id) ON DELETE RESTRICT;
+
+--
+-- Name: mentor_nominations mentor_nominations_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.mentor_nominations
+    ADD CONSTRAINT mentor_nominations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
 
 --
 -- Name: mentoring_pairs mentoring_pairs_direction_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -3349,6 +4209,27 @@ ALTER TABLE ONLY public.plan_tasks
     ADD CONSTRAINT plan_tasks_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
 
 --
+-- Name: practice_cases practice_cases_form_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.practice_cases
+    ADD CONSTRAINT practice_cases_form_id_fkey FOREIGN KEY (form_id) REFERENCES public.mentoring_forms(id) ON DELETE RESTRICT;
+
+--
+-- Name: practice_cases practice_cases_role_model_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.practice_cases
+    ADD CONSTRAINT practice_cases_role_model_id_fkey FOREIGN KEY (role_model_id) REFERENCES public.role_models(id) ON DELETE RESTRICT;
+
+--
+-- Name: practice_cases practice_cases_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.practice_cases
+    ADD CONSTRAINT practice_cases_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
 -- Name: programme_scorecards programme_scorecards_programme_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
@@ -3517,6 +4398,34 @@ ALTER TABLE ONLY public.report_files
     ADD CONSTRAINT report_files_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE CASCADE;
 
 --
+-- Name: report_submission_due_dates report_submission_due_dates_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_submission_due_dates
+    ADD CONSTRAINT report_submission_due_dates_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: report_submission_events report_submission_events_submission_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_submission_events
+    ADD CONSTRAINT report_submission_events_submission_fk FOREIGN KEY (tenant_id, submission_id) REFERENCES public.report_submissions(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: report_submission_versions report_submission_versions_submission_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_submission_versions
+    ADD CONSTRAINT report_submission_versions_submission_fk FOREIGN KEY (tenant_id, submission_id) REFERENCES public.report_submissions(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: report_submissions report_submissions_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.report_submissions
+    ADD CONSTRAINT report_submissions_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
 -- Name: roadmap_items roadmap_items_roadmap_fk; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
@@ -3571,6 +4480,13 @@ ALTER TABLE ONLY public.school_contingent_ages
 
 ALTER TABLE ONLY public.school_contingents
     ADD CONSTRAINT school_contingents_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
+-- Name: school_data_changes school_data_changes_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.school_data_changes
+    ADD CONSTRAINT school_data_changes_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE CASCADE;
 
 --
 -- Name: tenants tenants_parent_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -3716,6 +4632,60 @@ CREATE POLICY access_journal_respondent_insert ON public.access_journal FOR INSE
 --
 
 COMMENT ON POLICY access_journal_respondent_insert ON public.access_journal IS 'custom: a questionnaire link''s respondent records opening and answering their link (the school is the link''s)';
+
+--
+-- Name: competition_entries; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.competition_entries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: competition_entries competition_entries_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY competition_entries_curator ON public.competition_entries USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY competition_entries_curator ON competition_entries; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY competition_entries_curator ON public.competition_entries IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: competition_entries competition_entries_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY competition_entries_platform_admin ON public.competition_entries TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY competition_entries_platform_admin ON competition_entries; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY competition_entries_platform_admin ON public.competition_entries IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: competition_entries competition_entries_region_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY competition_entries_region_read ON public.competition_entries FOR SELECT TO nastavnik_app USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY competition_entries_region_read ON competition_entries; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY competition_entries_region_read ON public.competition_entries IS 'custom: a region analyst reads the entries a school of their region entered (the school''s act of entering passes the mentor''s name)';
+
+--
+-- Name: competition_entries competition_entries_region_result; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY competition_entries_region_result ON public.competition_entries FOR UPDATE TO nastavnik_app USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY competition_entries_region_result ON competition_entries; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY competition_entries_region_result ON public.competition_entries IS 'custom: a region analyst records the result of an entry of their region (the trigger lets them change the result only)';
 
 --
 -- Name: consents; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
@@ -3864,6 +4834,20 @@ CREATE POLICY indicator_targets_admin_write ON public.indicator_targets TO nasta
 COMMENT ON POLICY indicator_targets_admin_write ON public.indicator_targets IS 'admin: the platform admin only';
 
 --
+-- Name: indicator_targets indicator_targets_analyst_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY indicator_targets_analyst_write ON public.indicator_targets TO nastavnik_app USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)) AND (EXISTS ( SELECT 1
+   FROM public.tenant_tree t
+  WHERE ((t.id = indicator_targets.tenant_id) AND (t.path OPERATOR(public.=) indicator_targets.tenant_path) AND (t.kind = ANY (ARRAY['region'::text, 'municipality'::text])))))));
+
+--
+-- Name: POLICY indicator_targets_analyst_write ON indicator_targets; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY indicator_targets_analyst_write ON public.indicator_targets IS 'custom: a region analyst the targets of their own region and its municipalities (the node''s own path, under the analyst''s)';
+
+--
 -- Name: indicator_targets indicator_targets_engine; Type: POLICY; Schema: public; Owner: nastavnik_owner
 --
 
@@ -4006,6 +4990,78 @@ CREATE POLICY meetings_platform_admin ON public.meetings TO nastavnik_platform_a
 --
 
 COMMENT ON POLICY meetings_platform_admin ON public.meetings IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: mentor_competitions; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.mentor_competitions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mentor_competitions mentor_competitions_admin_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentor_competitions_admin_write ON public.mentor_competitions TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY mentor_competitions_admin_write ON mentor_competitions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentor_competitions_admin_write ON public.mentor_competitions IS 'admin: the platform admin only';
+
+--
+-- Name: mentor_competitions mentor_competitions_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentor_competitions_read ON public.mentor_competitions FOR SELECT USING ((( SELECT app.scope_all() AS scope_all) OR (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)) OR ((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (( SELECT app.scope_path() AS scope_path) OPERATOR(public.<@) tenant_path))));
+
+--
+-- Name: POLICY mentor_competitions_read ON mentor_competitions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentor_competitions_read ON public.mentor_competitions IS 'custom: readers of the region (analysts, the ministry) and the curators of its schools, who enter their nominations';
+
+--
+-- Name: mentor_competitions mentor_competitions_region_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentor_competitions_region_write ON public.mentor_competitions TO nastavnik_app USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY mentor_competitions_region_write ON mentor_competitions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentor_competitions_region_write ON public.mentor_competitions IS 'custom: a region analyst runs the competitions of their region (or municipality)';
+
+--
+-- Name: mentor_nominations; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.mentor_nominations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mentor_nominations mentor_nominations_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentor_nominations_curator ON public.mentor_nominations USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY mentor_nominations_curator ON mentor_nominations; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentor_nominations_curator ON public.mentor_nominations IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: mentor_nominations mentor_nominations_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY mentor_nominations_platform_admin ON public.mentor_nominations TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY mentor_nominations_platform_admin ON mentor_nominations; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY mentor_nominations_platform_admin ON public.mentor_nominations IS 'curator-own: the platform admin''s rows beside the curator''s';
 
 --
 -- Name: mentoring_directions; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
@@ -4500,6 +5556,72 @@ CREATE POLICY plan_tasks_platform_admin ON public.plan_tasks TO nastavnik_platfo
 COMMENT ON POLICY plan_tasks_platform_admin ON public.plan_tasks IS 'curator-own: the platform admin''s rows beside the curator''s';
 
 --
+-- Name: practice_cases; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.practice_cases ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: practice_cases practice_cases_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY practice_cases_curator ON public.practice_cases USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY practice_cases_curator ON practice_cases; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY practice_cases_curator ON public.practice_cases IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: practice_cases practice_cases_moderate; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY practice_cases_moderate ON public.practice_cases FOR UPDATE TO nastavnik_app USING (((status = ANY (ARRAY['submitted'::text, 'published'::text])) AND (( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)))) WITH CHECK (((status = ANY (ARRAY['published'::text, 'returned'::text])) AND (( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY practice_cases_moderate ON practice_cases; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY practice_cases_moderate ON public.practice_cases IS 'custom: a region analyst publishes or returns a submitted case of their region (the trigger lets them change the moderation columns only)';
+
+--
+-- Name: practice_cases practice_cases_moderator_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY practice_cases_moderator_read ON public.practice_cases FOR SELECT TO nastavnik_app USING (((status <> 'draft'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY practice_cases_moderator_read ON practice_cases; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY practice_cases_moderator_read ON public.practice_cases IS 'custom: the region''s readers see the cases submitted, returned or published by its schools, never drafts';
+
+--
+-- Name: practice_cases practice_cases_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY practice_cases_platform_admin ON public.practice_cases TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY practice_cases_platform_admin ON practice_cases; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY practice_cases_platform_admin ON public.practice_cases IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: practice_cases practice_cases_region_published; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY practice_cases_region_published ON public.practice_cases FOR SELECT TO nastavnik_app USING (((status = 'published'::text) AND (( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_path OPERATOR(public.<@) public.subpath(( SELECT app.scope_path() AS scope_path), 0, 1))));
+
+--
+-- Name: POLICY practice_cases_region_published ON practice_cases; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY practice_cases_region_published ON public.practice_cases IS 'custom: a curator reads the cases published by every school of their region (the bank of practices)';
+
+--
 -- Name: programme_scorecards; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
 --
 
@@ -4827,13 +5949,217 @@ ALTER TABLE public.report_files ENABLE ROW LEVEL SECURITY;
 -- Name: report_files report_files_scope; Type: POLICY; Schema: public; Owner: nastavnik_owner
 --
 
-CREATE POLICY report_files_scope ON public.report_files TO nastavnik_app, nastavnik_platform_admin USING (((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text) OR ((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id)) AND (kind = 'school_report'::text) AND (requested_role = 'curator'::text)) OR ((( SELECT app.scope_role() AS scope_role) = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (requested_role = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (( SELECT app.scope_all() AS scope_all) OR (tenant_path OPERATOR(public.<@) ( SELECT app.scope_path() AS scope_path)))))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text) OR ((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id)) AND (kind = 'school_report'::text) AND (requested_role = 'curator'::text)) OR ((( SELECT app.scope_role() AS scope_role) = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (requested_role = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (( SELECT app.scope_all() AS scope_all) OR (tenant_path OPERATOR(public.<@) ( SELECT app.scope_path() AS scope_path))))));
+CREATE POLICY report_files_scope ON public.report_files TO nastavnik_app, nastavnik_platform_admin USING (((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text) OR ((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id)) AND (kind = ANY (ARRAY['school_report'::text, 'submission_report'::text])) AND (requested_role = 'curator'::text)) OR ((( SELECT app.scope_role() AS scope_role) = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (requested_role = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (( SELECT app.scope_all() AS scope_all) OR (tenant_path OPERATOR(public.<@) ( SELECT app.scope_path() AS scope_path)))))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text) OR ((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id)) AND (kind = ANY (ARRAY['school_report'::text, 'submission_report'::text])) AND (requested_role = 'curator'::text)) OR ((( SELECT app.scope_role() AS scope_role) = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (requested_role = ANY (ARRAY['region-analyst'::text, 'ministry-official'::text])) AND (( SELECT app.scope_all() AS scope_all) OR (tenant_path OPERATOR(public.<@) ( SELECT app.scope_path() AS scope_path))))));
 
 --
 -- Name: POLICY report_files_scope ON report_files; Type: COMMENT; Schema: public; Owner: nastavnik_owner
 --
 
-COMMENT ON POLICY report_files_scope ON public.report_files IS 'custom: the platform admin all; a curator the school reports of their school that a curator requested; regional readers the regional requests under their path';
+COMMENT ON POLICY report_files_scope ON public.report_files IS 'custom: the platform admin all; a curator the school reports and frozen submission PDFs of their school that a curator requested; regional readers the regional requests under their path';
+
+--
+-- Name: report_files report_files_submission_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_files_submission_read ON public.report_files FOR SELECT TO nastavnik_app USING (((kind = 'submission_report'::text) AND (( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY report_files_submission_read ON report_files; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_files_submission_read ON public.report_files IS 'custom: a region analyst reads the frozen PDFs of the yearly reports submitted by the schools under their region (read only: the curator''s submission writes them)';
+
+--
+-- Name: report_submission_due_dates; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.report_submission_due_dates ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: report_submission_due_dates report_submission_due_dates_admin_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submission_due_dates_admin_write ON public.report_submission_due_dates TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY report_submission_due_dates_admin_write ON report_submission_due_dates; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submission_due_dates_admin_write ON public.report_submission_due_dates IS 'admin: the platform admin only';
+
+--
+-- Name: report_submission_due_dates report_submission_due_dates_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submission_due_dates_read ON public.report_submission_due_dates FOR SELECT TO nastavnik_app USING ((((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND ((tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)) OR (( SELECT app.scope_reader_path() AS scope_reader_path) OPERATOR(public.<@) tenant_path))) OR ((( SELECT app.scope_role() AS scope_role) = 'curator'::text) AND (( SELECT app.scope_path() AS scope_path) OPERATOR(public.<@) tenant_path))));
+
+--
+-- Name: POLICY report_submission_due_dates_read ON report_submission_due_dates; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submission_due_dates_read ON public.report_submission_due_dates IS 'custom: the region''s analysts read its due dates, and a curator the due date of their school''s region';
+
+--
+-- Name: report_submission_due_dates report_submission_due_dates_region_write; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submission_due_dates_region_write ON public.report_submission_due_dates TO nastavnik_app USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY report_submission_due_dates_region_write ON report_submission_due_dates; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submission_due_dates_region_write ON public.report_submission_due_dates IS 'custom: a region analyst sets the due dates of their region';
+
+--
+-- Name: report_submission_events; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.report_submission_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: report_submission_events report_submission_events_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submission_events_curator ON public.report_submission_events USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY report_submission_events_curator ON report_submission_events; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submission_events_curator ON public.report_submission_events IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: report_submission_events report_submission_events_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submission_events_platform_admin ON public.report_submission_events TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY report_submission_events_platform_admin ON report_submission_events; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submission_events_platform_admin ON public.report_submission_events IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: report_submission_events report_submission_events_region_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submission_events_region_read ON public.report_submission_events FOR SELECT TO nastavnik_app USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY report_submission_events_region_read ON report_submission_events; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submission_events_region_read ON public.report_submission_events IS 'custom: a region analyst reads the yearly reports of the schools under their region';
+
+--
+-- Name: report_submission_events report_submission_events_region_review; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submission_events_region_review ON public.report_submission_events FOR INSERT TO nastavnik_app WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)) AND (action = ANY (ARRAY['accepted'::text, 'returned'::text]))));
+
+--
+-- Name: POLICY report_submission_events_region_review ON report_submission_events; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submission_events_region_review ON public.report_submission_events IS 'custom: a region analyst records their acceptance or return in the history of a school under their region';
+
+--
+-- Name: report_submission_versions; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.report_submission_versions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: report_submission_versions report_submission_versions_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submission_versions_curator ON public.report_submission_versions USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY report_submission_versions_curator ON report_submission_versions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submission_versions_curator ON public.report_submission_versions IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: report_submission_versions report_submission_versions_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submission_versions_platform_admin ON public.report_submission_versions TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY report_submission_versions_platform_admin ON report_submission_versions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submission_versions_platform_admin ON public.report_submission_versions IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: report_submission_versions report_submission_versions_region_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submission_versions_region_read ON public.report_submission_versions FOR SELECT TO nastavnik_app USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY report_submission_versions_region_read ON report_submission_versions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submission_versions_region_read ON public.report_submission_versions IS 'custom: a region analyst reads the yearly reports of the schools under their region';
+
+--
+-- Name: report_submissions; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.report_submissions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: report_submissions report_submissions_curator; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submissions_curator ON public.report_submissions USING ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)));
+
+--
+-- Name: POLICY report_submissions_curator ON report_submissions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submissions_curator ON public.report_submissions IS 'curator-own: a curator''s own school''s rows';
+
+--
+-- Name: report_submissions report_submissions_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submissions_platform_admin ON public.report_submissions TO nastavnik_platform_admin USING ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text)) WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY report_submissions_platform_admin ON report_submissions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submissions_platform_admin ON public.report_submissions IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: report_submissions report_submissions_region_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submissions_region_read ON public.report_submissions FOR SELECT TO nastavnik_app USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))));
+
+--
+-- Name: POLICY report_submissions_region_read ON report_submissions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submissions_region_read ON public.report_submissions IS 'custom: a region analyst reads the yearly reports of the schools under their region';
+
+--
+-- Name: report_submissions report_submissions_region_review; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY report_submissions_region_review ON public.report_submissions FOR UPDATE TO nastavnik_app USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)) AND (status = 'submitted'::text))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)) AND (status = ANY (ARRAY['accepted'::text, 'returned'::text]))));
+
+--
+-- Name: POLICY report_submissions_region_review ON report_submissions; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY report_submissions_region_review ON public.report_submissions IS 'custom: a region analyst accepts or returns a submitted report of a school under their region (status only; a trigger keeps the content)';
 
 --
 -- Name: roadmap_items; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
@@ -4866,6 +6192,20 @@ CREATE POLICY roadmap_items_platform_admin ON public.roadmap_items TO nastavnik_
 COMMENT ON POLICY roadmap_items_platform_admin ON public.roadmap_items IS 'curator-own: the platform admin''s rows beside the curator''s';
 
 --
+-- Name: roadmap_items roadmap_items_region_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY roadmap_items_region_read ON public.roadmap_items FOR SELECT TO nastavnik_app USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_id IN ( SELECT t.id
+   FROM public.tenant_tree t
+  WHERE ((t.kind = 'organisation'::text) AND (t.path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)))))));
+
+--
+-- Name: POLICY roadmap_items_region_read ON roadmap_items; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY roadmap_items_region_read ON public.roadmap_items IS 'custom: a region analyst reads the roadmaps of the schools under their region''s path';
+
+--
 -- Name: roadmaps; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
 --
 
@@ -4894,6 +6234,20 @@ CREATE POLICY roadmaps_platform_admin ON public.roadmaps TO nastavnik_platform_a
 --
 
 COMMENT ON POLICY roadmaps_platform_admin ON public.roadmaps IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: roadmaps roadmaps_region_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY roadmaps_region_read ON public.roadmaps FOR SELECT TO nastavnik_app USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_id IN ( SELECT t.id
+   FROM public.tenant_tree t
+  WHERE ((t.kind = 'organisation'::text) AND (t.path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)))))));
+
+--
+-- Name: POLICY roadmaps_region_read ON roadmaps; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY roadmaps_region_read ON public.roadmaps IS 'custom: a region analyst reads the roadmaps of the schools under their region''s path';
 
 --
 -- Name: role_models; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
@@ -5034,6 +6388,50 @@ CREATE POLICY school_contingents_region_write ON public.school_contingents USING
 COMMENT ON POLICY school_contingents_region_write ON public.school_contingents IS 'custom: a region analyst writes the contingents of the schools under their region (the region''s import)';
 
 --
+-- Name: school_data_changes; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.school_data_changes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: school_data_changes school_data_changes_read; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY school_data_changes_read ON public.school_data_changes FOR SELECT USING ((( SELECT app.scope_all() AS scope_all) OR (tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)) OR (tenant_id IN ( SELECT t.id
+   FROM public.tenant_tree t
+  WHERE (t.path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path))))));
+
+--
+-- Name: POLICY school_data_changes_read ON school_data_changes; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY school_data_changes_read ON public.school_data_changes IS 'custom: the federal scope all; a curator their own school''s; a regional reader the schools under their path';
+
+--
+-- Name: school_data_changes school_data_changes_record; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY school_data_changes_record ON public.school_data_changes FOR INSERT TO nastavnik_app WITH CHECK (((tenant_id = ( SELECT app.scope_curator_tenant_id() AS scope_curator_tenant_id)) OR ((( SELECT app.scope_role() AS scope_role) = 'respondent'::text) AND (area = 'questionnaires'::text))));
+
+--
+-- Name: POLICY school_data_changes_record ON school_data_changes; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY school_data_changes_record ON public.school_data_changes IS 'custom: an edit records its day: a curator''s of their school, a link respondent''s of questionnaires';
+
+--
+-- Name: school_data_changes school_data_changes_record_platform_admin; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY school_data_changes_record_platform_admin ON public.school_data_changes FOR INSERT TO nastavnik_platform_admin WITH CHECK ((( SELECT app.scope_role() AS scope_role) = 'platform-admin'::text));
+
+--
+-- Name: POLICY school_data_changes_record_platform_admin ON school_data_changes; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY school_data_changes_record_platform_admin ON public.school_data_changes IS 'custom: an edit of the platform admin''s records its day (the admin''s database role, docs/adr/0010)';
+
+--
 -- Name: tenants; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
 --
 
@@ -5137,6 +6535,13 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.access_journal_heads TO nastavnik_app
 GRANT SELECT,INSERT,UPDATE ON TABLE public.access_journal_heads TO nastavnik_platform_admin;
 
 --
+-- Name: TABLE competition_entries; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.competition_entries TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.competition_entries TO nastavnik_platform_admin;
+
+--
 -- Name: TABLE consents; Type: ACL; Schema: public; Owner: nastavnik_owner
 --
 
@@ -5231,6 +6636,33 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.pair_mentees TO nastavnik_plat
 GRANT SELECT ON TABLE public.ind_membership_facts TO nastavnik_indicators;
 
 --
+-- Name: TABLE questionnaire_answers; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_answers TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_answers TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE questionnaire_questions; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_questions TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_questions TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE questionnaire_responses; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_responses TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_responses TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE ind_outcome_facts; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.ind_outcome_facts TO nastavnik_indicators;
+
+--
 -- Name: TABLE participants; Type: ACL; Schema: public; Owner: nastavnik_owner
 --
 
@@ -5242,13 +6674,6 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.participants TO nastavnik_plat
 --
 
 GRANT SELECT ON TABLE public.ind_person_facts TO nastavnik_indicators;
-
---
--- Name: TABLE questionnaire_responses; Type: ACL; Schema: public; Owner: nastavnik_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_responses TO nastavnik_app;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_responses TO nastavnik_platform_admin;
 
 --
 -- Name: TABLE ind_satisfaction_facts; Type: ACL; Schema: public; Owner: nastavnik_owner
@@ -5320,6 +6745,20 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.interest_areas TO nastavnik_platform_
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.match_suggestions TO nastavnik_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.match_suggestions TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE mentor_competitions; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mentor_competitions TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mentor_competitions TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE mentor_nominations; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mentor_nominations TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mentor_nominations TO nastavnik_platform_admin;
 
 --
 -- Name: TABLE mentoring_direction_titles; Type: ACL; Schema: public; Owner: nastavnik_owner
@@ -5413,6 +6852,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.plan_tasks TO nastavnik_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.plan_tasks TO nastavnik_platform_admin;
 
 --
+-- Name: TABLE practice_cases; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.practice_cases TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.practice_cases TO nastavnik_platform_admin;
+
+--
 -- Name: TABLE programme_scorecard_results; Type: ACL; Schema: public; Owner: nastavnik_owner
 --
 
@@ -5434,25 +6880,11 @@ GRANT SELECT ON TABLE public.programme_titles TO nastavnik_app;
 GRANT SELECT ON TABLE public.programme_titles TO nastavnik_platform_admin;
 
 --
--- Name: TABLE questionnaire_answers; Type: ACL; Schema: public; Owner: nastavnik_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_answers TO nastavnik_app;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_answers TO nastavnik_platform_admin;
-
---
 -- Name: TABLE questionnaire_links; Type: ACL; Schema: public; Owner: nastavnik_owner
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_links TO nastavnik_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_links TO nastavnik_platform_admin;
-
---
--- Name: TABLE questionnaire_questions; Type: ACL; Schema: public; Owner: nastavnik_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_questions TO nastavnik_app;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_questions TO nastavnik_platform_admin;
 
 --
 -- Name: TABLE questionnaire_templates; Type: ACL; Schema: public; Owner: nastavnik_owner
@@ -5467,6 +6899,34 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_templates TO nas
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.report_files TO nastavnik_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.report_files TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE report_submission_due_dates; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.report_submission_due_dates TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.report_submission_due_dates TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE report_submission_events; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT ON TABLE public.report_submission_events TO nastavnik_app;
+GRANT SELECT,INSERT ON TABLE public.report_submission_events TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE report_submission_versions; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT ON TABLE public.report_submission_versions TO nastavnik_app;
+GRANT SELECT,INSERT ON TABLE public.report_submission_versions TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE report_submissions; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.report_submissions TO nastavnik_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE public.report_submissions TO nastavnik_platform_admin;
 
 --
 -- Name: TABLE roadmap_items; Type: ACL; Schema: public; Owner: nastavnik_owner
@@ -5490,6 +6950,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.roadmaps TO nastavnik_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.roadmaps TO nastavnik_platform_admin;
 
 --
+-- Name: TABLE roadmap_stage_execution; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT ON TABLE public.roadmap_stage_execution TO nastavnik_app;
+GRANT SELECT ON TABLE public.roadmap_stage_execution TO nastavnik_platform_admin;
+
+--
 -- Name: TABLE roadmap_summaries; Type: ACL; Schema: public; Owner: nastavnik_owner
 --
 
@@ -5502,6 +6969,13 @@ GRANT SELECT ON TABLE public.roadmap_summaries TO nastavnik_platform_admin;
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.role_models TO nastavnik_app;
 GRANT SELECT,INSERT,UPDATE ON TABLE public.role_models TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE school_data_changes; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT ON TABLE public.school_data_changes TO nastavnik_app;
+GRANT SELECT,INSERT ON TABLE public.school_data_changes TO nastavnik_platform_admin;
 
 --
 -- Name: TABLE tenants; Type: ACL; Schema: public; Owner: nastavnik_owner

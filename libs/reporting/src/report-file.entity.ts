@@ -3,13 +3,14 @@ import { describeEnum } from '@nastavnik/platform/graphql/input-fields';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What is produced: годовой отчёт школы, сравнительный отчёт региона, выгрузка по форме (XLSX/CSV). */
-export const ReportKind = { SCHOOL_REPORT: 'school_report', REGION_REPORT: 'region_report', EXTRACT_XLSX: 'extract_xlsx', EXTRACT_CSV: 'extract_csv' } as const;
+export const ReportKind = { SCHOOL_REPORT: 'school_report', REGION_REPORT: 'region_report', EXTRACT_XLSX: 'extract_xlsx', EXTRACT_CSV: 'extract_csv', SUBMISSION_REPORT: 'submission_report' } as const;
 export type ReportKind = (typeof ReportKind)[keyof typeof ReportKind];
 describeEnum(ReportKind, 'ReportKind', 'Вид отчёта', {
   SCHOOL_REPORT: 'Отчёт организации (PDF)',
   REGION_REPORT: 'Сравнительный отчёт региона или муниципалитета (PDF)',
   EXTRACT_XLSX: 'Выгрузка по статистической форме (XLSX)',
   EXTRACT_CSV: 'Выгрузка по статистической форме (CSV)',
+  SUBMISSION_REPORT: 'Отчёт в региональный наставнический центр, представленная версия (PDF)',
 });
 
 export const ReportStatus = { QUEUED: 'queued', RUNNING: 'running', DONE: 'done', FAILED: 'failed' } as const;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import { formVersion } from './forms/form-definitions';
 import { extractCsv, extractXlsx } from './render/extract.document';
@@ -9,6 +10,7 @@ import { schoolReportDocument } from './render/school-report.document';
 import { ReportDataService } from './report-data.service';
 import type { ReportKind } from './report-file.entity';
 import type { ExtractParams, RegionReportParams, ReportParams, SchoolReportParams } from './report-request';
+import { renderSubmissionPdf, type SubmissionReportParams } from './submissions/submission-file';
 
 export type RenderedFile = { bytes: Buffer; contentType: string; fileName: string };
 export type ProgressFn = (percent: number) => Promise<void>;
@@ -22,9 +24,12 @@ const CSV = 'text/csv; charset=utf-8';
 /** Gathers a report's data under the running scope and renders the file (no writes). */
 @Injectable()
 export class ReportRenderer {
-  constructor(private readonly data: ReportDataService) {}
+  constructor(
+    private readonly data: ReportDataService,
+    private readonly context: TenantContext,
+  ) {}
 
-  async render(kind: ReportKind, params: ReportParams, progress: ProgressFn = async () => undefined, extras: RenderExtras = {}): Promise<RenderedFile> {
+  async render(kind: ReportKind, params: ReportParams | SubmissionReportParams, progress: ProgressFn = async () => undefined, extras: RenderExtras = {}): Promise<RenderedFile> {
     switch (kind) {
       case 'school_report': {
         const p = params as SchoolReportParams;
@@ -51,6 +56,12 @@ export class ReportRenderer {
         return kind === 'extract_xlsx'
           ? { bytes: await extractXlsx(data), contentType: XLSX, fileName: safeName(`${base}.xlsx`) }
           : { bytes: extractCsv(data), contentType: CSV, fileName: safeName(`${base}.csv`) };
+      }
+      case 'submission_report': {
+        // A yearly report to the regional centre: rendered from the version frozen at submission (submissions/).
+        const p = params as SubmissionReportParams;
+        const { bytes, shortName } = await renderSubmissionPdf(await this.context.manager(), p);
+        return { bytes, contentType: PDF, fileName: safeName(`Отчёт в РНЦ ${shortName} ${p.schoolYear.replace('/', '-')} версия ${p.version}.pdf`) };
       }
     }
   }

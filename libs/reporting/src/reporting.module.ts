@@ -15,6 +15,8 @@ import { ParticipantsCoreModule } from '@nastavnik/participants/participants.mod
 import { SubjectAccessResolver } from './subject-access/subject-access.resolver';
 import { RegionComparisonResolver } from './ministry/region-comparison.resolver';
 import { RegionComparisonService } from './ministry/region-comparison.service';
+import { SubmissionResolver } from './submissions/submission.resolver';
+import { SubmissionService } from './submissions/submission.service';
 
 /**
  * Reports and extracts: services and entities (api and worker). Loading it validates the form
@@ -28,7 +30,7 @@ import { RegionComparisonService } from './ministry/region-comparison.service';
 export class ReportingCoreModule {}
 
 /** GraphQL and the download route (api only). */
-@Module({ imports: [ReportingCoreModule, ParticipantsCoreModule], providers: [ReportResolver, SubjectAccessResolver, RegionComparisonService, RegionComparisonResolver], controllers: [ReportFileController] })
+@Module({ imports: [ReportingCoreModule, ParticipantsCoreModule], providers: [ReportResolver, SubjectAccessResolver, SubmissionService, SubmissionResolver, RegionComparisonService, RegionComparisonResolver], controllers: [ReportFileController] })
 export class ReportingApiModule {}
 
 /** Rendering jobs (worker only): PDFs on the `reports` queue, form extracts on `extracts`. */
