@@ -4,11 +4,24 @@ import { nullableFieldsOf, textProblem } from './validators';
 
 const NOT_INPUT_CLASSES: ReadonlySet<unknown> = new Set([String, Number, Boolean, Array, Object]);
 
+/**
+ * Parameters that are not input. Nest runs the global pipe on every parameter of every resolver,
+ * field resolvers included, and hands it a GraphQL resolver's arguments as `body` but its parent
+ * (`@Parent()`, the object the API itself resolved), context and info as `custom` — as it does a
+ * route's `@Req()`/`@Res()` (the project declares no custom parameter decorator; a route's input
+ * comes as `body`, `query` or `param`; class-validator never looked at `custom`). Without this each
+ * row of a list had its whole entity walked for strings and undeclared nulls once per field
+ * resolver of the row — and a route's whole request object (issue 15's profile: ≈ 3 % of a
+ * curator's participants page).
+ */
+const NOT_INPUT_PARAMETERS: ReadonlySet<string> = new Set(['custom']);
+
 /** Deeper than any input of the API: a document nested further is refused, not walked. */
 const MAX_INPUT_DEPTH = 12;
 
 /**
- * The one gate every argument of every resolver and route passes (registered as APP_PIPE):
+ * The one gate every argument of every resolver and route passes (registered as APP_PIPE) — every
+ * input, that is: a field resolver's parent, the context and the info pass untouched:
  * 1. every string, in whatever field, is checked for what no record needs (NUL and other controls,
  *    broken UTF-16, direction overrides, nothing visible) — so no field can forget it;
  * 2. class-validator with Russian messages; unknown properties are refused;
@@ -28,6 +41,7 @@ export class InputPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (NOT_INPUT_PARAMETERS.has(metadata.type)) return value;
     const problems: FieldProblem[] = [];
     checkStrings(value, metadata.data ?? metadata.type, problems, 0);
     if (problems.length) throw failed(problems);
