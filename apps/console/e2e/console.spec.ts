@@ -890,9 +890,12 @@ describe('console in a real browser (Chromium, development identity)', () => {
         await world.signIn(page, 'minister');
         await page.getByRole('menuitem', { name: 'Выгрузки' }).click();
         await page.getByRole('heading', { name: 'Выгрузки по статистическим формам', level: 1 }).waitFor();
-        await page.getByTestId('extract-form-select').getByText('MENTORING-R145, версия 1 (действует с 01.09.2022)').waitFor();
+        await page.getByTestId('extract-form-select').getByText('МОНИТОРИНГ-НАСТАВНИЧЕСТВО (Р-145), версия 1 (действует с 01.09.2022)').waitFor();
         await page.getByTestId('extract-region-select').getByText('Все регионы').waitFor();
         const rows = page.getByTestId('extract-row');
+        // The form's title block names its compiler (the account's name is filled in), position and phone.
+        await page.getByLabel('Должность').fill('Главный специалист');
+        await page.getByLabel('Контактный телефон').fill('8 (495) 000-00-00');
 
         // Every region, as CSV.
         await page.getByRole('radio', { name: 'CSV' }).check();
@@ -926,29 +929,40 @@ describe('console in a real browser (Chromium, development identity)', () => {
           expect(file.name).toMatch(/\.xlsx$/);
           const workbook = new ExcelJS.Workbook();
           await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
-          const sheet = workbook.getWorksheet('demo');
-          expect(sheet).toBeDefined();
+          // One region asked for: its sheet alone, named by the region's name (docs/adr/0037).
+          expect(workbook.worksheets.map((w) => w.name)).toEqual(['Демо-регион']);
+          const sheet = workbook.getWorksheet('Демо-регион');
           const values = (row: number) => (sheet!.getRow(row).values as unknown[]).slice(1);
-          expect(values(1)[0]).toBe('Форма МОНИТОРИНГ-НАСТАВНИЧЕСТВО (Р-145), версия 1');
+          expect(values(1)[0]).toBe('СВЕДЕНИЯ О РЕАЛИЗАЦИИ ЦЕЛЕВОЙ МОДЕЛИ НАСТАВНИЧЕСТВА (Р-145)');
           let header = 0;
           sheet!.eachRow((row, index) => {
-            if (row.getCell(1).value === '№ строки') header = index;
+            if (row.getCell(1).value === 'Наименование показателя') header = index;
           });
           expect(header).toBeGreaterThan(0);
-          expect(values(header)).toEqual(['№ строки', 'Наименование показателя', 'Единица измерения', 'Числитель (чел.)', 'Знаменатель (чел.)', 'Значение']);
+          expect(values(header)).toEqual([
+            'Наименование показателя',
+            '№ строки',
+            'Единица измерения',
+            'Код по ОКЕИ',
+            'Числитель, человек',
+            'Знаменатель, человек',
+            'Значение показателя (процент — гр. 1 / гр. 2 × 100, человек — гр. 1)',
+          ]);
+          expect(values(header + 1)).toEqual(['А', 'Б', 'В', 'Г', '1', '2', '3']);
           const text = sheet!.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
-          expect(text).toContain('Территория: Демо-регион (demo)');
-          expect(text).toContain(`Период: ${period.replace('/', '–')} учебный год`);
+          expect(text).toContain('Демонстрационный регион'); // the respondent
+          expect(text).toContain(`${period} учебный год (01.09.`);
+          expect(text).toContain('Главный специалист');
           // Form v1's lines and their indicators: each number is the sum of the region's snapshots.
           const lines: Record<string, string> = { '01': 'T1', '02': 'T2', '03': 'T3', '04': 'T4', '05': 'N1', '06': 'MENTORS', '07': 'MENTEES' };
           let compared = 0;
           for (let index = header + 1; index <= sheet!.rowCount; index += 1) {
-            const [line, , unit, numerator, denominator] = values(index);
+            const [, line, unit, , numerator, denominator] = values(index);
             const code = lines[String(line)];
             if (!code) continue;
             const expected = snapshot.get(code);
-            expect(numerator).toBe(expected?.numerator ?? null);
-            if (unit === '%') expect(denominator).toBe(expected?.denominator ?? null);
+            expect(numerator).toBe(expected?.numerator ?? 0);
+            if (unit === 'процент') expect(denominator).toBe(expected?.denominator ?? 0);
             compared += 1;
           }
           expect(compared).toBe(7);
@@ -960,8 +974,12 @@ describe('console in a real browser (Chromium, development identity)', () => {
         const csv = await download(page, () => rows.filter({ hasText: 'Все регионы' }).getByRole('button', { name: 'Скачать' }).click());
         try {
           const text = csv.bytes.toString('utf8');
-          expect(text.startsWith('\uFEFF# MENTORING-R145 v1;')).toBe(true);
-          expect(text).toContain(`demo;Демо-регион;05;`);
+          expect(text.startsWith('\uFEFFСВЕДЕНИЯ О РЕАЛИЗАЦИИ ЦЕЛЕВОЙ МОДЕЛИ НАСТАВНИЧЕСТВА (Р-145)\r\n')).toBe(true);
+          expect(text).toContain('\r\nФорма;МОНИТОРИНГ-НАСТАВНИЧЕСТВО (Р-145), версия 1 (действует с 01.09.2022)\r\n');
+          // Every region, the one without data too, after the all-Russia total.
+          expect(text).toMatch(/\r\nРоссийская Федерация;Доля обучающихся[^;]*;05;/);
+          expect(text).toMatch(/\r\nДемо-регион;Доля обучающихся[^;]*;05;/);
+          expect(text).toMatch(/\r\nСеверный регион;Доля обучающихся[^;]*;05;процент;744;0;0;\r\n/);
         } finally {
           csv.dispose();
         }

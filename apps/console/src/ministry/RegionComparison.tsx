@@ -15,6 +15,10 @@ export type RegionComparisonData = { period: string; indicators: Indicator[]; re
 
 const LINE = 'regionId name fullName organisations reporting figures { code numerator denominator value belowTarget }';
 
+/** The target model's codes (T1, N1, M3 …) are the documents' own; a headcount has none worth showing (no Latin words in the UI). */
+const shortCode = (code: string) => (/^[А-ЯA-Z]\d$/.test(code) ? code : '');
+const optionLabel = (i: Indicator) => (shortCode(i.code) ? `${i.code} — ${i.shortTitle}` : i.shortTitle);
+
 /** The figure of one indicator as the table prints it: the value, and Σnumerator / Σdenominator under it. */
 const FigureCell = ({ figure, unit, strong }: { figure: Figure | undefined; unit: string; strong?: boolean }) => {
   const theme = useTheme();
@@ -93,17 +97,18 @@ export const RegionComparison = () => {
         {data.error && <Alert severity="error">Не удалось загрузить сравнение регионов: {data.error.message}</Alert>}
         {comparison && (
           <>
-            <Box sx={{ overflowX: 'auto' }}>
-              <Table size="small" data-testid="region-comparison-table" sx={{ '& th': { verticalAlign: 'bottom' }, '& td, & th': { px: 1 } }}>
+            {/* `contain: inline-size`: a wide table scrolls inside the card instead of widening the page. */}
+            <Box sx={{ overflowX: 'auto', contain: 'inline-size' }}>
+              <Table size="small" data-testid="region-comparison-table" sx={{ '& th': { verticalAlign: 'bottom' }, '& td, & th': { px: 0.75, fontSize: '0.8125rem' } }}>
                 <TableHead>
                   <TableRow>
                     <TableCell>Регион</TableCell>
                     <TableCell align="right">Организации (с данными / всего)</TableCell>
                     {comparison.indicators.map((i) => (
-                      <TableCell key={i.code} align="right" sx={{ minWidth: 92 }}>
+                      <TableCell key={i.code} align="right" sx={{ minWidth: 64 }}>
                         <Tooltip title={`${i.title}${i.target !== null ? ` · цель ${i.targetDirection === 'at_most' ? '≤' : '≥'} ${formatValue(i.target, i.unit)}` : ''}`}>
                           <span>
-                            {i.code}
+                            {shortCode(i.code)}
                             <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', lineHeight: 1.2 }}>
                               {i.shortTitle}
                             </Typography>
@@ -148,7 +153,7 @@ export const RegionComparison = () => {
               <TextField select fullWidth={false} size="small" label="Показатель на графике" value={code} onChange={(e) => setCode(e.target.value)} sx={{ minWidth: 320 }} data-testid="comparison-indicator-select">
                 {comparison.indicators.map((i) => (
                   <MenuItem key={i.code} value={i.code}>
-                    {i.code} — {i.shortTitle}
+                    {optionLabel(i)}
                   </MenuItem>
                 ))}
               </TextField>
@@ -162,7 +167,7 @@ export const RegionComparison = () => {
                   <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 48, bottom: 8, left: 8 }}>
                     <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                     <XAxis type="number" domain={unit === 'percent' ? [0, 100] : [0, 'auto']} unit={unit === 'percent' ? ' %' : ''} allowDecimals={false} />
-                    <YAxis type="category" dataKey="name" width={220} />
+                    <YAxis type="category" dataKey="name" width={280} />
                     <Bar dataKey="value" isAnimationActive={false}>
                       {bars.map((bar) => (
                         <Cell key={bar.name} fill={bar.below ? theme.palette.warning.main : theme.palette.primary.main} />

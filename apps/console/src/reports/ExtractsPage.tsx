@@ -284,6 +284,8 @@ export const ExtractsPage = () => {
           {extracts === null && !listError && <LinearProgress />}
           {extracts?.length === 0 && <Typography color="text.secondary">Выгрузок пока нет.</Typography>}
           {extracts && extracts.length > 0 && (
+            // `contain: inline-size`: a wide table scrolls inside its card instead of widening the page.
+            <Box sx={{ overflowX: 'auto', contain: 'inline-size' }}>
             <Table size="small" data-testid="extracts" sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}>
               <TableHead>
                 <TableRow>
@@ -300,9 +302,7 @@ export const ExtractsPage = () => {
                 {extracts.map((report) => (
                   <TableRow key={report.id} data-testid="extract-row" data-status={report.status} data-id={report.id}>
                     <TableCell>{ruDateTime(report.requestedAt)}</TableCell>
-                    <TableCell>
-                      {formName(report)}
-                    </TableCell>
+                    <TableCell sx={{ '&&': { whiteSpace: 'normal' }, minWidth: 220 }}>{formName(report)}</TableCell>
                     <TableCell>{periodOf(report) ?? '—'}</TableCell>
                     <TableCell>{territory(report)}</TableCell>
                     <TableCell>{report.kind === 'EXTRACT_CSV' ? 'CSV' : 'XLSX'}</TableCell>
@@ -320,6 +320,7 @@ export const ExtractsPage = () => {
                 ))}
               </TableBody>
             </Table>
+            </Box>
           )}
         </CardContent>
       </Card>
