@@ -16,6 +16,7 @@ import { participants } from './participants';
 import { baseEntries, consents } from './participants/records';
 import { programmes } from './programmes';
 import { extracts } from './reports';
+import { regionOutcomes } from './outcomes';
 import { contingents } from './contingent';
 import { accessJournal } from './journal';
 import { notifications } from './notifications';
@@ -54,6 +55,7 @@ export const RESOURCES: ConsoleResource[] = [
   programmeStages,
   meetingTypes,
   extracts,
+  regionOutcomes,
   contingents,
   accessJournal,
   notifications,

@@ -5,6 +5,7 @@ import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
 import { IndicatorsWorkerModule } from '@nastavnik/monitoring/indicators.module';
 import { QuestionnairesCoreModule } from '@nastavnik/monitoring/questionnaires.module';
+import { OutcomesWorkerModule } from '@nastavnik/monitoring/outcomes/outcomes.module';
 import { ReportingWorkerModule } from '@nastavnik/reporting/reporting.module';
 import { NotificationsWorkerModule } from '@nastavnik/notifications/notifications.module';
 import { TenantsJobsModule } from '@nastavnik/tenants/tenants.module';
@@ -19,7 +20,7 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(config), QueueModule, TenantsJobsModule, IndicatorsWorkerModule, ReportingWorkerModule, JournalMaintenanceModule, NotificationsWorkerModule, QuestionnairesCoreModule, ParticipantsWorkerModule, QueueWorkersModule],
+      imports: [PlatformModule.forRoot(config), QueueModule, TenantsJobsModule, IndicatorsWorkerModule, OutcomesWorkerModule, ReportingWorkerModule, JournalMaintenanceModule, NotificationsWorkerModule, QuestionnairesCoreModule, ParticipantsWorkerModule, QueueWorkersModule],
     };
   }
 }

@@ -30,4 +30,10 @@ export const READ_MODELS = [
     security: 'definer',
     readers: ['nastavnik_indicators'],
   },
+  {
+    name: 'ind_outcome_facts',
+    doc: "Indicator fact: each school's before/after aggregates per school year, role and question (pairs, Σbefore, Σafter, one phase only; no person) — the indicator engine only, stored as OUT.* snapshots (docs/adr/0035).",
+    security: 'definer',
+    readers: ['nastavnik_indicators'],
+  },
 ] as const satisfies readonly ReadModel[];

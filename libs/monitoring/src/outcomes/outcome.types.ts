@@ -65,3 +65,34 @@ export class SchoolOutcomesType {
   @Field(() => ResponseRateType, { nullable: true, description: 'Анкета удовлетворённости наставляемых (рядом с T3)' }) satisfactionMentees!: ResponseRateType | null;
   @Field(() => ResponseRateType, { nullable: true, description: 'Анкета удовлетворённости наставников (рядом с T4)' }) satisfactionMentors!: ResponseRateType | null;
 }
+
+@ArgsType()
+export class RegionOutcomesArgs {
+  @ReportingPeriodField() period!: string;
+  @IdField('Регион или муниципалитет', { optional: true, description: 'Регион или муниципалитет; по умолчанию свой' }) parentId?: string;
+}
+
+@ObjectType('RegionOutcomeQuestion', { description: 'Сравнение «до/после» по вопросу в сумме по организациям (без персональных данных); меньше 3 пар — «мало ответов»' })
+export class RegionOutcomeQuestionType {
+  @Field(() => RespondentRole) role!: RespondentRole;
+  @Field({ description: 'Текст вопроса (итоговой анкеты по умолчанию)' }) text!: string;
+  @Field(() => String, { nullable: true }) hint!: string | null;
+  @Field(() => Int, { nullable: true }) scaleMax!: number | null;
+  @Field(() => Int, { description: 'Организаций, где есть пары' }) organisations!: number;
+  @Field(() => Int, { description: 'Пар (участников с ответами до и после)' }) pairs!: number;
+  @Field({ description: 'Меньше 3 пар: средние не показываются («мало ответов»)' }) tooFew!: boolean;
+  @Field(() => Float, { nullable: true }) meanBefore!: number | null;
+  @Field(() => Float, { nullable: true }) meanAfter!: number | null;
+  @Field(() => Float, { nullable: true }) meanChange!: number | null;
+  @Field(() => Int) onlyBefore!: number;
+  @Field(() => Int) onlyAfter!: number;
+}
+
+@ObjectType('RegionOutcomes', { description: 'Результаты наставничества «до/после» по региону или муниципалитету: суммы по организациям' })
+export class RegionOutcomesType {
+  @Field(() => ID, { nullable: true }) nodeId!: string | null;
+  @Field() name!: string;
+  @Field() period!: string;
+  @Field(() => Date, { nullable: true, description: 'Когда суммы рассчитаны' }) computedAt!: Date | null;
+  @Field(() => [RegionOutcomeQuestionType]) questions!: RegionOutcomeQuestionType[];
+}
