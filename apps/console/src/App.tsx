@@ -18,6 +18,7 @@ import { programmes } from './programmes';
 import { extracts } from './reports';
 import { regionOutcomes } from './outcomes';
 import { contingents } from './contingent';
+import { competitionEntries, mentorCompetitions, mentorNominations, practiceCases, practiceModeration } from './completion';
 import { accessJournal } from './journal';
 import { notifications } from './notifications';
 import { questionnaireLinks } from './questionnaires/links';
@@ -47,6 +48,11 @@ export const RESOURCES: ConsoleResource[] = [
   questionnaireLinks,
   roadmaps,
   roadmapItems,
+  mentorNominations,
+  practiceCases,
+  mentorCompetitions,
+  competitionEntries,
+  practiceModeration,
   mentoringForms,
   mentoringFormats,
   mentoringDirections,

@@ -1,0 +1,3 @@
+export { competitionEntries, mentorCompetitions } from './competitions';
+export { mentorNominations } from './nominations';
+export { practiceCases, practiceModeration } from './practices';
