@@ -100,7 +100,7 @@ describe('notifications: the outbox, sent over SMTP', () => {
     expect(mail.messageId).toBe(stored.message_id.replace(/^<|>$/g, ''));
     expect(mail.subject).toBe('Анкета: Удовлетворённость наставляемого участием в программе наставничества');
     expect(mail.text).toContain('Здравствуйте, Ольга Ивановна!');
-    expect(mail.text).toContain('за Маша Ученикова');
+    expect(mail.text).toContain('Вы отвечаете как законный представитель участника: Маша Ученикова.');
     expect(mail.html).toContain('Заполнить анкету');
     expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     expect(mail.headers['list-unsubscribe']).toMatch(/^<http:\/\/127\.0\.0\.1:3000\/notifications\/unsubscribe\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+>$/);

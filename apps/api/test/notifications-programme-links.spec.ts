@@ -111,7 +111,7 @@ describe('notifications: questionnaire links issued for a whole programme', () =
     expect(mailTo(parentEmail, all)).toHaveLength(1);
     expect(mailTo(adultEmail, all)).toHaveLength(1);
     expect(all).toHaveLength(2);
-    expect(mailTo(parentEmail, all)[0].text).toMatch(/Здравствуйте, Ирина Программова![\s\S]*за Лев Программов-[\s\S]*\/q\/[A-Za-z0-9_-]{43}/);
+    expect(mailTo(parentEmail, all)[0].text).toMatch(/Здравствуйте, Ирина Программова![\s\S]*законный представитель участника: Лев Программов-[\s\S]*\/q\/[A-Za-z0-9_-]{43}/);
 
     // A mentor questionnaire goes to the mentors (one mentor of both active pairs).
     const mentorTemplate = await world.build.defaultTemplate('mentor-satisfaction');

@@ -32,12 +32,12 @@ const SOURCES = new Map<NotificationKind, Source>([
     subject: 'Анкета: {{templateTitle}}',
     text: `${GREETING_TEXT}
 
-{{#if forRepresentative}}Просим вас ответить на анкету «{{templateTitle}}» за {{participantName}}{{else}}Просим вас ответить на анкету «{{templateTitle}}»{{/if}} в рамках программы наставничества.
+Просим вас ответить на анкету «{{templateTitle}}» в рамках программы наставничества.{{#if forRepresentative}} Вы отвечаете как законный представитель участника: {{participantName}}.{{/if}}
 
 Персональная ссылка (одноразовая, действует до {{expiresOn}}):
 {{linkUrl}}
 ${FOOTER_TEXT}`,
-    html: html(`<p>{{#if forRepresentative}}Просим вас ответить на анкету «{{templateTitle}}» за {{participantName}}{{else}}Просим вас ответить на анкету «{{templateTitle}}»{{/if}} в рамках программы наставничества.</p>
+    html: html(`<p>Просим вас ответить на анкету «{{templateTitle}}» в рамках программы наставничества.{{#if forRepresentative}} Вы отвечаете как законный представитель участника: {{participantName}}.{{/if}}</p>
 <p><a href="{{linkUrl}}" style="display:inline-block;background:#1565c0;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none">Заполнить анкету</a></p>
 <p style="color:#555">Ссылка одноразовая и действует до {{expiresOn}}</p>`),
   }],

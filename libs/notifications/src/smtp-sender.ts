@@ -19,7 +19,7 @@ export type OutgoingMessage = {
 export type SendResult = { ok: true; response: string } | { ok: false; error: string; connection: boolean };
 
 /**
- * SMTP through nodemailer: a pooled transport (a few kept-alive connections) to the configured
+ * SMTP through nodemailer: a pooled transport (kept-alive connections, one per message in flight) to the configured
  * server. Each message carries the outbox row's Message-ID and the RFC 8058 one-click unsubscribe
  * headers. Short timeouts, so that a server that is down fails fast and the row waits for its
  * retry instead of holding a worker.
@@ -33,7 +33,9 @@ export class SmtpSender implements OnApplicationShutdown {
   async send(message: OutgoingMessage): Promise<SendResult> {
     this.transport ??= createTransport({
       pool: true,
-      maxConnections: 4,
+      // As many connections as messages a worker has in flight (2 jobs × 4), each kept for many messages.
+      maxConnections: 8,
+      maxMessages: 1000,
       host: this.config.notifications.smtpHost,
       port: this.config.notifications.smtpPort,
       secure: false,
