@@ -98,8 +98,10 @@ describe('completion stage: nominations, competitions, the bank of practices —
   describe('nominations and the letter of thanks', () => {
     let nominationA: string;
     let nominationB: string;
+    let mentorA: string;
     beforeAll(async () => {
-      nominationA = (await nominate(token.curatorA, await mentorOf(token.curatorA, 'Наставникова'))).id;
+      mentorA = await mentorOf(token.curatorA, 'Наставникова');
+      nominationA = (await nominate(token.curatorA, mentorA)).id;
       nominationB = (await nominate(token.curatorB, await mentorOf(token.curatorB, 'Учителева'))).id;
     });
 
@@ -116,6 +118,13 @@ describe('completion stage: nominations, competitions, the bank of practices —
       expect(text).toContain(schoolA.full_name);
       const journal = await db.owner.query(`select operation from access_journal where tenant_id = $1 and operation = 'mentorLetterOfThanks'`, [schoolA.id]);
       expect(journal.rowCount).toBe(1);
+    });
+
+    it("the mentor's subject access lists the nomination (152-ФЗ ст. 14)", async () => {
+      const { subjectAccessExport } = await gql<{ subjectAccessExport: { content: string } }>(token.curatorA, `mutation($p: ID!) { subjectAccessExport(participantId: $p, format: JSON) { content } }`, { p: mentorA });
+      const data = JSON.parse(Buffer.from(subjectAccessExport.content, 'base64').toString('utf8')) as { sections: { entity: string; rows: Record<string, unknown>[] }[] };
+      const rows = data.sections.find((section) => section.entity === 'MentorNomination')?.rows ?? [];
+      expect(rows.map((row) => [row.id, row.nomination, row.mentorName])).toEqual([[nominationA, 'best_mentor', 'Наставникова Анна Петровна']]);
     });
 
     it("another school's curator, any analyst and the ministry neither read nor change nor print it", async () => {

@@ -92,8 +92,9 @@ const PERSON_PAIRS = `select p.id from mentoring_pairs p where p.tenant_id = $1 
  * (pairs, membership, meetings and their attendance — the indicators' facts), clears what was
  * written about the person as a mentee (their personalised programme's difficulties and strengths)
  * and the suggestions' explanations about them (built from their requests), and scrubs their name
- * from every declared free text of the school (warnings, comments, notes, plans). Subject access
- * lists their pairs, meetings, their own personalised programmes with tasks, and suggestions.
+ * from every declared free text of the school (warnings, comments, notes, plans) and from the
+ * nominations and competition entries that name them. Subject access lists their pairs, meetings,
+ * their own personalised programmes with tasks, suggestions, and their nominations with entries.
  */
 registerSubjectDataHandler({
   lib: 'programmes',
@@ -164,6 +165,17 @@ registerSubjectDataHandler({
             from match_suggestions s
            where s.tenant_id = $1 and (s.mentor_id = $2 or s.mentee_id = $2)
            order by s.created_at, s.id`),
+      },
+      {
+        entity: 'MentorNomination',
+        title: 'Выдвижения на поощрение и заявки на конкурсы',
+        rows: await rows(`
+          select jsonb_build_object('id', n.id, 'academicYear', n.academic_year, 'nomination', n.nomination, 'mentorName', n.mentor_name, 'reason', n.reason,
+                                    'entries', coalesce((select jsonb_agg(jsonb_build_object('competitionId', e.competition_id, 'result', e.result, 'enteredAt', e.created_at) order by e.created_at)
+                                                           from competition_entries e where e.tenant_id = n.tenant_id and e.nomination_id = n.id), '[]'::jsonb)) as row
+            from mentor_nominations n
+           where n.tenant_id = $1 and n.mentor_id = $2
+           order by n.created_at, n.id`),
       },
     ];
   },
