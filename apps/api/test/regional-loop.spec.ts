@@ -123,6 +123,10 @@ describe('regional loop: targets, school card, roadmaps read by the region, mult
       const mixed = await api.gql<{ indicatorComparison: { belowTarget: { tenantId: string }[]; organisations: Value[] } }>(analyst, BELOW, { code: 'N1' });
       expect(mixed.data!.indicatorComparison.belowTarget.map((o) => o.tenantId)).toEqual([s2.id]);
       expect(mixed.data!.indicatorComparison.organisations.find((o) => o.tenantId === s3.id)?.target).toBe(70);
+      // The region's page shows the region's target; the municipality's its own.
+      expect((mixed.data!.indicatorComparison as unknown as { target: number }).target).toBe(80);
+      const ofM2 = await api.gql<{ indicatorComparison: { target: number } }>(analyst, `query($p: ID) { indicatorComparison(period: "${PERIOD}", code: "N1", parentId: $p) { target } }`, { p: m2.id });
+      expect(ofM2.data!.indicatorComparison.target).toBe(70);
 
       // Any indicator, not only N1; setting again replaces.
       await api.gql(analyst, SET, { input: { period: PERIOD, code: 'T3', target: 90 } });

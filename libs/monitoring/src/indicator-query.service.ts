@@ -63,7 +63,7 @@ export class IndicatorQueryService {
     return {
       indicator: toDefinitionType(definition),
       period,
-      target: ordered.find((o) => o.target !== null)?.target ?? definition.target?.value ?? null,
+      target: (await this.nodeTarget(definition, period, parent?.path ?? null)) ?? ordered.find((o) => o.target !== null)?.target ?? definition.target?.value ?? null,
       organisations: ordered,
       belowTarget: ordered.filter((o) => o.belowTarget),
       municipalities: rankByValue(municipalities, (m) => m.value, (m) => m.name, rankDirection(definition.target)).map(({ item }) => item),
@@ -92,6 +92,22 @@ export class IndicatorQueryService {
       cells: columns.map((column) => column[i]),
     }));
     return { period, indicators: definitions.map(toDefinitionType), rows };
+  }
+
+  /**
+   * The target of the compared node itself — the most specific one set at or above it (a
+   * municipality's own, else its region's), else the default: a region's page shows the region's
+   * target even where some municipality set its own (each school is still compared with the one
+   * that applies to it).
+   */
+  private async nodeTarget(definition: IndicatorDefinition, period: string, path: string | null): Promise<number | null> {
+    if (path === null) return null;
+    const em = await this.context.manager();
+    const [row]: { target: string }[] = await em.query(
+      `select target from indicator_targets where period = $1 and indicator_code = $2 and tenant_path @> $3::ltree order by nlevel(tenant_path) desc limit 1`,
+      [period, definition.code, path],
+    );
+    return row ? Number(row.target) : (definition.target?.value ?? null);
   }
 
   /** Programmes per scorecard level over the subtree (from the EFF.* snapshots). */

@@ -96,7 +96,10 @@ export async function indicatorTableWorkbook(table: IndicatorTableType, sort: In
   const headings: SheetCell[] = ['Организация', 'Муниципалитет'];
   for (const d of table.indicators) {
     const unit = d.unit === 'percent' ? ', %' : '';
-    headings.push(`${d.code} ${d.shortTitle}: значение${unit}`, `${d.code}: числитель`, `${d.code}: знаменатель`, `${d.code}: цель${unit}`);
+    // A code ending in a digit (T1, N1) is how the target model names the indicator; the counts (MENTORS) go by their Russian title.
+    const coded = /\d$/.test(d.code);
+    const name = coded ? d.code : d.shortTitle;
+    headings.push(`${coded ? `${d.code} ${d.shortTitle}` : d.shortTitle}: значение${unit}`, `${name}: числитель`, `${name}: знаменатель`, `${name}: цель${unit}`);
   }
   addRow(headings);
   for (const row of sortTableRows(table, sort)) {
