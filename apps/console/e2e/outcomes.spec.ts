@@ -1,7 +1,10 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Pool } from 'pg';
 import type { Locator } from 'playwright-core';
+import { storeOutcomeSnapshots } from '@nastavnik/monitoring/outcomes/outcome-snapshots';
+import { readTestEnv } from '@nastavnik/testing/test-env';
 import { ConsoleWorld, schoolYear } from './console-world';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
@@ -23,7 +26,8 @@ async function screenshot(target: Locator, name: string): Promise<void> {
  * Issue 13 item 5 in the browser: curator.mish opens «Моя организация» and, under the indicators,
  * the section «Результаты: до и после программы» — the response to the satisfaction questionnaire
  * beside T3/T4, and the entry and final questionnaires compared over the persons who answered
- * both, as a before/after plot and a table whose pair counts and means are the database's.
+ * both, as a before/after plot and a table whose pair counts and means are the database's. The
+ * region's analyst opens «Результаты до/после»: the schools' sums, no means below 3 pairs.
  */
 describe('outcomes: the curator sees before and after', () => {
   let world: ConsoleWorld;
@@ -72,6 +76,46 @@ describe('outcomes: the curator sees before and after', () => {
       expect((await row.innerText()).replace(/\s+/g, ' ')).toContain(`Мотивация к учёбе ${rows[0].pairs} ${ru(rows[0].before)} ${ru(rows[0].after)}`);
       expect((await card.getByTestId('survey-response').locator('tr', { hasText: 'T3' }).innerText()).replace(/\s+/g, ' ')).toMatch(new RegExp(`${satisfaction.n} / \\d+`));
       await screenshot(card, 'outcomes');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  it('analyst.demo: «Результаты до/после» — the region’s pairs summed over its schools, «мало ответов» below 3 pairs', async () => {
+    // As the worker's nightly job leaves them: the outcome snapshots of the demo region, on the engine's connection.
+    const engineUrl = new URL(readTestEnv().indicatorsUrl);
+    engineUrl.pathname = new URL((world.owner as unknown as { options: { connectionString: string } }).options.connectionString).pathname;
+    const engine = new Pool({ connectionString: engineUrl.toString(), max: 1 });
+    const client = await engine.connect();
+    try {
+      const { rows: [demo] } = await world.owner.query<{ path: string }>(`select path::text as path from tenants where code = 'demo'`);
+      expect(await storeOutcomeSnapshots(client, period, demo.path)).toBeGreaterThan(0);
+    } finally {
+      client.release();
+      await engine.end();
+    }
+    const { rows: [motivation] } = await world.owner.query<{ pairs: string }>(
+      `select sum(s.numerator) as pairs from indicator_snapshots s join tenants t on t.id = s.tenant_id
+        where s.period = $1 and t.path <@ (select path from tenants where code = 'demo') and s.indicator_code like 'OUT.%.N'
+          and split_part(s.indicator_code, '.', 2) = (select upper(substr(md5('mentee|rating:' || lower(q.text)), 1, 12)) from questionnaire_questions q
+                                                     join questionnaire_templates t on t.id = q.template_id
+                                                    where t.tenant_id is null and t.code = 'mentee-student-growth-post' and q.hint = 'Мотивация к учёбе')`,
+      [period],
+    );
+    expect(Number(motivation.pairs)).toBeGreaterThanOrEqual(3);
+
+    const { context, page, problems } = await world.newPage();
+    try {
+      await world.signIn(page, 'analyst.demo');
+      await page.getByRole('menuitem', { name: 'Результаты до/после' }).click();
+      const card = page.getByTestId('region-outcomes');
+      const mentees = card.getByTestId('region-outcomes-mentee');
+      await mentees.waitFor({ timeout: 30_000 });
+      expect((await mentees.locator('tr', { hasText: 'Мотивация к учёбе' }).innerText()).replace(/\s+/g, ' ')).toMatch(new RegExp(`Мотивация к учёбе \\d+ ${motivation.pairs} \\d`));
+      await mentees.locator('.recharts-bar-rectangle').first().waitFor();
+      expect(await card.innerText()).toContain('средние по группе меньше 3 пар не показываются');
+      await screenshot(card, 'region-outcomes');
       expect(problems).toEqual([]);
     } finally {
       await context.close();
