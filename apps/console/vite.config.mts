@@ -13,7 +13,7 @@ const host = process.env.CONSOLE_HOST ?? 'localhost';
 
 // The SPA talks to one origin: the dev server and `vite preview` forward the API's routes.
 const proxy: Record<string, ProxyOptions> = {
-  ...Object.fromEntries(['/graphql', '/auth', '/health', '/reports', '/participants/import', '/access-journal', '/admin'].map((path) => [path, { target: apiUrl, changeOrigin: false }])),
+  ...Object.fromEntries(['/graphql', '/auth', '/health', '/reports', '/participants/import', '/access-journal', '/indicator-table', '/admin'].map((path) => [path, { target: apiUrl, changeOrigin: false }])),
   // `/q/<token>` is both a page of the console (the link a participant opens) and the API's
   // questionnaire endpoint: a browser navigation (Accept: text/html) gets the SPA, its relative
   // assets are served from the root, and only the page's own JSON calls reach the API.

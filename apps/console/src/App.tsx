@@ -16,6 +16,8 @@ import { participants } from './participants';
 import { baseEntries, consents } from './participants/records';
 import { programmes } from './programmes';
 import { extracts } from './reports';
+import { indicatorTable, indicatorTargets } from './indicators/pages';
+import { schools } from './schools';
 import { regionOutcomes } from './outcomes';
 import { contingents } from './contingent';
 import { competitionEntries, mentorCompetitions, mentorNominations, practiceCases, practiceModeration } from './completion';
@@ -60,6 +62,9 @@ export const RESOURCES: ConsoleResource[] = [
   roleModels,
   programmeStages,
   meetingTypes,
+  schools,
+  indicatorTable,
+  indicatorTargets,
   extracts,
   regionOutcomes,
   contingents,

@@ -1,5 +1,7 @@
 import { Alert, alpha, Box, Card, CardContent, CardHeader, Chip, LinearProgress, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography, useTheme } from '@mui/material';
 import { type ReactElement, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { schoolCardLink } from '../schools/types';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { currentAcademicYear } from '../common/graphql';
 import { useApi } from '../dashboard/useApi';
@@ -29,7 +31,9 @@ export const REGION_REPORT_ACTIONS: ((props: { period: string; code: string }) =
  */
 export const RegionIndicators = () => {
   const theme = useTheme();
+  const navigate = useNavigate();
   const [period, setPeriod] = useState(currentAcademicYear());
+  const openCard = (tenantId: string) => navigate(schoolCardLink(tenantId, period));
   const [code, setCode] = useState('N1');
   const definitions = useApi<IndicatorDefinition[]>('indicator-definitions', (dataProvider) =>
     dataProvider.graphql<{ indicatorDefinitions: IndicatorDefinition[] }>('query Definitions { indicatorDefinitions { code shortTitle title unit defaultTarget } }').then((r) => r.indicatorDefinitions.filter(isHeadline)),
@@ -102,7 +106,15 @@ export const RegionIndicators = () => {
                   </TableHead>
                   <TableBody>
                     {ranked.map((row) => (
-                      <TableRow key={row.tenantId} data-rank={row.rank} data-below-target={row.belowTarget ? 'true' : undefined} sx={row.belowTarget ? { bgcolor: alpha(theme.palette.warning.main, 0.12) } : undefined}>
+                      <TableRow
+                        key={row.tenantId}
+                        hover
+                        data-rank={row.rank}
+                        data-below-target={row.belowTarget ? 'true' : undefined}
+                        onClick={() => openCard(row.tenantId)}
+                        title="Открыть карточку школы"
+                        sx={{ cursor: 'pointer', ...(row.belowTarget ? { bgcolor: alpha(theme.palette.warning.main, 0.12) } : {}) }}
+                      >
                         <TableCell>{row.rank}</TableCell>
                         <TableCell>{row.tenantName}</TableCell>
                         <TableCell>{row.municipalityName ?? '—'}</TableCell>
@@ -120,7 +132,7 @@ export const RegionIndicators = () => {
                       </TableRow>
                     )}
                     {unranked.map((row) => (
-                      <TableRow key={row.tenantId} data-rank="none">
+                      <TableRow key={row.tenantId} hover data-rank="none" onClick={() => openCard(row.tenantId)} title="Открыть карточку школы" sx={{ cursor: 'pointer' }}>
                         <TableCell>—</TableCell>
                         <TableCell>{row.tenantName}</TableCell>
                         <TableCell>{row.municipalityName ?? '—'}</TableCell>
@@ -145,7 +157,7 @@ export const RegionIndicators = () => {
                   </TableBody>
                 </Table>
                 <Typography variant="caption" color="text.secondary" component="p">
-                  Равные значения делят место (1, 1, 3).
+                  Равные значения делят место (1, 1, 3). Щелчок по строке открывает карточку школы.
                   {comparison.target !== null && ` Выделены организации ниже цели (${formatValue(comparison.target, unit)}).`}
                 </Typography>
               </Box>

@@ -20,6 +20,11 @@ export type IndicatorTrendPoint = { period: string; numerator: number | null; de
 
 export const VALUE_FIELDS = 'code tenantId tenantName municipalityName numerator denominator value target belowTarget rank computedAt denominatorSource';
 
+/** «N1 — Вовлечённость обучающихся»; a code without a final digit (MENTORS) is not shown, only the title. */
+export function indicatorLabel(definition: Pick<IndicatorDefinition, 'code' | 'shortTitle'>): string {
+  return /\d$/.test(definition.code) ? `${definition.code} — ${definition.shortTitle}` : definition.shortTitle;
+}
+
 /** The headline indicators: the target-model percentages and the two counts, not the per-direction meeting breakdowns. */
 export function isHeadline(definition: IndicatorDefinition): boolean {
   return !definition.code.includes('.');
