@@ -13,7 +13,7 @@
  *   titles, the journal with the commit;
  * - `Comparison` (region analyst, the console's regional dashboard): the region's node (twice, as
  *   the product asks it for the comparison and for the trend), the organisations' snapshots with
- *   their targets, the trend, the scorecard levels; ranks and aggregates as the product computes
+ *   their targets, the region's own target, the trend, the scorecard levels; ranks and aggregates as the product computes
  *   them (the one ranking, ADR 0020);
  * - `Note` (curator, a mutation): updateParticipant's notes — the participant read, eligibility,
  *   the UPDATE of every column as the product sends it, the read back, eligibility, the journal.
@@ -66,6 +66,7 @@ const ORGS_SQL = `select o.id as tenant_id, o.short_name as tenant_name, m.id as
          left join indicator_snapshots s on s.tenant_id = o.id and s.period = $1 and s.indicator_code = $2
         where o.kind = 'organisation' and ($3::ltree is null or o.path <@ $3::ltree) and ($4::uuid is null or o.id = $4::uuid)
         order by o.path`;
+const TARGET_SQL = `select target from indicator_targets where period = $1 and indicator_code = $2 and tenant_path @> $3::ltree order by nlevel(tenant_path) desc limit 1`;
 const TREND_SQL = `select s.period, sum(s.numerator) as numerator, sum(s.denominator) as denominator, count(*) as organisations
          from indicator_snapshots s
         where s.indicator_code = $1 and ($2::ltree is null or s.tenant_path <@ $2::ltree) and ($3::text is null or s.period <= $3)
@@ -184,6 +185,9 @@ async function comparison(work: Work): Promise<Done> {
   const parent = (await client.query(NODE_SQL, [scope.tenantId])).rows[0] as { id: string; name: string; path: string };
   await client.query(NODE_SQL, [scope.tenantId]);
   const rows = (await client.query(ORGS_SQL, [period, d.code, parent.path, null])).rows;
+  // The compared node's own target: the most specific set at or above it, else the default.
+  const [own] = (await client.query(TARGET_SQL, [period, d.code, parent.path])).rows;
+  const nodeTarget = own ? Number(own.target) : (d.target?.value ?? null);
   const trendRows = (await client.query(TREND_SQL, [d.code, parent.path, null])).rows;
   await client.query(LEVELS_SQL, [period, LEVEL_CODES, parent.path]);
   const orgs = rows.map((row) => {
@@ -231,7 +235,7 @@ async function comparison(work: Work): Promise<Done> {
     data: {
       indicatorComparison: {
         indicator: { code: d.code, shortTitle: d.shortTitle, title: d.title, unit: d.unit, defaultTarget: d.target?.value ?? null },
-        target: ranked.find((o) => o.item.target !== null)?.item.target ?? d.target?.value ?? null,
+        target: nodeTarget ?? ranked.find((o) => o.item.target !== null)?.item.target ?? d.target?.value ?? null,
         total: aggregate(parent.id, parent.name, orgs),
         municipalities: rankByValue(municipalities, (m) => m.value, (m) => m.name, rankDirection(d.target)).map(({ item }) => item),
         organisations: ranked.map(({ item: o, rank }) => ({
