@@ -16,6 +16,7 @@ import { participants } from './participants';
 import { baseEntries, consents } from './participants/records';
 import { programmes } from './programmes';
 import { extracts } from './reports';
+import { reportSubmission, schoolReportSubmissions } from './submissions';
 import { indicatorTable, indicatorTargets } from './indicators/pages';
 import { schools } from './schools';
 import { regionOutcomes } from './outcomes';
@@ -65,6 +66,8 @@ export const RESOURCES: ConsoleResource[] = [
   schools,
   indicatorTable,
   indicatorTargets,
+  reportSubmission,
+  schoolReportSubmissions,
   extracts,
   regionOutcomes,
   contingents,

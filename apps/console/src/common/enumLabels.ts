@@ -15,6 +15,15 @@ export const ENUM_LABELS = {
     "TRAINED": "Обучен (только наставники)",
     "WITHDRAWN": "Выбыл"
   },
+  "CompetitionResult": {
+    "PARTICIPANT": "Участник",
+    "PRIZE_WINNER": "Призёр",
+    "WINNER": "Победитель"
+  },
+  "CompetitionStatus": {
+    "CLOSED": "Завершён",
+    "OPEN": "Приём заявок"
+  },
   "ConsentPurpose": {
     "CROSS_ORG_SHARING": "предложение программам других организаций",
     "EXTRA_DUTIES": "дополнительные обязанности наставничества",
@@ -145,6 +154,13 @@ export const ENUM_LABELS = {
     "PAIR": "Наставническая пара или группа",
     "PROGRAMME": "Все участники программы"
   },
+  "MentorNominationKind": {
+    "BEST_MENTOR": "Лучший наставник",
+    "BEST_PAIR": "Лучшая пара",
+    "BEST_PAIR_MENTOR_PLUS": "Лучшая пара «Наставник+»",
+    "BEST_STUDENT_MENTOR": "Лучший наставник из числа обучающихся",
+    "MENTOR_OF_THE_YEAR": "Наставник года"
+  },
   "NotificationKind": {
     "MEETING_INVITATION": "Приглашение на встречу",
     "PAIR_IDLE": "Пара давно не встречалась",
@@ -234,6 +250,12 @@ export const ENUM_LABELS = {
     "IN_PROGRESS": "Выполняется",
     "PLANNED": "Запланировано"
   },
+  "PracticeCaseStatus": {
+    "DRAFT": "Черновик (видит только школа)",
+    "PUBLISHED": "Опубликован в банке практик региона",
+    "RETURNED": "Возвращён на доработку",
+    "SUBMITTED": "На модерации"
+  },
   "ProgrammeStatus": {
     "ACTIVE": "Реализуется",
     "COMPLETED": "Завершена",
@@ -278,13 +300,38 @@ export const ENUM_LABELS = {
     "EXTRACT_CSV": "Выгрузка по статистической форме (CSV)",
     "EXTRACT_XLSX": "Выгрузка по статистической форме (XLSX)",
     "REGION_REPORT": "Сравнительный отчёт региона или муниципалитета (PDF)",
-    "SCHOOL_REPORT": "Отчёт организации (PDF)"
+    "SCHOOL_REPORT": "Отчёт организации (PDF)",
+    "SUBMISSION_REPORT": "Отчёт в региональный наставнический центр, представленная версия (PDF)"
+  },
+  "ReportReviewDecision": {
+    "ACCEPT": "Принять",
+    "RETURN": "Вернуть на доработку"
   },
   "ReportStatus": {
     "DONE": "Готов",
     "FAILED": "Ошибка",
     "QUEUED": "В очереди",
     "RUNNING": "Формируется"
+  },
+  "ReportSubmissionAction": {
+    "ACCEPTED": "Принят",
+    "CREATED": "Начат черновик",
+    "RETURNED": "Возвращён на доработку",
+    "SUBMITTED": "Представлен на проверку"
+  },
+  "ReportSubmissionState": {
+    "ACCEPTED": "Принят",
+    "DRAFT": "Черновик",
+    "NOT_STARTED": "Не начат",
+    "OVERDUE": "Просрочен",
+    "RETURNED": "Возвращён",
+    "SUBMITTED": "На проверке"
+  },
+  "ReportSubmissionStatus": {
+    "ACCEPTED": "Принят",
+    "DRAFT": "Черновик",
+    "RETURNED": "Возвращён на доработку",
+    "SUBMITTED": "На проверке"
   },
   "RepresentativeRelation": {
     "FATHER": "Отец",
