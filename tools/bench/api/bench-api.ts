@@ -71,7 +71,7 @@ function currentAcademicYear(now = new Date()): string {
   return `${start}/${start + 1}`;
 }
 
-type Run = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+type Run = { rps: number; p50: number; p99: number; errors: number; timeouts: number; non2xx: number };
 /** A path of the bench: whose token, a fixed body (reads) or a new body per request (the mutation), and its goal. */
 type BenchPath = { key: string; title: string; headers: Record<string, string>; body: () => string; varies: boolean; goal: boolean };
 
@@ -84,7 +84,7 @@ async function load(url: string, path: BenchPath, connections: number, seconds: 
     duration: seconds,
     ...(path.varies ? { requests: [{ method: 'POST' as const, setupRequest: (request: object) => ({ ...request, body: path.body() }) }] } : { body: path.body() }),
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, timeouts: result.timeouts, non2xx: result.non2xx };
 }
 
 function rssMb(pid: number): number {
@@ -152,7 +152,7 @@ async function soak(productUrl: string, pid: number, headers: Record<string, str
   const growth = (last / afterMinute - 1) * 100;
   say(`## Soak: ${SOAK_SECONDS} s at 50 connections, reads and writes alternating`);
   say();
-  say(`${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; errors ${result.errors + result.timeouts}, non-2xx ${result.non2xx}.`);
+  say(`${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; errors ${result.errors + result.timeouts} (of which no answer within autocannon's 10 s: ${result.timeouts}), non-2xx ${result.non2xx}.`);
   say(`RSS after the first ${Math.min(60, SOAK_SECONDS / 5)} s: ${afterMinute.toFixed(0)} MB; at the end: ${last.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %); samples every 5 s: ${samples.map((x) => x.rss.toFixed(0)).join(', ')}.`);
   goals.atMost('soak: errors and non-2xx', result.errors + result.timeouts + result.non2xx, 0);
   goals.atMost('soak: RSS growth after the first minute', Number(growth.toFixed(1)), 10, '%');
@@ -175,7 +175,7 @@ async function compare(product: { child: ChildProcess; url: string }, bareUrl: s
     say();
     say(`## ${path.title}`);
     say();
-    say('| concurrency | server | req/s | p50, ms | p99, ms | errors | non-2xx |');
+    say('| concurrency | server | req/s | p50, ms | p99, ms | errors (no answer in 10 s) | non-2xx |');
     say('|---:|---|---:|---:|---:|---:|---:|');
     for (const connections of CONCURRENCY) {
       const runs: { product: Run[]; bare: Run[] } = { product: [], bare: [] };
@@ -186,7 +186,7 @@ async function compare(product: { child: ChildProcess; url: string }, bareUrl: s
       const mean = (rs: Run[], key: keyof Run) => rs.reduce((sum, r) => sum + r[key], 0) / rs.length;
       for (const server of ['product', 'bare'] as const) {
         const rs = runs[server];
-        say(`| ${connections} | ${server} | ${mean(rs, 'rps').toFixed(0)} | ${mean(rs, 'p50').toFixed(1)} | ${mean(rs, 'p99').toFixed(1)} | ${mean(rs, 'errors')} | ${mean(rs, 'non2xx')} |`);
+        say(`| ${connections} | ${server} | ${mean(rs, 'rps').toFixed(0)} | ${mean(rs, 'p50').toFixed(1)} | ${mean(rs, 'p99').toFixed(1)} | ${mean(rs, 'errors')} (${mean(rs, 'timeouts')}) | ${mean(rs, 'non2xx')} |`);
       }
       const ratio = mean(runs.product, 'rps') / mean(runs.bare, 'rps');
       if (path.goal) {
