@@ -29,7 +29,7 @@ const FigureCell = ({ figure, unit, strong }: { figure: Figure | undefined; unit
       align="right"
       data-code={figure.code}
       data-below-target={below ? 'true' : undefined}
-      sx={{ bgcolor: below ? alpha(theme.palette.warning.main, 0.16) : undefined, fontWeight: strong ? 600 : undefined }}
+      sx={{ bgcolor: below ? alpha(theme.palette.warning.main, 0.16) : undefined, fontWeight: strong ? 600 : undefined, whiteSpace: 'nowrap' }}
     >
       <Box component="span" sx={{ display: 'block' }}>
         {formatValue(figure.value, unit)}
@@ -103,16 +103,16 @@ export const RegionComparison = () => {
                 <TableHead>
                   <TableRow>
                     <TableCell>Регион</TableCell>
-                    <TableCell align="right">Организации (с данными / всего)</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      Организации
+                      <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                        с данными / всего
+                      </Typography>
+                    </TableCell>
                     {comparison.indicators.map((i) => (
-                      <TableCell key={i.code} align="right" sx={{ minWidth: 64 }}>
+                      <TableCell key={i.code} align="right">
                         <Tooltip title={`${i.title}${i.target !== null ? ` · цель ${i.targetDirection === 'at_most' ? '≤' : '≥'} ${formatValue(i.target, i.unit)}` : ''}`}>
-                          <span>
-                            {shortCode(i.code)}
-                            <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', lineHeight: 1.2 }}>
-                              {i.shortTitle}
-                            </Typography>
-                          </span>
+                          <span>{shortCode(i.code) || i.shortTitle}</span>
                         </Tooltip>
                       </TableCell>
                     ))}
@@ -149,6 +149,13 @@ export const RegionComparison = () => {
                 </TableBody>
               </Table>
             </Box>
+            <Typography variant="caption" color="text.secondary" data-testid="region-comparison-legend">
+              {comparison.indicators
+                .filter((i) => shortCode(i.code))
+                .map((i) => `${i.code} — ${i.shortTitle}${i.target !== null ? ` (цель ${i.targetDirection === 'at_most' ? '≤' : '≥'} ${formatValue(i.target, i.unit)})` : ''}`)
+                .join('; ')}
+              . Оттенком выделены значения ниже цели.
+            </Typography>
             <Box>
               <TextField select fullWidth={false} size="small" label="Показатель на графике" value={code} onChange={(e) => setCode(e.target.value)} sx={{ minWidth: 320 }} data-testid="comparison-indicator-select">
                 {comparison.indicators.map((i) => (
