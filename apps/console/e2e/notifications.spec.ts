@@ -144,9 +144,12 @@ describe('notifications: the curator sees the programme’s questionnaire links 
       const rows = page.locator('tbody tr');
       const sent = rows.filter({ hasText: 'Отправлено' });
       const until = Date.now() + 30_000;
+      // The list as the curator opens it again (hash navigation: a reload would drop the in-memory session).
       while ((await sent.count()) < issued && Date.now() < until) {
         await page.waitForTimeout(500);
-        await page.reload();
+        await page.goto(`${world.consoleUrl}#/notification-settings`);
+        await page.getByText('Образцы писем').waitFor();
+        await page.goto(`${world.consoleUrl}#/notifications`);
         await rows.first().waitFor({ timeout: 10_000 }).catch(() => undefined);
       }
       expect(await rows.filter({ hasText: 'Ссылка на анкету' }).count()).toBe(issued);
