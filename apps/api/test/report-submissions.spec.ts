@@ -127,6 +127,14 @@ describe('yearly report to the regional centre: workflow, frozen PDFs, isolation
     a2 = await db.newOrganisation(a.municipality);
     await db.owner.query(`update tenants set full_name = 'МБОУ «Мишкинская СОШ»', short_name = 'Мишкинская СОШ' where id = $1`, [a.school.id]);
     await insertSnapshots(db.owner, a.school, { T1: [55, 108], T3: [33, 59], T4: [8, 12], MENTORS: [15], MENTEES: [59] });
+    // Seed 004's roadmap, two items: the responsible person is personal data and never leaves the school.
+    const [{ id: roadmapId }] = (await db.owner.query(`insert into roadmaps (tenant_id, title, academic_year) values ($1, 'Дорожная карта 2022–2023', $2) returning id`, [a.school.id, YEAR])).rows;
+    await db.owner.query(
+      `insert into roadmap_items (tenant_id, roadmap_id, number, position, activity, schedule_text, responsible, status, execution_result)
+       values ($1, $2, '1', 1, 'Приказ о реализации целевой модели наставничества', 'Январь 2023', 'Иванова Мария Петровна', 'done', 'Приказ от 10.01.2023 № 05-ОД'),
+              ($1, $2, '2', 2, 'Информирование родителей и педагогов', 'Март 2023', 'Иванова Мария Петровна', 'in_progress', null)`,
+      [a.school.id, roadmapId],
+    );
     curatorA = tokenFor('curator', a.school.code);
     curatorA2 = tokenFor('curator', a2.code);
     curatorB = tokenFor('curator', b.school.code);
@@ -180,6 +188,9 @@ describe('yearly report to the regional centre: workflow, frozen PDFs, isolation
     expect(text).toContain('Версия 1');
     expect(text).toContain('Первая справка: наставничество охватило 59 обучающихся.');
     expect(text).toMatch(/T3\s.*33 из 59 – 56 %/);
+    expect(text).toMatch(/1\s+Приказ о реализации целевой модели\s.*Январь 2023\s+выполнено\s+Приказ от 10\.01\.2023/);
+    expect(text).toContain('Мероприятий: 2; выполнено: 1; выполняется: 1');
+    expect(text).not.toContain('Иванова');
     // Submitting again while on review is refused.
     expect(codesOf(await submit(curatorA, 'ещё раз'))).toEqual(['CONFLICT']);
     expect(codesOf(await gql(curatorA, `mutation { saveReportSubmissionNote(schoolYear: "${YEAR}", note: "x") { id } }`))).toEqual(['CONFLICT']);
@@ -246,6 +257,25 @@ describe('yearly report to the regional centre: workflow, frozen PDFs, isolation
     expect(before.text).toContain('Первая справка');
     const reread = await pdfText(analystA, first, 'v1-again.pdf');
     expect(reread.bytes.equals(before.bytes)).toBe(true);
+  });
+
+  it("the region's copy of the school PDF prints the roadmap execution without the responsible persons; the ministry's does not", async () => {
+    const requestAs = async (token: string) => {
+      const r = await gql<{ r: { id: string } }>(token, `mutation($p: String!, $id: ID) { r: requestSchoolReport(period: $p, tenantId: $id) { id } }`, { p: YEAR, id: a.school.id });
+      expect(r.errors).toBeUndefined();
+      return r.data!.r.id;
+    };
+    const region = await pdfText(analystA, await requestAs(analystA), 'school-analyst.pdf');
+    expect(region.text).toContain('Исполнение дорожной карты');
+    expect(region.text).toMatch(/1\s+Приказ о реализации целевой модели\s.*Январь 2023\s+выполнено\s+Приказ от 10\.01\.2023/);
+    expect(region.text).not.toContain('Ответственный');
+    expect(region.text).not.toContain('Иванова');
+    expect(region.text).not.toContain('только сводные разделы');
+    const ministry = await pdfText(official, await requestAs(official), 'school-ministry.pdf');
+    expect(ministry.text).toContain('только сводные разделы');
+    expect(ministry.text).not.toContain('Приказ о реализации');
+    const curator = await pdfText(curatorA, await requestAs(curatorA), 'school-curator.pdf');
+    expect(curator.text).toContain('Иванова'); // the curator's own copy keeps the responsible persons
   });
 
   it('accepted: the history tells who did what and when; an accepted report is no longer edited', async () => {

@@ -43,6 +43,10 @@ export class ReportDataService {
     const em = await this.context.manager();
     const role = this.context.scope.role;
     const full = role === 'curator' || role === 'platform-admin';
+    // A region analyst reads the roadmaps of its region's schools (programmes' migration
+    // 1795302010000; seed 004 item 34): its copy prints the execution, without the responsible
+    // persons (personal data stays with the school). A ministry official gets no roadmap.
+    const roadmapShown = full || role === 'region-analyst';
     type Row = {
       org: { id: string; full_name: string; short_name: string; municipality: string | null; region: string | null } | null;
       snapshots: SnapshotRow[];
@@ -57,7 +61,7 @@ export class ReportDataService {
            left join tenant_tree m on m.id = o.parent_id and m.kind = 'municipality'
            left join tenant_tree r on r.kind = 'region' and r.path = subpath(o.path, 0, 1)
           where o.id = $1 and o.kind = 'organisation'),
-       map as (select id, title from roadmap_summaries where $4 and tenant_id = $1 and academic_year = $2 order by created_at limit 1)
+       map as (select id, title from roadmap_summaries where $5 and tenant_id = $1 and academic_year = $2 order by created_at limit 1)
        select (select json_build_object('id', id, 'full_name', full_name, 'short_name', short_name, 'municipality', municipality, 'region', region) from org) as org,
               coalesce((select json_agg(json_build_object('code', c.code, 'numerator', s.numerator, 'denominator', s.denominator, 'computed_at', s.computed_at, 'denominator_source', s.denominator_source,
                                  'target', (select t.target from indicator_target_values t
@@ -72,9 +76,9 @@ export class ReportDataService {
                  where s.tenant_id = $1 and s.academic_year = $2), '[]') end as scorecard,
               (select json_build_object('title', map.title, 'items', (
                   select json_agg(json_build_object('number', number, 'activity', activity, 'due', coalesce(schedule_text, to_char(planned_end, 'DD.MM.YYYY')),
-                                                    'responsible', responsible, 'status', status, 'result', execution_result) order by position, number)
+                                                    'responsible', case when $4 then responsible end, 'status', status, 'result', execution_result) order by position, number)
                     from roadmap_item_lines where tenant_id = $1 and roadmap_id = map.id)) from map) as roadmap`,
-      [tenantId, period, INDICATORS.map((d) => d.code), full],
+      [tenantId, period, INDICATORS.map((d) => d.code), full, roadmapShown],
     );
     if (!row?.org) throw new NotFoundException('Организация не найдена или недоступна.');
     const org = row.org;
@@ -103,7 +107,7 @@ export class ReportDataService {
       .map((d) => ({ code: d.code, title: d.short_title, organisational: count(`MEET.ORG.${d.code}`) ?? 0, trial: count(`MEET.TRIAL.${d.code}`) ?? 0 }));
     const scorecard: SchoolReportData['scorecard'] = full ? (row.scorecard ?? []).map((c) => ({ programme: c.title, total: Number(c.total), level: c.level, ratedOn: c.rated_on })) : null;
     let roadmap: SchoolReportData['roadmap'] = null;
-    if (full && row.roadmap) {
+    if (roadmapShown && row.roadmap) {
       const items = row.roadmap.items ?? [];
       const n = (status: string) => items.filter((i) => i.status === status).length;
       roadmap = { title: row.roadmap.title, items, totals: { total: items.length, planned: n('planned'), inProgress: n('in_progress'), done: n('done'), notDone: n('not_done') } };
@@ -117,6 +121,7 @@ export class ReportDataService {
       counts: { mentors: count('MENTORS'), mentees: count('MENTEES') },
       meetings,
       roadmap,
+      roadmapHidden: !roadmapShown,
       outcomes: full ? await this.outcomes.school(period, tenantId) : null,
       generatedAt: new Date(),
     };

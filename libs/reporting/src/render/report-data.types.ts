@@ -26,6 +26,8 @@ export type SchoolReportData = {
   counts: { mentors: number | null; mentees: number | null };
   meetings: { code: string; title: string; organisational: number; trial: number }[];
   roadmap: { title: string; items: RoadmapLine[]; totals: Record<'total' | 'planned' | 'inProgress' | 'done' | 'notDone', number> } | null;
+  /** The reader may not see the roadmap at all (a ministry official); a region analyst sees it without the responsible persons. */
+  roadmapHidden?: boolean;
   /** Before/after and response rates (docs/adr/0035); null in a regional reader's copy, absent where not gathered. */
   outcomes?: SchoolOutcomesType | null;
   generatedAt: Date;

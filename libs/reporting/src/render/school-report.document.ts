@@ -98,8 +98,11 @@ export function schoolReportDocument(data: SchoolReportData): PdfDocDefinition {
     { text: '5. Исполнение дорожной карты', style: 'h2' },
   );
 
-  if (data.audience === 'aggregate') {
-    content.push({ text: 'Дорожная карта доступна только куратору организации: в отчёте для региона приведены только сводные разделы.', style: 'note' });
+  // The region's copy (audience 'aggregate') prints the execution without the responsible persons;
+  // a reader who may not see roadmaps at all (the ministry) gets the note instead.
+  const withResponsible = data.audience === 'curator';
+  if (data.audience === 'aggregate' && (data.roadmapHidden ?? true)) {
+    content.push({ text: 'Дорожная карта доступна только куратору организации и аналитику региона: в этом отчёте приведены только сводные разделы.', style: 'note' });
   } else if (!data.roadmap) {
     content.push({ text: 'Дорожная карта на этот учебный год не ведётся.', style: 'note' });
   } else {
@@ -110,10 +113,10 @@ export function schoolReportDocument(data: SchoolReportData): PdfDocDefinition {
       {
         table: {
           headerRows: 1,
-          widths: [22, '*', 58, 70, 58, '*'],
+          widths: withResponsible ? [22, '*', 58, 70, 58, '*'] : [22, '*', 64, 62, '*'],
           body: [
-            [th('№'), th('Мероприятие'), th('Срок'), th('Ответственный'), th('Статус'), th('Результат исполнения')],
-            ...data.roadmap.items.map((i) => [i.number, i.activity, i.due ?? '—', i.responsible ?? '—', ownValue(STATUSES, i.status) ?? i.status, i.result ?? '—']),
+            [th('№'), th('Мероприятие'), th('Срок'), ...(withResponsible ? [th('Ответственный')] : []), th('Статус'), th('Результат исполнения')],
+            ...data.roadmap.items.map((i) => [i.number, i.activity, i.due ?? '—', ...(withResponsible ? [i.responsible ?? '—'] : []), ownValue(STATUSES, i.status) ?? i.status, i.result ?? '—']),
           ],
         },
         layout: 'lightHorizontalLines',
