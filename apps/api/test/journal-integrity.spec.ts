@@ -111,7 +111,7 @@ describe('access journal: the chain, the verifier, who reads it', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as never);
     const rows = workbook.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
-    expect(rows[0]).toEqual(expect.arrayContaining(['Когда', 'Роль', 'Действие', 'Сущность', 'Поля персональных данных', 'Вызов API']));
+    expect(rows[0]).toEqual(expect.arrayContaining(['Когда', 'Роль', 'Действие', 'Сущность', 'Поля персональных данных', 'Технический вызов']));
     const data = rows.slice(1);
     expect(data).toHaveLength(4);
     for (const row of data) {

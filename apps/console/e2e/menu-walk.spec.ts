@@ -30,9 +30,9 @@ async function settled(page: Page): Promise<void> {
 type Visit = { where: string; words: string[] };
 
 /**
- * Pages whose rows show records verbatim, checked for their chrome only: the access journal lists
- * the operations and field names as the API recorded them (allParticipants, lastName — named in
- * Russian only in its filters; left open on issue 14) and the logins of the staff.
+ * Pages whose rows show records verbatim, checked for their chrome only: the access journal names
+ * entities and fields in Russian, but shows each row's technical call as recorded (allParticipants,
+ * Participant.consents) and the logins of the staff.
  */
 const VERBATIM_ROWS = ['#/access-journal'];
 

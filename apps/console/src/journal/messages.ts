@@ -6,7 +6,7 @@ export const journalMessages: ResourceMessages = {
     at: 'Когда',
     actorName: 'Кто',
     role: 'Роль',
-    operation: 'Вызов API',
+    operation: 'Технический вызов',
     action: 'Действие',
     entity: 'Сущность',
     entityIds: 'Записи',

@@ -56,7 +56,7 @@ export class AccessJournalEntry {
   @Field({ description: 'Роль' })
   role!: string;
 
-  @Field({ description: 'Вызов API: поле GraphQL или адрес запроса (технический идентификатор)' })
+  @Field({ description: 'Технический вызов: поле GraphQL или адрес запроса' })
   operation!: string;
 
   @Field(() => JournalActionValue)
@@ -214,10 +214,10 @@ export class AccessJournalResolver {
 export const JOURNAL_EXPORT_MAX_ROWS = 20_000;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const HEADINGS = ['Когда', 'Организация', 'Номер', 'Кто', 'Логин', 'Роль', 'Действие', 'Сущность', 'Записи', 'Поля персональных данных', 'Вызов API', 'Запрос', 'Адрес'];
-const ACTION_TITLES: Readonly<Record<JournalAction, string>> = {
+const HEADINGS = ['Когда', 'Организация', 'Номер', 'Кто', 'Логин', 'Роль', 'Действие', 'Сущность', 'Записи', 'Поля персональных данных', 'Технический вызов', 'Запрос', 'Адрес'];
+const ACTION_TITLES = lookupTable<string>({
   read: 'чтение', create: 'создание', update: 'изменение', delete: 'удаление', import: 'загрузка из файла', export: 'выгрузка в файл', erase: 'обезличивание',
-};
+} satisfies Record<JournalAction, string>);
 const ROLE_TITLES = lookupTable<string>({
   curator: 'куратор', 'region-analyst': 'аналитик региона', 'ministry-official': 'сотрудник министерства', 'platform-admin': 'администратор платформы',
   respondent: 'ответ по ссылке', system: 'система',
@@ -249,7 +249,7 @@ export class AccessJournalExportController {
     addRow(HEADINGS);
     for (const e of entries) {
       addRow([
-        `${MOSCOW_TIME.format(e.at)} МСК`, e.tenantId, e.seq, e.actor, e.actorName, ROLE_TITLES.get(e.role) ?? e.role, ACTION_TITLES[e.action] ?? e.action,
+        `${MOSCOW_TIME.format(e.at)} МСК`, e.tenantId, e.seq, e.actor, e.actorName, ROLE_TITLES.get(e.role) ?? e.role, ACTION_TITLES.get(e.action) ?? e.action,
         e.entityTitle, e.entityIds.join(', '), e.fieldTitles.join(', '), e.operation, e.requestId, e.sourceAddress,
       ]);
     }
