@@ -6,12 +6,13 @@ import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule } from '@nastavnik/platform/queue/queue.module';
 import { IndicatorEngine } from '@nastavnik/monitoring/indicator-engine';
 import { IndicatorsWorkerModule } from '@nastavnik/monitoring/indicators.module';
+import { storeOutcomeSnapshots } from '@nastavnik/monitoring/outcomes/outcome-snapshots';
 import { JOURNAL_USAGE, journalCommand } from './journal-commands';
 import { extractCommand, parseReportOptions, REPORT_USAGE, reportCommand } from './report-commands';
 
 const USAGE = `Использование:
   npm run -s cli -- indicators --org <код организации> --period <2022/2023> [--json]
-  npm run -s cli -- indicators --region <код региона или муниципалитета> --period <2022/2023> [--json]
+  npm run -s cli -- indicators --region <код региона или муниципалитета> --period <2022/2023> [--json]   (и результаты до/после OUT.* региона)
 ${REPORT_USAGE}
 ${JOURNAL_USAGE}`;
 
@@ -45,6 +46,15 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const rows = await engine.recompute(options.org ? { tenantIds: [node.id] } : { path: node.path }, options.period);
+    if (options.region) {
+      // The region's before/after sums (OUT.*, docs/adr/0035), as the worker's nightly job stores them.
+      const outcomes = await engine.connect();
+      try {
+        await storeOutcomeSnapshots(outcomes, options.period, node.path);
+      } finally {
+        outcomes.release();
+      }
+    }
     if (options.json) {
       const output = rows.map(({ code: indicator, numerator, denominator, value, tenantId }) =>
         options.org ? { code: indicator, numerator, denominator, value } : { tenantId, code: indicator, numerator, denominator, value });
