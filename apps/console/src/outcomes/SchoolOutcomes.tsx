@@ -137,7 +137,8 @@ const ProgrammeOutcome = ({ questions, rates }: { questions: OutcomeQuestion[]; 
         (['MENTEE', 'MENTOR'] as const).map((role) => {
           const list = ratings.filter((q) => q.role === role);
           if (!list.length) return null;
-          const plot = list.map((q) => ({ name: q.hint ?? q.text, before: q.meanBefore, after: q.meanAfter }));
+          // A long statement is cut on the axis (three lines of 12 px at most; the table beside gives it whole).
+          const plot = list.map((q) => ({ name: q.hint ?? axisLabel(q.text), before: q.meanBefore, after: q.meanAfter }));
           const max = Math.max(...list.map((q) => q.scaleMax ?? 5));
           return (
             <Box key={role} data-testid={`outcomes-${role.toLowerCase()}`}>
@@ -215,3 +216,10 @@ const ProgrammeOutcome = ({ questions, rates }: { questions: OutcomeQuestion[]; 
     </>
   );
 };
+
+/** A question's text short enough for the chart's axis: whole up to 60 characters, else cut at a word. */
+function axisLabel(text: string): string {
+  if (text.length <= 60) return text;
+  const cut = text.slice(0, 57);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).replace(/[\s,.;:]+$/, '')}…`;
+}
