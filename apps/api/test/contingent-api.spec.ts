@@ -254,8 +254,8 @@ describe('contingent: entered, imported, isolated', () => {
     });
     expect((await ownerRows(a2.id)).find((r) => r.school_year === '2023/2024')).toMatchObject({ teachers: 3, source: 'region-import' });
     expect(await requests(a2.id, '2023/2024')).toBe(before + 1);
-    // An analyst's import touches no personal data: the journal (a school's curator's events) has nothing of it.
-    expect((await db.owner.query(`select count(*)::int as n from access_journal where tenant_id = $1 and entity = 'SchoolContingent'`, [a2.id])).rows).toEqual([{ n: 0 }]);
+    // Region analysts are journaled like curators (docs/adr/0023): the school's chain shows who imported its counts — no personal field.
+    expect((await db.owner.query(`select role, action, fields from access_journal where tenant_id = $1 and entity = 'SchoolContingent'`, [a2.id])).rows).toEqual([{ role: 'region-analyst', action: 'import', fields: [] }]);
     // Another region's analyst names these schools: nothing found, nothing written.
     const outsider = await api.gql<{ importSchoolContingents: ImportReport }>(analystB, IMPORT, { file, format: 'XLSX', dry: false });
     expect(outsider.data!.importSchoolContingents.errors.map((e) => e.line)).toEqual([3, 4]);
