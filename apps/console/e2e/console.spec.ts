@@ -1002,8 +1002,8 @@ describe('console in a real browser (Chromium, development identity)', () => {
       try {
         await world.signIn(page, 'minister');
         const items = (await page.getByRole('menu').first().getByRole('menuitem').allInnerTexts()).map((item) => item.trim());
-        // The contingent is counts by age (no person in it): officials read it like the indicators.
-        expect(items.sort()).toEqual(['Выгрузки', 'Контингент', 'Обзор регионов', 'Регионы и организации']);
+        // The contingent is counts by age (no person in it), the outcomes are sums over schools (no person, groups under 3 pairs without means): officials read them like the indicators.
+        expect(items.sort()).toEqual(['Выгрузки', 'Контингент', 'Обзор регионов', 'Регионы и организации', 'Результаты до/после']);
 
         const school = await world.tenantId('sosh31');
         const { rows } = await world.owner.query<{ id: string; last_name: string }>('select id, last_name from participants where tenant_id = $1 order by last_name limit 1', [school]);
