@@ -15,6 +15,7 @@ import { createRootLogger, NestLogger } from '@nastavnik/platform/logging/logger
 import { Metrics } from '@nastavnik/platform/metrics/metrics';
 import { queueJobCounts, queueOldestWaiting } from '@nastavnik/platform/metrics/queue-metrics';
 import { installRequestObservability, requestIdOf } from '@nastavnik/platform/http/request-observability';
+import { installFastifyErrorAnswers } from '@nastavnik/platform/http/fastify-errors';
 import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { DestinationStream } from 'pino';
@@ -53,6 +54,7 @@ export async function createApiApp(config: AppConfig = loadConfig(), options: Ap
   logs.context = context;
   const metrics = app.get(Metrics);
   installRequestObservability(fastify, { logger, context, metrics });
+  installFastifyErrorAnswers(fastify);
   await app.register(helmet, API_SECURITY_HEADERS);
   await installRateLimits(fastify, config);
   // The one public route with a body and a database behind it: the questionnaire links anyone may open (`/q/<token>`).

@@ -33,6 +33,13 @@ describe('requests that are too large or not GraphQL at all', () => {
     expect(response.body.errors[0].message).toBe('Запрос слишком большой: тело запроса к GraphQL должно быть не больше 2 МБ.');
   });
 
+  it('a REST body that is not JSON, or carries a __proto__ key, is answered as every refusal is: 400, VALIDATION_FAILED, in Russian', async () => {
+    for (const body of ['{"answers": [', '{"__proto__": 0}', '{"constructor": {"prototype": {}}}']) {
+      const response = await api.http().post('/q/x').set('content-type', 'application/json').send(body);
+      expect({ body, status: response.status, answer: response.body }).toEqual({ body, status: 400, answer: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/[а-яё]/i) } });
+    }
+  });
+
   it('still takes a 1.9 MB body (a 1.4 MB spreadsheet as base64 in importParticipants)', async () => {
     const response = await post({ query: '{ myTenant { code } }', variables: { pad: 'x'.repeat(1.9 * 1024 * 1024) } });
     expect(response.status).toBe(200);
