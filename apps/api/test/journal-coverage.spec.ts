@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TypeMetadataStorage } from '@nestjs/graphql';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
@@ -81,6 +83,11 @@ describe('access journal: every personal-data operation is journaled', () => {
     ];
     const entities = new Set(methods.map(journaledOptionsOf).flatMap((options) => (options ? [entityNameOf(options)] : [])).filter((e): e is string => !!e));
     expect(entities.size).toBeGreaterThan(10);
+    // …and every entity a `journal.record({ … entity: '…' })` of the sources names.
+    for (const file of sourceFiles(join(ROOT, 'libs'))) {
+      for (const call of readFileSync(file, 'utf8').matchAll(/journal\.record\(\{[^}]*?entity: '(\w+)'/g)) entities.add(call[1]);
+    }
+    expect(entities).toContain('SchoolContingent');
     expect([...entities].filter((entity) => !journalEntityTitleOf(entity))).toEqual([]);
     for (const declaration of personalDataDeclarations()) {
       expect(declaration.title).toMatch(/[а-яё]/i);
@@ -110,6 +117,17 @@ describe('access journal: every personal-data operation is journaled', () => {
     expect(missing).toEqual([]);
   });
 });
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** Every TypeScript source under `dir` (specs and node_modules aside). */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
+  });
+}
 
 /** A method of a prototype, never a getter run on it. */
 function ownMethod(prototype: unknown, key: string): unknown {
