@@ -15,6 +15,9 @@ export function installFastifyErrorAnswers(fastify: FastifyInstance): void {
     const app = toAppException(error);
     noteErrorCodes(request, [app?.code ?? 'INTERNAL_SERVER_ERROR']);
     if (app) return reply.status(app.httpStatus).send({ code: app.code, message: app.message });
+    // A plugin's own refusal (a 4xx without Fastify's code): its status kept, the answer ours.
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) return reply.status(status).send({ code: 'VALIDATION_FAILED', message: 'Некорректный запрос.' });
     request.log.error({ err: error }, 'unhandled error before the route');
     return reply.status(500).send({ code: 'INTERNAL_SERVER_ERROR', message: 'Внутренняя ошибка сервера.' });
   });
