@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsNumber, IsString, Max, Min } from 'class-validator';
+import { IsNumber, IsString, Max, Min, ValidateBy } from 'class-validator';
 import { allOf, IdField, ReportingPeriodField } from '@nastavnik/platform/graphql/input-fields';
 
 /** Целевое значение показателя, установленное регионом (или муниципалитетом) на учебный год. */
@@ -30,7 +30,9 @@ export class SetIndicatorTargetInput {
   @ReportingPeriodField() period!: string;
   @CodeField() code!: string;
   @Field(() => Float, { description: 'Проценты — от 0 до 100; количества — не меньше 0' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'Цель — число (не больше двух знаков после запятой).' })
+  // Not IsNumber's maxDecimalPlaces: it splits the number's text at '.', and 1e-7 has none — a TypeError (schema fuzz).
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'Цель — число (не больше двух знаков после запятой).' })
+  @ValidateBy({ name: 'atMostTwoDecimals', validator: { validate: (v: unknown) => typeof v === 'number' && Math.round(v * 100) / 100 === v, defaultMessage: () => 'Цель — число, не больше двух знаков после запятой.' } })
   @Min(0, { message: 'Цель не может быть отрицательной.' })
   @Max(9999999, { message: 'Цель слишком велика.' })
   target!: number;
