@@ -1,22 +1,18 @@
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
 import { ReportingWorkerModule } from '@nastavnik/reporting/reporting.module';
+import { readTestEnv } from '@nastavnik/testing/test-env';
 import { TestDb, testConfig, tokenFor, type TenantRow } from '@nastavnik/testing/test-context';
 import { TestApi } from './test-api';
+import { downloadReportFile } from './report-files';
 
 const PERIOD = '2022/2023';
 const HYPERLINK = '=HYPERLINK("http://x","клик")';
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 
-const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /**
  * A region whose name starts like a formula, through the whole extract path: GraphQL request →
@@ -34,20 +30,14 @@ describe('extracts: a formula-like region name is written as text', () => {
     const response = await api.gql<{ r: { id: string } }>(official, `mutation($id: ID) { r: requestExtract(formCode: "MENTORING-R145", period: "${PERIOD}", format: ${format}, regionId: $id) { id } }`, { id: region.id });
     expect(response.errors).toBeUndefined();
     const id = response.data!.r.id;
-    for (const started = Date.now(); ; ) {
-      const { rows } = await db.owner.query(`select status, error from report_files where id = $1`, [id]);
-      if (rows[0]?.status === 'done') break;
-      if (rows[0]?.status === 'failed' || Date.now() - started > 30_000) throw new Error(`extract ${id}: ${rows[0]?.status} ${rows[0]?.error ?? ''}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    const file = await api.http().get(`/reports/${id}/file`).set('authorization', `Bearer ${official}`).buffer(true).parse(binary);
-    expect(file.status).toBe(200);
-    return file.body as Buffer;
+    return downloadReportFile(api, db, official, id);
   };
 
   beforeAll(async () => {
-    api = await TestApi.start();
-    @Module({ imports: [PlatformModule.forRoot(testConfig()), QueueModule, ReportingWorkerModule, QueueWorkersModule] })
+    // A Redis prefix of its own: another spec's extract worker (in a parallel jest worker) would take this one's jobs.
+    const config = testConfig(undefined, { REDIS_PREFIX: `${readTestEnv().redisPrefix}:extract-formula-safety` });
+    api = await TestApi.start(config);
+    @Module({ imports: [PlatformModule.forRoot(config), QueueModule, ReportingWorkerModule, QueueWorkersModule] })
     class ExtractWorkerModule {}
     worker = await NestFactory.createApplicationContext(ExtractWorkerModule, { logger: false });
     await worker.init();

@@ -3,12 +3,13 @@ import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import ExcelJS from 'exceljs';
 import type { Pool } from 'pg';
-import type { Response } from 'supertest';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
 import { ReportingWorkerModule } from '@nastavnik/reporting/reporting.module';
+import { readTestEnv } from '@nastavnik/testing/test-env';
 import { TestDb, testConfig, tokenFor, type TenantRow } from '@nastavnik/testing/test-context';
 import { codesOf, TestApi } from './test-api';
+import { downloadReportFile } from './report-files';
 
 const PERIOD = '2022/2023';
 const LINES = [
@@ -25,11 +26,6 @@ const COMPILER = { name: 'Лебедев Виктор Петрович', positio
 type Figures = Record<string, [number, number | null, number | null]>;
 type Sheet = { name: string; title: Map<string, string>; header: string[]; numbers: string[]; lines: Record<string, Figures[string]>; strings: string[] };
 
-const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 async function insertSnapshots(owner: Pool, org: TenantRow, values: Record<string, [number, number?]>): Promise<void> {
   const computation = randomUUID();
@@ -132,20 +128,14 @@ describe('ministry extract: every region and the all-Russia total, in a statisti
     return response.data!.r.id;
   };
   const fileOf = async (token: string, id: string): Promise<Buffer> => {
-    for (const started = Date.now(); ; ) {
-      const { rows } = await db.owner.query(`select status, error from report_files where id = $1`, [id]);
-      if (rows[0]?.status === 'done') break;
-      if (rows[0]?.status === 'failed' || Date.now() - started > 30_000) throw new Error(`extract ${id}: ${rows[0]?.status} ${rows[0]?.error ?? ''}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    const file = await api.http().get(`/reports/${id}/file`).set('authorization', `Bearer ${token}`).buffer(true).parse(binary);
-    expect(file.status).toBe(200);
-    return file.body as Buffer;
+    return downloadReportFile(api, db, token, id);
   };
 
   beforeAll(async () => {
-    api = await TestApi.start();
-    @Module({ imports: [PlatformModule.forRoot(testConfig()), QueueModule, ReportingWorkerModule, QueueWorkersModule] })
+    // A Redis prefix of its own: another spec's extract worker (in a parallel jest worker) would take this one's jobs.
+    const config = testConfig(undefined, { REDIS_PREFIX: `${readTestEnv().redisPrefix}:ministry-extract` });
+    api = await TestApi.start(config);
+    @Module({ imports: [PlatformModule.forRoot(config), QueueModule, ReportingWorkerModule, QueueWorkersModule] })
     class ExtractWorkerModule {}
     worker = await NestFactory.createApplicationContext(ExtractWorkerModule, { logger: false });
     await worker.init();
