@@ -6,6 +6,7 @@ import type { Pool } from 'pg';
 import { PlatformModule } from '@nastavnik/platform/platform.module';
 import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue.module';
 import { ReportingWorkerModule } from '@nastavnik/reporting/reporting.module';
+import { scratchDatabase } from '@nastavnik/testing/scratch';
 import { readTestEnv } from '@nastavnik/testing/test-env';
 import { TestDb, testConfig, tokenFor, type TenantRow } from '@nastavnik/testing/test-context';
 import { codesOf, TestApi } from './test-api';
@@ -131,15 +132,23 @@ describe('ministry extract: every region and the all-Russia total, in a statisti
     return downloadReportFile(api, db, token, id);
   };
 
+  // A database of its own: the extract is of every region, and specs running beside it add and
+  // rename regions (extract-formula-safety names one «=HYPERLINK(…)») between its reads.
+  const env = readTestEnv();
+  const database = scratchDatabase(env, 'ministry');
+
   beforeAll(async () => {
+    await database.create();
+    await database.migrate();
+    const own = { ...env, database: database.name, appUrl: database.appUrl, ownerUrl: database.ownerUrl, indicatorsUrl: database.indicatorsUrl };
     // A Redis prefix of its own: another spec's extract worker (in a parallel jest worker) would take this one's jobs.
-    const config = testConfig(undefined, { REDIS_PREFIX: `${readTestEnv().redisPrefix}:ministry-extract` });
+    const config = testConfig(own, { REDIS_PREFIX: `${env.redisPrefix}:ministry-extract` });
     api = await TestApi.start(config);
     @Module({ imports: [PlatformModule.forRoot(config), QueueModule, ReportingWorkerModule, QueueWorkersModule] })
     class ExtractWorkerModule {}
     worker = await NestFactory.createApplicationContext(ExtractWorkerModule, { logger: false });
     await worker.init();
-    db = new TestDb();
+    db = new TestDb(own);
     const rename = (t: TenantRow, full: string, short: string) => db.owner.query(`update tenants set full_name = $2, short_name = $3 where id = $1`, [t.id, full, short]);
     // «Северный регион»: two organisations, no snapshot for the period — the region the issue found missing.
     const n = await db.newSchoolWorld();
@@ -156,17 +165,17 @@ describe('ministry extract: every region and the all-Russia total, in a statisti
       `insert into indicator_snapshots (tenant_id, tenant_path, period, indicator_code, numerator, denominator, computation_id) values ($1, $2::ltree, '2021/2022', 'T1', 999, 1000, gen_random_uuid()), ($1, $2::ltree, $3, 'M1', 5, 10, gen_random_uuid())`,
       [south.school.id, south.school.path, PERIOD],
     );
-  });
+  }, 180_000);
   afterAll(async () => {
-    await worker.close();
-    await api.close();
-    await db.close();
-  });
+    await worker?.close();
+    await api?.close();
+    await db?.close();
+    await database.drop();
+  }, 60_000);
 
   it('XLSX of all regions: the total and every region (the one without data in zeros) equal the snapshots; Russian labels, title block, numbered columns', async () => {
-    // Other specs of a full run add regions and snapshots to the same database meanwhile: the
-    // snapshots are taken before and after, and each sheet must equal one of them (both, when
-    // nothing changed); the two regions of this spec change under nobody else.
+    // The database is this spec's own, but its other tests add regions of their own: the snapshots
+    // are taken before and after, and each sheet must equal one of them (both, when nothing changed).
     const before = await snapshots(db.owner);
     const sheets = await readWorkbook(await fileOf(official, await requestExtract(official, 'format: XLSX', { compiler: COMPILER })));
     const after = await snapshots(db.owner);

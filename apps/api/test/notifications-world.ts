@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '@nastavnik/platform/config/app-config';
@@ -8,7 +7,7 @@ import { QueueModule, QueueWorkersModule } from '@nastavnik/platform/queue/queue
 import { createRedisClient } from '@nastavnik/platform/redis/redis-client';
 import { NotificationsWorkerModule } from '@nastavnik/notifications/notifications.module';
 import { LocalMailServer } from '@nastavnik/notifications/local-mail-server';
-import { freePorts, run, until } from '@nastavnik/testing/local-servers';
+import { freePorts, until } from '@nastavnik/testing/local-servers';
 import { deleteKeysWithPrefix, scratchDatabase, type ScratchDatabase } from '@nastavnik/testing/scratch';
 import { TestDb, testConfig } from '@nastavnik/testing/test-context';
 import { readTestEnv, type TestEnv } from '@nastavnik/testing/test-env';
@@ -39,12 +38,7 @@ export class NotificationsWorld {
     const env = readTestEnv();
     const database = scratchDatabase(env, tag);
     await database.create();
-    // The migrations runner as `npm run migrate` runs it (the app may not import tools/).
-    await run(process.execPath, ['-r', './tools/register.cjs', 'tools/db/migrate.ts'], {
-      cwd: join(__dirname, '..', '..', '..'),
-      env: { ...process.env, MIGRATION_DATABASE_URL: database.ownerUrl },
-      timeout: 120_000,
-    });
+    await database.migrate();
     const [smtpPort, webPort] = await freePorts(2);
     const overrides = {
       DATABASE_URL: database.appUrl,

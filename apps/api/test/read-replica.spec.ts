@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { type INestApplicationContext, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Pool } from 'pg';
@@ -14,7 +13,7 @@ import type { Scope } from '@nastavnik/platform/tenancy/scope';
 import { scopeStatement, TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { RenderReportJob } from '@nastavnik/reporting/jobs/render-report.job';
 import { ReportingWorkerModule } from '@nastavnik/reporting/reporting.module';
-import { run, type StreamingReplica, startStreamingReplica, until } from '@nastavnik/testing/local-servers';
+import { type StreamingReplica, startStreamingReplica, until } from '@nastavnik/testing/local-servers';
 import { deleteKeysWithPrefix, scratchDatabase } from '@nastavnik/testing/scratch';
 import { testConfig, tokenFor } from '@nastavnik/testing/test-context';
 import { readTestEnv, withDatabase } from '@nastavnik/testing/test-env';
@@ -67,11 +66,7 @@ describe('read replica: routed reads, isolation on the standby, fallback', () =>
 
   beforeAll(async () => {
     await database.create();
-    await run(process.execPath, ['-r', './tools/register.cjs', 'tools/db/migrate.ts'], {
-      cwd: join(__dirname, '..', '..', '..'),
-      env: { ...process.env, MIGRATION_DATABASE_URL: database.ownerUrl, AUTH_MODE: 'keycloak', NODE_ENV: 'test' },
-      timeout: 120_000,
-    });
+    await database.migrate();
     owner = new Pool({ connectionString: database.ownerUrl, max: 2 });
     primaryAdmin = new Pool({ connectionString: env.superuserUrl, max: 2 });
     primaryScratch = new Pool({ connectionString: withDatabase(env.superuserUrl, database.name), max: 1 });

@@ -71,7 +71,7 @@ describe('schema-driven fuzz (issue 11)', () => {
   beforeAll(async () => {
     await database.create();
     const urls = { DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.ownerUrl, INDICATORS_DATABASE_URL: database.indicatorsUrl, REDIS_URL: env.redisUrl, REDIS_PREFIX: prefix };
-    await runScript('tools/db/migrate.ts', urls);
+    await database.migrate();
     await runScript('tools/demo-data/seed-demo.ts', urls);
     owner = new Pool({ connectionString: database.ownerUrl, max: 2 });
     api = await TestApi.start(testConfig(env, { DATABASE_URL: database.appUrl, MIGRATION_DATABASE_URL: database.ownerUrl, INDICATORS_DATABASE_URL: database.indicatorsUrl, REDIS_PREFIX: prefix }));

@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Cluster, Redis as IORedis } from 'ioredis';
 import type { RedisClient } from '@nastavnik/platform/redis/redis-client';
 import { Client } from 'pg';
@@ -12,9 +15,13 @@ export type ScratchDatabase = {
   indicatorsUrl: string;
   /** Creates it empty, owned by the owner role (migrate it next). */
   create(): Promise<void>;
+  /** Runs every migration on it, as `npm run migrate` does (a lib may not import tools/: a child process). */
+  migrate(): Promise<void>;
   /** Drops it, whoever is still connected. */
   drop(): Promise<void>;
 };
+
+const ROOT = join(__dirname, '..', '..', '..');
 
 export function scratchDatabase(env: TestEnv, tag: string): ScratchDatabase {
   const name = `${env.database}_${tag}_${randomBytes(3).toString('hex')}`;
@@ -33,6 +40,13 @@ export function scratchDatabase(env: TestEnv, tag: string): ScratchDatabase {
     ownerUrl: withDatabase(env.ownerUrl, name),
     indicatorsUrl: withDatabase(env.indicatorsUrl, name),
     create: () => asSuperuser(`create database ${name} owner nastavnik_owner`),
+    migrate: async () => {
+      await promisify(execFile)(process.execPath, ['-r', './tools/register.cjs', 'tools/db/migrate.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, MIGRATION_DATABASE_URL: withDatabase(env.ownerUrl, name), AUTH_MODE: 'keycloak', NODE_ENV: 'test' },
+        timeout: 120_000,
+      });
+    },
     drop: () => asSuperuser(`drop database if exists ${name} with (force)`),
   };
 }
