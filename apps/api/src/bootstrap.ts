@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthService } from '@nastavnik/platform/auth/auth.service';
 import { type AppConfig, loadConfig } from '@nastavnik/platform/config/app-config';
 import { GRAPHQL_PATH } from '@nastavnik/platform/graphql/graphql-options';
@@ -15,7 +15,7 @@ import { createRootLogger, NestLogger } from '@nastavnik/platform/logging/logger
 import { Metrics } from '@nastavnik/platform/metrics/metrics';
 import { queueJobCounts, queueOldestWaiting } from '@nastavnik/platform/metrics/queue-metrics';
 import { installRequestObservability, requestIdOf } from '@nastavnik/platform/http/request-observability';
-import { installFastifyErrorAnswers } from '@nastavnik/platform/http/fastify-errors';
+import { ApiFastifyAdapter, installFastifyErrorAnswers } from '@nastavnik/platform/http/fastify-errors';
 import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { DestinationStream } from 'pino';
@@ -36,7 +36,7 @@ export async function createApiApp(config: AppConfig = loadConfig(), options: Ap
   const logger = createRootLogger({ level: options.logger === false ? 'silent' : config.observability.logLevel }, () => logs.context?.current(), options.logDestination);
   // `/graphql` has a smaller limit of its own (graphql-options.ts); this default leaves room for the import route's file.
   // Request lines are written by installRequestObservability (one per answer, with tenant and role), not by Fastify.
-  const adapter = new FastifyAdapter({
+  const adapter = new ApiFastifyAdapter({
     loggerInstance: logger,
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestIdOf,

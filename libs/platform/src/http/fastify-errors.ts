@@ -1,3 +1,4 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { toAppException } from '../errors/to-app-exception';
 import { noteErrorCodes } from './request-observability';
@@ -21,4 +22,16 @@ export function installFastifyErrorAnswers(fastify: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error before the route');
     return reply.status(500).send({ code: 'INTERNAL_SERVER_ERROR', message: 'Внутренняя ошибка сервера.' });
   });
+}
+
+/**
+ * The API's adapter: Fastify's error handler is ours alone (installFastifyErrorAnswers). Nest sets
+ * one of its own at `init()`; a second handler in one scope replaces the first, and Fastify warns
+ * of it at every start (FSTWRN004) — so Nest's call is declined here, and the answers are ours
+ * whatever the order of set-up.
+ */
+export class ApiFastifyAdapter extends FastifyAdapter {
+  override setErrorHandler(): FastifyInstance {
+    return this.getInstance();
+  }
 }
