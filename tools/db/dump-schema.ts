@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { migrateUp } from './migrate';
+import { createProductDatabase } from '@nastavnik/testing/product-database';
 
 /**
  * The committed schema: a schema-only dump of a freshly migrated database, owners, grants,
@@ -69,7 +70,7 @@ export async function dumpFreshSchema(superuserUrl: string, ownerUrl: string): P
   };
   const url = new URL(ownerUrl);
   url.pathname = `/${name}`;
-  await asSuperuser(`create database ${name} owner nastavnik_owner`);
+  await createProductDatabase(superuserUrl, name);
   try {
     await migrateUp(url.toString());
     return await dumpSchema(url.toString());

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { readTestEnv, withDatabase } from '@nastavnik/testing/test-env';
 import { allMigrations } from './all-migrations';
 import { migrateDownAll, migrateUp } from './migrate';
+import { createProductDatabase } from '@nastavnik/testing/product-database';
 
 /** Every migration is reversible: up, all the way down, and up again on a database of its own. */
 describe('migrations', () => {
@@ -12,10 +13,7 @@ describe('migrations', () => {
   const superuser = () => new Client({ connectionString: env.superuserUrl });
 
   beforeAll(async () => {
-    const client = superuser();
-    await client.connect();
-    await client.query(`create database ${database} owner nastavnik_owner`);
-    await client.end();
+    await createProductDatabase(env.superuserUrl, database);
   });
   afterAll(async () => {
     const client = superuser();

@@ -4,9 +4,9 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { migrateUp } from '../db/migrate';
 import { type TestEnv, withDatabase } from '@nastavnik/testing/test-env';
+import { createProductDatabase } from '@nastavnik/testing/product-database';
 
 /**
  * One database and one Redis key prefix per test run, so that runs never collide; migrations
@@ -16,13 +16,7 @@ export default async function globalSetup(): Promise<void> {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const superuserUrl = process.env.POSTGRES_SUPERUSER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const database = `nastavnik_test_${runId}`;
-  const admin = new Client({ connectionString: superuserUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${database} owner nastavnik_owner`);
-  } finally {
-    await admin.end();
-  }
+  await createProductDatabase(superuserUrl, database);
   const ownerUrl = withDatabase(process.env.MIGRATION_DATABASE_URL ?? 'postgres://nastavnik_owner@127.0.0.1:5432/nastavnik', database);
   const appUrl = withDatabase(process.env.DATABASE_URL ?? 'postgres://nastavnik_app@127.0.0.1:5432/nastavnik', database);
   const indicatorsUrl = withDatabase(process.env.INDICATORS_DATABASE_URL ?? 'postgres://nastavnik_indicators@127.0.0.1:5432/nastavnik', database);

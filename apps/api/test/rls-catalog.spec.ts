@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { scopeStatement } from '@nastavnik/platform/tenancy/tenant-context';
 import { readTestEnv } from '@nastavnik/testing/test-env';
 
 /**
@@ -150,5 +151,25 @@ describe('row-level security: the catalog', () => {
       select n.nspname || '.' || p.proname as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
        where p.prosecdef and n.nspname not in ('pg_catalog', 'information_schema') order by 1`);
     expect(rows.map((r) => r.name)).toEqual(['app.journal_drop_expired', 'app.journal_ensure_partitions', 'app.tenant_by_code']);
+  });
+
+  it("ltree's containment operators are leakproof, so a reader's own path condition is an index condition under RLS (docs/adr/0040)", async () => {
+    const { rows } = await client.query(`select p.proname as name, p.proleakproof as leakproof from pg_operator o join pg_proc p on p.oid = o.oprcode
+      where o.oprleft = 'ltree'::regtype and o.oprright = 'ltree'::regtype and o.oprname in ('<@', '@>') order by 1`);
+    expect(rows).toEqual([{ name: 'ltree_isparent', leakproof: true }, { name: 'ltree_risparent', leakproof: true }]);
+    // The plan Postgres may choose for a region analyst: a condition of the query that is not
+    // leakproof stays a filter after the policies, over every row; leakproof, the index takes it.
+    const app = new Client({ connectionString: readTestEnv().appUrl });
+    await app.connect();
+    try {
+      await app.query('begin');
+      await app.query(scopeStatement({ role: 'region-analyst', tenantId: '00000000-0000-4000-8000-000000000001', tenantPath: 'r1', allTenants: false, actor: 'rls-catalog' }));
+      await app.query('set local enable_seqscan = off');
+      const plan = (await app.query(`explain (costs off) select count(*) from indicator_snapshots where tenant_path <@ 'r1.m2'::ltree`)).rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+      expect(plan).toMatch(/Index Cond: \(tenant_path <@ 'r1\.m2'::ltree\)/);
+    } finally {
+      await app.query('rollback');
+      await app.end();
+    }
   });
 });

@@ -190,6 +190,10 @@ export class ConsoleWorld {
     const superuser = new Pool({ connectionString: env.superuserUrl, max: 1 });
     await superuser.query(`create database ${database} owner nastavnik_owner`);
     await superuser.end();
+    // Prepared as every product database is (docs/adr/0040); the console imports no server code, so the file is read here.
+    const prepare = new Pool({ connectionString: withDatabase(env.superuserUrl, database), max: 1 });
+    await prepare.query(readFileSync(join(ROOT, 'infra', 'postgres', 'prepare-database.psql'), 'utf8'));
+    await prepare.end();
     const ownerUrl = withDatabase(env.ownerUrl, database);
     const keyDir = mkdtempSync(join(tmpdir(), 'console-e2e-identity-'));
     const procs: Proc[] = [];

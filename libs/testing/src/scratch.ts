@@ -6,6 +6,7 @@ import type { Cluster, Redis as IORedis } from 'ioredis';
 import type { RedisClient } from '@nastavnik/platform/redis/redis-client';
 import { Client } from 'pg';
 import { type TestEnv, withDatabase } from './test-env';
+import { createProductDatabase } from './product-database';
 
 /** A database of one spec's own beside the run's (a spec that kills workers or loads the demo), and its roles' URLs. */
 export type ScratchDatabase = {
@@ -39,7 +40,7 @@ export function scratchDatabase(env: TestEnv, tag: string): ScratchDatabase {
     appUrl: withDatabase(env.appUrl, name),
     ownerUrl: withDatabase(env.ownerUrl, name),
     indicatorsUrl: withDatabase(env.indicatorsUrl, name),
-    create: () => asSuperuser(`create database ${name} owner nastavnik_owner`),
+    create: () => createProductDatabase(env.superuserUrl, name),
     migrate: async () => {
       await promisify(execFile)(process.execPath, ['-r', './tools/register.cjs', 'tools/db/migrate.ts'], {
         cwd: ROOT,

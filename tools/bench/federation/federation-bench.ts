@@ -44,6 +44,7 @@ import { migrateUp } from '../../db/migrate';
 import { BenchGoals, mark } from '../goals';
 import { bareFederationSql } from './bare-aggregate';
 import { FED_PERIOD, type FederationShape, federationShape, generateFederation, regionCode } from './generate';
+import { createProductDatabase, prepareProductDatabase } from '@nastavnik/testing/product-database';
 
 export type FederationOptions = {
   scale: number;
@@ -104,11 +105,9 @@ export async function runFederationBench(options: FederationOptions): Promise<Fe
     reuse = orgs === shape.orgsPerRegion;
     if (!reuse) log(`database ${db} holds another scale (${orgs} organisations in region 1): generating again`);
   }
-  if (!reuse) {
-    await admin.query(`drop database if exists ${db} with (force)`);
-    await admin.query(`create database ${db} owner nastavnik_owner`);
-  }
+  if (!reuse) await admin.query(`drop database if exists ${db} with (force)`);
   await admin.end();
+  await (reuse ? prepareProductDatabase(SUPER, db) : createProductDatabase(SUPER, db));
 
   const owner = new Client({ connectionString: url('nastavnik_owner') });
   const sources: DataSource[] = [];

@@ -33,6 +33,7 @@ import { periodBounds } from '@nastavnik/monitoring/indicator-facts';
 import { migrateUp } from '../../db/migrate';
 import { BenchGoals, mark } from '../goals';
 import { bareAggregateSql } from './bare-aggregate';
+import { createProductDatabase, prepareProductDatabase } from '@nastavnik/testing/product-database';
 
 const QUICK = process.argv.includes('--quick');
 const DB = process.env.BENCH_DATABASE ?? (QUICK ? 'nastavnik_bench_quick' : 'nastavnik_bench');
@@ -132,11 +133,9 @@ async function main(): Promise<void> {
   const admin = new Client({ connectionString: SUPER });
   await admin.connect();
   const reuse = process.env.BENCH_REUSE === '1' && (await admin.query(`select 1 from pg_database where datname = $1`, [DB])).rowCount === 1;
-  if (!reuse) {
-    await admin.query(`drop database if exists ${DB} with (force)`);
-    await admin.query(`create database ${DB} owner nastavnik_owner`);
-  }
+  if (!reuse) await admin.query(`drop database if exists ${DB} with (force)`);
   await admin.end();
+  await (reuse ? prepareProductDatabase(SUPER, DB) : createProductDatabase(SUPER, DB));
   await migrateUp(url('nastavnik_owner'));
   const owner = new Client({ connectionString: url('nastavnik_owner') });
   await owner.connect();

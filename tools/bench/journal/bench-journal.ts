@@ -37,6 +37,7 @@ import { closeRedisClient, createRedisClient } from '@nastavnik/platform/redis/r
 import { deleteKeysWithPrefix } from '@nastavnik/testing/scratch';
 import { migrateUp } from '../../db/migrate';
 import { BenchGoals, mark } from '../goals';
+import { createProductDatabase } from '@nastavnik/testing/product-database';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const quick = process.argv.includes('--quick');
@@ -89,7 +90,7 @@ async function seed(owner: Client): Promise<{ code: string; id: string; people: 
 
 async function main(): Promise<void> {
   await admin(`drop database if exists ${DB} with (force)`);
-  await admin(`create database ${DB} owner nastavnik_owner`);
+  await createProductDatabase(SUPER, DB);
   await migrateUp(url('nastavnik_owner'));
   const owner = new Client({ connectionString: url('nastavnik_owner') });
   await owner.connect();

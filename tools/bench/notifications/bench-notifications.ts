@@ -33,6 +33,7 @@ import { NotificationsWorkerModule } from '@nastavnik/notifications/notification
 import { renderNotification } from '@nastavnik/notifications/notification-templates';
 import { migrateUp } from '../../db/migrate';
 import { BenchGoals, mark } from '../goals';
+import { createProductDatabase } from '@nastavnik/testing/product-database';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const quick = process.argv.includes('--quick');
@@ -49,8 +50,8 @@ async function main(): Promise<void> {
   const admin = new Client({ connectionString: SUPER });
   await admin.connect();
   await admin.query(`drop database if exists ${DB} with (force)`);
-  await admin.query(`create database ${DB} owner nastavnik_owner`);
   await admin.end();
+  await createProductDatabase(SUPER, DB);
   await migrateUp(url('nastavnik_owner'));
   const owner = new Pool({ connectionString: url('nastavnik_owner'), max: 2 });
   const [smtpPort, webPort] = await freePorts(2);

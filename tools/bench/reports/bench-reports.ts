@@ -48,6 +48,7 @@ import { ReportingCoreModule } from '@nastavnik/reporting/reporting.module';
 import { migrateUp } from '../../db/migrate';
 import { buildWorker } from '../../build/build-worker';
 import { BenchGoals } from '../goals';
+import { createProductDatabase } from '@nastavnik/testing/product-database';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const quick = process.argv.includes('--quick');
@@ -186,8 +187,8 @@ async function main(): Promise<void> {
   const admin = new Client({ connectionString: SUPER });
   await admin.connect();
   await admin.query(`drop database if exists ${DB} with (force)`);
-  await admin.query(`create database ${DB} owner nastavnik_owner`);
   await admin.end();
+  await createProductDatabase(SUPER, DB);
   await migrateUp(url('nastavnik_owner'));
   const owner = new Client({ connectionString: url('nastavnik_owner') });
   await owner.connect();
