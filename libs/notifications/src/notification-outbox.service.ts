@@ -82,15 +82,14 @@ export class NotificationOutbox {
    * school's settings', read when it is sent (docs/adr/0039). Staff mail: no consent is asked,
    * an unsubscribe from the kind stops it.
    */
-  async reportReviewed(event: ReportReviewed): Promise<string> {
+  async reportReviewed(event: ReportReviewed): Promise<string | null> {
     const kind = event.decision === 'accepted' ? 'report_accepted' : 'report_returned';
-    const id = await this.enqueue({
+    return this.enqueue({
       tenantId: event.tenantId,
       kind,
       to: null,
       data: { period: event.schoolYear, version: event.version, comment: event.comment, consoleUrl: `${this.config.notifications.consoleUrl}/#/report-submission` },
     });
-    return id!;
   }
 
   /**

@@ -239,9 +239,10 @@ export class SubmissionService implements UnsubmittedReports {
       const late = (await this.regionTable(schoolYear, today)).filter((row) => row.overdue);
       const byDue = new Map<string, UnsubmittedReport>();
       for (const row of late) {
-        const entry = byDue.get(row.dueOn!) ?? { schoolYear, dueOn: row.dueOn!, schools: [] };
+        if (row.dueOn === null) continue; // overdue implies a due date
+        const entry = byDue.get(row.dueOn) ?? { schoolYear, dueOn: row.dueOn, schools: [] };
         entry.schools.push({ tenantId: row.tenantId, title: row.tenantName });
-        byDue.set(row.dueOn!, entry);
+        byDue.set(row.dueOn, entry);
       }
       found.push(...byDue.values());
     }
