@@ -1580,6 +1580,8 @@ CREATE TABLE public.notification_settings (
     roadmap_due_days integer,
     digest_enabled boolean,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    analyst_email text,
+    CONSTRAINT notification_settings_analyst_email_check CHECK (((analyst_email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(analyst_email) <= 200))),
     CONSTRAINT notification_settings_curator_email_check CHECK (((curator_email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(curator_email) <= 200))),
     CONSTRAINT notification_settings_link_reminder_days_check CHECK (((link_reminder_days >= 1) AND (link_reminder_days <= 60))),
     CONSTRAINT notification_settings_pair_idle_days_check CHECK (((pair_idle_days >= 1) AND (pair_idle_days <= 365))),
@@ -1617,7 +1619,7 @@ CREATE TABLE public.notifications (
     kind text NOT NULL,
     participant_id uuid,
     consent_purpose text,
-    recipient_email text NOT NULL,
+    recipient_email text,
     recipient_name text,
     subject text NOT NULL,
     body_text text,
@@ -1641,6 +1643,7 @@ CREATE TABLE public.notifications (
     CONSTRAINT notifications_kind_check CHECK ((kind = ANY (ARRAY['questionnaire_link'::text, 'questionnaire_reminder'::text, 'pair_idle'::text, 'roadmap_due'::text, 'roadmap_overdue'::text, 'weekly_digest'::text, 'meeting_invitation'::text, 'report_returned'::text, 'report_accepted'::text, 'report_not_submitted'::text]))),
     CONSTRAINT notifications_last_error_check CHECK ((length(last_error) <= 1000)),
     CONSTRAINT notifications_message_id_check CHECK ((message_id ~ '^<[^<>@ ]+@[^<>@ ]+>$'::text)),
+    CONSTRAINT notifications_recipient_check CHECK (((recipient_email IS NOT NULL) OR (kind = ANY (ARRAY['report_returned'::text, 'report_accepted'::text])))),
     CONSTRAINT notifications_recipient_email_check CHECK (((length(recipient_email) >= 3) AND (length(recipient_email) <= 200))),
     CONSTRAINT notifications_recipient_name_check CHECK ((length(recipient_name) <= 300)),
     CONSTRAINT notifications_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'cancelled'::text, 'uncertain'::text]))),
@@ -5314,6 +5317,20 @@ CREATE POLICY notifications_platform_admin ON public.notifications TO nastavnik_
 --
 
 COMMENT ON POLICY notifications_platform_admin ON public.notifications IS 'curator-own: the platform admin''s rows beside the curator''s';
+
+--
+-- Name: notifications notifications_region_report; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY notifications_region_report ON public.notifications FOR INSERT WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (kind = ANY (ARRAY['report_returned'::text, 'report_accepted'::text])) AND (recipient_email IS NULL) AND (recipient_name IS NULL) AND (participant_id IS NULL) AND (consent_purpose IS NULL) AND (ics IS NULL) AND (dedupe_key IS NULL) AND (status = 'pending'::text) AND (attempts = 0) AND (enqueued_at IS NULL) AND (claimed_at IS NULL) AND (sent_at IS NULL) AND (last_error IS NULL) AND (tenant_id IN ( SELECT t.id
+   FROM public.tenant_tree t
+  WHERE ((t.kind = 'organisation'::text) AND (t.path OPERATOR(public.<@) ( SELECT app.scope_reader_path() AS scope_reader_path)))))));
+
+--
+-- Name: POLICY notifications_region_report ON notifications; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY notifications_region_report ON public.notifications IS 'custom: a region analyst''s review of a yearly report writes the school''s message (returned or accepted) for an organisation under the analyst''s path, without an address (resolved when sent), and reads nothing';
 
 --
 -- Name: order_documents; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner

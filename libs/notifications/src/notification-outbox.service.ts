@@ -12,7 +12,12 @@ import { unsubscribeToken } from './unsubscribe-token';
 export type OutboxMessage = {
   tenantId: string;
   kind: NotificationKind;
-  to: { email: string; name: string | null };
+  /**
+   * The recipient; null: the school's curator, whose address (the school's settings) the sender
+   * reads under the school's scope when it sends — for a message written under a scope that may
+   * not read it (a region analyst's review, docs/adr/0039). Such a row has no `dedupeKey`.
+   */
+  to: { email: string; name: string | null } | null;
   /** The participant the message is about; with `consentPurpose` their consent is checked again when it is sent. */
   participantId?: string | null;
   consentPurpose?: typeof CONTACT_PURPOSE | null;
@@ -21,6 +26,9 @@ export type OutboxMessage = {
   dedupeKey?: string | null;
   ics?: string | null;
 };
+
+/** A region analyst accepted or returned a school's yearly report (the reporting lib's review, in its transaction). */
+export type ReportReviewed = { tenantId: string; schoolYear: string; version: number; decision: 'accepted' | 'returned'; comment: string | null };
 
 export type LinkIssued = { tenantId: string; participantId: string; linkPath: string; templateTitle: string; expiresAt: Date };
 
@@ -46,24 +54,42 @@ export class NotificationOutbox {
     const em = await this.context.manager();
     const [school] = (await em.query(`select short_name from tenant_tree where id = $1`, [message.tenantId])) as { short_name: string }[];
     const id = randomUUID();
-    const email = message.to.email.trim();
     const unsubscribeUrl = this.unsubscribeUrl(message.tenantId, id);
     const rendered = renderNotification(message.kind, {
-      recipientName: message.to.name,
+      recipientName: message.to?.name ?? null,
       schoolName: school?.short_name ?? 'образовательной организации',
       unsubscribeUrl,
       ...message.data,
     });
-    const rows = (await em.query(
-      `insert into notifications (tenant_id, id, kind, participant_id, consent_purpose, recipient_email, recipient_name, subject, body_text, body_html, ics,
+    const values = [message.tenantId, id, message.kind, message.participantId ?? null, message.consentPurpose ?? null, message.to?.email.trim() ?? null, message.to?.name ?? null,
+      rendered.subject, rendered.text, rendered.html, message.ics ?? null, messageIdFor(id, this.config.notifications.from), message.dedupeKey ?? null, this.context.scope.actor];
+    const insert = `insert into notifications (tenant_id, id, kind, participant_id, consent_purpose, recipient_email, recipient_name, subject, body_text, body_html, ics,
                                   message_id, dedupe_key, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       on conflict (tenant_id, dedupe_key) do nothing
-       returning id`,
-      [message.tenantId, id, message.kind, message.participantId ?? null, message.consentPurpose ?? null, email, message.to.name, rendered.subject,
-        rendered.text, rendered.html, message.ics ?? null, messageIdFor(id, this.config.notifications.from), message.dedupeKey ?? null, this.context.scope.actor],
-    )) as { id: string }[];
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`;
+    if (!message.to) {
+      // Written under a scope that may insert the row but not read it back (no RETURNING, docs/adr/0039).
+      if (message.dedupeKey) throw new Error('A message without an address has no dedupe key');
+      await em.query(insert, values);
+      return id;
+    }
+    const rows = (await em.query(`${insert} on conflict (tenant_id, dedupe_key) do nothing returning id`, values)) as { id: string }[];
     return rows[0]?.id ?? null;
+  }
+
+  /**
+   * A region analyst returned or accepted a school's yearly report: one message to the school's
+   * curator, written by the review's own transaction under the analyst's scope; its address is the
+   * school's settings', read when it is sent (docs/adr/0039). Staff mail: no consent is asked,
+   * an unsubscribe from the kind stops it.
+   */
+  async reportReviewed(event: ReportReviewed): Promise<string | null> {
+    const kind = event.decision === 'accepted' ? 'report_accepted' : 'report_returned';
+    return this.enqueue({
+      tenantId: event.tenantId,
+      kind,
+      to: null,
+      data: { period: event.schoolYear, version: event.version, comment: event.comment, consoleUrl: `${this.config.notifications.consoleUrl}/#/report-submission` },
+    });
   }
 
   /**

@@ -14,3 +14,8 @@ export const PLATFORM_SCOPE: Scope = { role: 'platform-admin', tenantId: null, t
 export function schoolScope(tenantId: string, tenantPath: string, actor = NOTIFICATIONS_ACTOR): Scope {
   return { role: 'curator', tenantId, tenantPath, allTenants: false, actor };
 }
+
+/** A region's analyst, for the run's questions a region analyst may ask (the yearly reports not submitted, docs/adr/0039). */
+export function regionAnalystScope(tenantId: string, tenantPath: string, actor = NOTIFICATIONS_ACTOR): Scope {
+  return { role: 'region-analyst', tenantId, tenantPath, allTenants: false, actor };
+}

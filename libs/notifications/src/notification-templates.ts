@@ -25,7 +25,7 @@ ${FOOTER_HTML}</body></html>`;
 
 /**
  * Russian templates, plain text and HTML, per kind (Handlebars: `{{x}}` escapes HTML in the HTML
- * part; the text part is compiled without escaping). The report kinds wait for issue 13.
+ * part; the text part is compiled without escaping).
  */
 const SOURCES = new Map<NotificationKind, Source>([
   ['questionnaire_link', {
@@ -97,29 +97,45 @@ ${FOOTER_TEXT}`,
     html: html(`<p>Запланирована встреча «{{title}}» — {{when}}{{#if place}}, {{place}}{{/if}}.</p><p>Приглашение для календаря во вложении.</p>`),
   }],
   ['report_returned', {
-    subject: 'Отчёт за {{period}} возвращён на доработку',
+    subject: 'Отчёт в РНЦ за {{period}} возвращён на доработку',
     text: `${GREETING_TEXT}
 
-Региональный центр вернул отчёт за {{period}} на доработку{{#if comment}}: {{comment}}{{/if}}.
+Региональный наставнический центр вернул на доработку годовой отчёт школы за {{period}} учебный год (версия {{version}}).
+
+Что доработать:
+{{comment}}
+
+Открыть отчёт в консоли «Наставник» («Отчёт в РНЦ»): {{consoleUrl}}
 ${FOOTER_TEXT}`,
-    html: html(`<p>Региональный центр вернул отчёт за {{period}} на доработку{{#if comment}}: {{comment}}{{/if}}.</p>`),
+    html: html(`<p>Региональный наставнический центр вернул на доработку годовой отчёт школы за {{period}} учебный год (версия {{version}}).</p>
+<p><b>Что доработать:</b></p>
+<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #c62828;background:#fafafa;white-space:pre-wrap">{{comment}}</blockquote>
+<p><a href="{{consoleUrl}}" style="display:inline-block;background:#1565c0;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none">Открыть отчёт в РНЦ</a></p>`),
   }],
   ['report_accepted', {
-    subject: 'Отчёт за {{period}} принят',
+    subject: 'Отчёт в РНЦ за {{period}} принят',
     text: `${GREETING_TEXT}
 
-Региональный центр принял отчёт за {{period}}.
+Региональный наставнический центр принял годовой отчёт школы за {{period}} учебный год (версия {{version}}).{{#if comment}}
+Комментарий: {{comment}}{{/if}}
+
+Отчёт в консоли «Наставник» («Отчёт в РНЦ»): {{consoleUrl}}
 ${FOOTER_TEXT}`,
-    html: html(`<p>Региональный центр принял отчёт за {{period}}.</p>`),
+    html: html(`<p>Региональный наставнический центр принял годовой отчёт школы за {{period}} учебный год (версия {{version}}).</p>{{#if comment}}
+<p>Комментарий: {{comment}}</p>{{/if}}
+<p><a href="{{consoleUrl}}">Открыть отчёт в РНЦ</a></p>`),
   }],
   ['report_not_submitted', {
-    subject: 'Не сдали отчёт за {{period}} к сроку: {{count}}',
+    subject: 'Не сдали отчёт в РНЦ за {{period}} к сроку {{due}}: {{count}}',
     text: `${GREETING_TEXT}
 
-К сроку {{due}} не сдали отчёт за {{period}}:
+К сроку {{due}} не представили годовой отчёт за {{period}} учебный год ({{count}}):
 {{#each items}}- {{this.title}}
-{{/each}}${FOOTER_TEXT}`,
-    html: html(`<p>К сроку {{due}} не сдали отчёт за {{period}}:</p><ul>{{#each items}}<li>{{this.title}}</li>{{/each}}</ul>`),
+{{/each}}
+Сводка «Отчёты школ» в консоли «Наставник»: {{consoleUrl}}
+${FOOTER_TEXT}`,
+    html: html(`<p>К сроку {{due}} не представили годовой отчёт за {{period}} учебный год ({{count}}):</p><ul>{{#each items}}<li>{{this.title}}</li>{{/each}}</ul>
+<p><a href="{{consoleUrl}}">Открыть сводку «Отчёты школ»</a></p>`),
   }],
 ]);
 

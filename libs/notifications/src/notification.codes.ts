@@ -3,9 +3,9 @@ import { lookupTable } from '@nastavnik/contracts/lookup';
 /**
  * The kinds of message the platform sends (issue 17). A kind is what a person unsubscribes from
  * (RFC 8058 one-click, per kind), what a school's settings switch, and which template renders it.
- * The report kinds belong to the yearly report workflow of issue 13, which does not exist yet:
- * they are declared (templates, unsubscribe, settings) so that the workflow only has to call
- * `NotificationOutbox.enqueue` with them.
+ * The report kinds come from the yearly report workflow of issue 13 (docs/adr/0039): a region
+ * analyst's review writes `report_returned` / `report_accepted` to the school's curator, the
+ * reminder run `report_not_submitted` to the region's analysts.
  */
 export const NOTIFICATION_KINDS = [
   'questionnaire_link',

@@ -38,9 +38,9 @@ export class NotificationEntity {
   @Column({ type: 'text' })
   kind!: NotificationKind;
 
-  @Field({ description: 'Адрес получателя' })
-  @Column({ name: 'recipient_email', type: 'text' })
-  recipientEmail!: string;
+  @Field(() => String, { nullable: true, description: 'Адрес получателя (письмо куратору о проверке отчёта в РНЦ получает адрес из настроек школы при отправке)' })
+  @Column({ name: 'recipient_email', type: 'text', nullable: true })
+  recipientEmail!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Имя получателя' })
   @Column({ name: 'recipient_name', type: 'text', nullable: true })

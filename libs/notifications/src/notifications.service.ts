@@ -27,9 +27,9 @@ const PREVIEW_DATA = new Map<NotificationKind, Record<string, unknown>>([
   ['roadmap_overdue', { count: 1, items: [{ title: 'Анкетирование наставляемых', due: ruDay(new Date()) }] }],
   ['weekly_digest', { sent: 12, failed: 0, idleDays: 30, idlePairs: 2, overdue: 1 }],
   ['meeting_invitation', { title: 'Встреча пары', when: ruDay(new Date()), place: 'каб. 12' }],
-  ['report_returned', { period: '2025/2026', comment: 'уточните численность' }],
-  ['report_accepted', { period: '2025/2026' }],
-  ['report_not_submitted', { period: '2025/2026', due: ruDay(new Date()), count: 1, items: [{ title: 'МБОУ СОШ № 1' }] }],
+  ['report_returned', { period: '2025/2026', version: 1, comment: 'Уточните численность наставляемых в разделе показателей.', consoleUrl: 'https://example.invalid/#/report-submission' }],
+  ['report_accepted', { period: '2025/2026', version: 2, comment: null, consoleUrl: 'https://example.invalid/#/report-submission' }],
+  ['report_not_submitted', { period: '2025/2026', due: ruDay(new Date()), count: 2, items: [{ title: 'МБОУ СОШ № 1' }, { title: 'МАОУ гимназия № 2' }], consoleUrl: 'https://example.invalid/#/school-report-submissions' }],
 ]);
 
 /** The curator's side of notifications: what was sent, resend, settings, contacts, previews. */

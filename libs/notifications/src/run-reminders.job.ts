@@ -13,10 +13,11 @@ import { MentoringPairService } from '@nastavnik/programmes/pairs/mentoring-pair
 import { RoadmapService } from '@nastavnik/programmes/roadmaps/roadmap.service';
 import { ruDay } from './notification-templates';
 import { NotificationOutbox } from './notification-outbox.service';
-import { PLATFORM_SCOPE, schoolScope } from './notification-scopes';
+import { PLATFORM_SCOPE, regionAnalystScope, schoolScope } from './notification-scopes';
 import { NotificationsService } from './notifications.service';
 import { CONTACT_PURPOSE } from './notification.codes';
 import { UnansweredLinks } from './unanswered-links';
+import { UnsubmittedReports } from './unsubmitted-reports';
 
 export const RUN_REMINDERS_JOB = 'run-reminders';
 export const REMINDERS_SCHEDULER_ID = 'notifications-reminders';
@@ -25,6 +26,9 @@ export const REMINDERS_SCHEDULER_ID = 'notifications-reminders';
 export type RunRemindersJobData = ScopedJobData & { regionPath?: string; today?: string };
 
 /** What one school's run found (and wrote, if the school has a curator's address). */
+/** What one region's run found of the yearly reports not submitted by a due date (and wrote to the region's analysts). */
+export type RegionReports = { tenantId: string; schoolYear: string; dueOn: string; schoolIds: string[]; written: boolean };
+
 export type SchoolReminders = { tenantId: string; idlePairIds: string[]; dueItemIds: string[]; overdueItemIds: string[]; remindedLinkIds: string[]; written: number };
 
 const OPEN_ITEM = new Set(['planned', 'in_progress']);
@@ -42,7 +46,11 @@ const PAGE = 500;
  * - questionnaire links issued N days ago or more and still open (not answered, withdrawn or
  *   expired): one reminder per link to the participant — or a minor's legal representative —
  *   with a consent in force, keyed by the link so it is sent once (the links come from the
- *   monitoring lib through the `UnansweredLinks` port, docs/adr/0038).
+ *   monitoring lib through the `UnansweredLinks` port, docs/adr/0038);
+ * - per region, per school year whose due date has passed: one message to the region's analysts
+ *   (the region's `analyst_email`) listing the schools without a report on review or accepted,
+ *   keyed by the year and the due date so it is written once (the reports come from the reporting
+ *   lib through the `UnsubmittedReports` port, asked under the region analyst's scope, docs/adr/0039).
  * The curator's become one message to the curator's address (settings), written to the outbox with a
  * per-school, per-day key, so a run repeated the same day writes nothing twice. The data comes
  * from the programmes lib's services, not its tables (docs/adr/0004).
@@ -78,6 +86,50 @@ export class RunRemindersJob implements OnApplicationBootstrap {
     )) as { id: string; path: string }[];
     const found: SchoolReminders[] = [];
     for (const school of schools) found.push(await this.context.runInScope(schoolScope(school.id, school.path), () => this.forSchool(school.id, today)));
+    await this.reportDeadlines(today, data.regionPath ?? null);
+    return found;
+  }
+
+  /**
+   * The yearly reports not submitted by their due date, region by region (under the platform
+   * scope, which lists the regions): the list is the reporting lib's answer under the region
+   * analyst's scope; the message is the region's own outbox row, written under the region's scope
+   * (which reads the region's settings), once per year and due date.
+   */
+  async reportDeadlines(today: string, regionPath: string | null): Promise<RegionReports[]> {
+    let source: UnsubmittedReports;
+    try {
+      source = this.moduleRef.get(UnsubmittedReports, { strict: false });
+    } catch {
+      return []; // no lib provides the reports in this application
+    }
+    const em = await this.context.manager();
+    const regions = (await em.query(
+      `select id, path::text as path from tenant_tree where kind = 'region' and ($1::ltree is null or path <@ $1::ltree) order by path`,
+      [regionPath],
+    )) as { id: string; path: string }[];
+    const found: RegionReports[] = [];
+    for (const region of regions) {
+      const late = await this.context.runInScope(regionAnalystScope(region.id, region.path), () => source.unsubmitted(today));
+      if (late.every((year) => year.schools.length === 0)) continue;
+      await this.context.runInScope(schoolScope(region.id, region.path), async () => {
+        const [settings] = (await (await this.context.manager()).query(`select analyst_email from notification_settings where tenant_id = $1`, [region.id])) as { analyst_email: string | null }[];
+        const to = settings?.analyst_email ?? null;
+        for (const year of late) {
+          if (year.schools.length === 0) continue;
+          const id = to
+            ? await this.outbox.enqueue({
+                tenantId: region.id,
+                kind: 'report_not_submitted',
+                to: { email: to, name: null },
+                data: { period: year.schoolYear, due: ruDay(year.dueOn), count: year.schools.length, items: year.schools.map((school) => ({ title: school.title })), consoleUrl: `${this.config.notifications.consoleUrl}/#/school-report-submissions` },
+                dedupeKey: `report_not_submitted:${year.schoolYear}:${year.dueOn}`,
+              })
+            : null;
+          found.push({ tenantId: region.id, schoolYear: year.schoolYear, dueOn: year.dueOn, schoolIds: year.schools.map((school) => school.tenantId).sort(), written: id !== null });
+        }
+      });
+    }
     return found;
   }
 

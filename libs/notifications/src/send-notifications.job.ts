@@ -34,12 +34,14 @@ const MAX_BACKOFF_MS = 15 * 60_000;
 
 export const CANCELLED_NO_CONSENT = 'Не отправлено: нет действующего согласия, покрывающего контакт (отозвано или истекло).';
 export const CANCELLED_UNSUBSCRIBED = 'Не отправлено: адресат отписался от писем этого вида.';
+export const CANCELLED_NO_CURATOR_ADDRESS = 'Не отправлено: в настройках уведомлений школы нет адреса куратора.';
 
 /**
  * Sends a batch (docs/adr/0029), chunk by chunk of PARALLEL rows (docs/adr/0038), in this order:
  * 1. claim the chunk in a transaction of its own: pending → sending, attempts + 1 — committed
- *    before a byte goes to the SMTP server; in the same transaction the consent (for messages to
- *    participants) and the unsubscribes are read again, and a row they stop becomes cancelled;
+ *    before a byte goes to the SMTP server; in the same transaction a row written without an
+ *    address gets the school's curator's (or is cancelled without one), the consent (for messages
+ *    to participants) and the unsubscribes are read again, and a row they stop becomes cancelled;
  * 2. send its messages at once, each with its fixed Message-ID, over the pooled connections;
  * 3. record the answers in one transaction: sent; or back to pending with a doubled delay
  *    (failed after the last attempt). A worker killed between 1 and 3 leaves the row `sending`: the relay marks it
@@ -151,13 +153,25 @@ export class SendNotificationsJob {
    */
   private async claim(ids: string[]): Promise<{ claimed: ClaimedRow[]; cancelled: number }> {
     const em = await this.context.manager();
+    // A message written without an address (a region analyst's review, docs/adr/0039) goes to the
+    // school's curator: the address is read here, under the school's scope, from its settings.
+    await em.query(
+      `update notifications n set recipient_email = s.curator_email, updated_at = now()
+         from notification_settings s
+        where n.id = any($1) and n.status = 'pending' and n.recipient_email is null and s.tenant_id = n.tenant_id and s.curator_email is not null`,
+      [ids],
+    );
+    const [, unaddressed] = (await em.query(
+      `update notifications set status = 'cancelled', last_error = $2, claimed_at = null, updated_at = now() where id = any($1) and status = 'pending' and recipient_email is null`,
+      [ids, CANCELLED_NO_CURATOR_ADDRESS],
+    )) as [unknown, number];
     const [rows] = (await em.query(
       `update notifications set status = 'sending', attempts = attempts + 1, claimed_at = now(), updated_at = now()
         where id = any($1) and status = 'pending'
         returning id, tenant_id, kind, recipient_email, recipient_name, subject, body_text, body_html, ics, message_id, attempts, participant_id, consent_purpose`,
       [ids],
     )) as [ClaimedRow[], number];
-    if (rows.length === 0) return { claimed: [], cancelled: 0 };
+    if (rows.length === 0) return { claimed: [], cancelled: unaddressed };
     const reasons = new Map<string, string>();
     const needConsent = rows.filter((row) => row.consent_purpose);
     if (needConsent.length > 0) {
@@ -178,6 +192,6 @@ export class SendNotificationsJob {
     for (const [id, reason] of reasons) {
       await em.query(`update notifications set status = 'cancelled', last_error = $2, attempts = attempts - 1, claimed_at = null, updated_at = now() where id = $1`, [id, reason]);
     }
-    return { claimed: rows.filter((row) => !reasons.has(row.id)), cancelled: reasons.size };
+    return { claimed: rows.filter((row) => !reasons.has(row.id)), cancelled: reasons.size + unaddressed };
   }
 }

@@ -35,7 +35,7 @@ export class UnsubscribeService {
     if (!claim) throw new NotFoundException('Ссылка для отписки недействительна.');
     return this.context.runInScope(schoolScope(claim.tenantId, '', 'unsubscribe-link'), async () => {
       const em = await this.context.manager();
-      const [row] = (await em.query(`select tenant_id, recipient_email as email, kind from notifications where id = $1`, [claim.notificationId])) as Recipient[];
+      const [row] = (await em.query(`select tenant_id, recipient_email as email, kind from notifications where id = $1 and recipient_email is not null`, [claim.notificationId])) as Recipient[];
       if (!row) throw new NotFoundException('Ссылка для отписки недействительна.');
       return row;
     });

@@ -17,20 +17,26 @@ import { RegionComparisonResolver } from './ministry/region-comparison.resolver'
 import { RegionComparisonService } from './ministry/region-comparison.service';
 import { SubmissionResolver } from './submissions/submission.resolver';
 import { SubmissionService } from './submissions/submission.service';
+import { NotificationsCoreModule } from '@nastavnik/notifications/notifications.module';
+import { UnsubmittedReports } from '@nastavnik/notifications/unsubmitted-reports';
 
 /**
  * Reports and extracts: services and entities (api and worker). Loading it validates the form
  * definitions (`forms/form-definitions.ts`): a bad definition stops the process with its file name.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportFileEntity]), IndicatorsApiModule, OutcomesCoreModule],
-  providers: [ReportService, ReportDataService, ReportRenderer],
-  exports: [ReportService, ReportDataService, ReportRenderer],
+  imports: [TypeOrmModule.forFeature([ReportFileEntity]), IndicatorsApiModule, OutcomesCoreModule, NotificationsCoreModule],
+  providers: [
+    ReportService, ReportDataService, ReportRenderer, SubmissionService,
+    // The notifications lib's reminder run reads the reports not submitted by their due date through its port (docs/adr/0039).
+    { provide: UnsubmittedReports, useExisting: SubmissionService },
+  ],
+  exports: [ReportService, ReportDataService, ReportRenderer, SubmissionService],
 })
 export class ReportingCoreModule {}
 
 /** GraphQL and the download route (api only). */
-@Module({ imports: [ReportingCoreModule, ParticipantsCoreModule], providers: [ReportResolver, SubjectAccessResolver, SubmissionService, SubmissionResolver, RegionComparisonService, RegionComparisonResolver], controllers: [ReportFileController] })
+@Module({ imports: [ReportingCoreModule, ParticipantsCoreModule], providers: [ReportResolver, SubjectAccessResolver, SubmissionResolver, RegionComparisonService, RegionComparisonResolver], controllers: [ReportFileController] })
 export class ReportingApiModule {}
 
 /** Rendering jobs (worker only): PDFs on the `reports` queue, form extracts on `extracts`. */

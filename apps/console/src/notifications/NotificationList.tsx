@@ -6,7 +6,7 @@ import { choicesOf } from '../common/choices';
 import { EnumField } from '../common/EnumField';
 import { IssueProgrammeLinksButton } from './IssueProgrammeLinksButton';
 
-type Notification = RaRecord & { createdAt: string; sentAt: string | null; recipientEmail: string; recipientName: string | null; lastError: string | null };
+type Notification = RaRecord & { createdAt: string; sentAt: string | null; recipientEmail: string | null; recipientName: string | null; lastError: string | null };
 
 const FILTERS = [
   <SelectInput key="status" source="status" choices={choicesOf('NotificationStatus')} alwaysOn />,
@@ -39,7 +39,7 @@ export const NotificationList = () => (
         <EnumField source="kind" enumName="NotificationKind" />
       </DataTable.Col>
       <DataTable.Col source="recipientEmail">
-        <FunctionField<Notification> source="recipientEmail" render={(n) => (n.recipientName ? `${n.recipientName} <${n.recipientEmail}>` : n.recipientEmail)} />
+        <FunctionField<Notification> source="recipientEmail" render={(n) => (n.recipientEmail === null ? 'куратору (адрес — при отправке)' : n.recipientName ? `${n.recipientName} <${n.recipientEmail}>` : n.recipientEmail)} />
       </DataTable.Col>
       <DataTable.Col source="subject" disableSort />
       <DataTable.Col source="status">

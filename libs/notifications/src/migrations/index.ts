@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateNotifications1795301900000 } from './1795301900000-create-notifications';
+import { ReportNotifications1795302800000 } from './1795302800000-report-notifications';
 
-export const notificationsMigrations: (new () => MigrationInterface)[] = [CreateNotifications1795301900000];
+export const notificationsMigrations: (new () => MigrationInterface)[] = [CreateNotifications1795301900000, ReportNotifications1795302800000];

@@ -132,6 +132,8 @@ export type NotificationsConfig = {
   from: string;
   /** Where the links in messages point (the public questionnaire `/q/…`, unsubscribe): the API's public origin. */
   publicUrl: string;
+  /** The console's origin, for the links to it in messages to staff (a returned report: «Отчёт в РНЦ»). */
+  consoleUrl: string;
   /** Signs unsubscribe tokens; the development default is refused with NODE_ENV=production. */
   secret: string;
   /** How often the worker hands due outbox rows to the queue. */
@@ -250,6 +252,7 @@ function notificationsSettings(env: NodeJS.ProcessEnv, nodeEnv: string): Notific
     smtpPort: integerSetting(env, 'SMTP_PORT', 1025, 1, 65535),
     from: (env.SMTP_FROM ?? '').trim() || 'Наставник <noreply@nastavnik.local>',
     publicUrl: ((env.NOTIFICATIONS_PUBLIC_URL ?? '').trim() || 'http://127.0.0.1:3000').replace(/\/+$/, ''),
+    consoleUrl: ((env.NOTIFICATIONS_CONSOLE_URL ?? '').trim() || 'http://localhost:5173').replace(/\/+$/, ''),
     secret,
     relayMs: integerSetting(env, 'NOTIFICATIONS_RELAY_MS', 2000, 50, 3_600_000),
     retryBaseMs: integerSetting(env, 'NOTIFICATIONS_RETRY_BASE_MS', 15_000, 10, 3_600_000),

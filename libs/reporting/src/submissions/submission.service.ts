@@ -5,6 +5,8 @@ import { ConflictException, ForbiddenException, NotFoundException, ValidationFai
 import { JobQueues } from '@nastavnik/platform/queue/job-queues';
 import type { Scope } from '@nastavnik/platform/tenancy/scope';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
+import { NotificationOutbox } from '@nastavnik/notifications/notification-outbox.service';
+import { type UnsubmittedReport, UnsubmittedReports } from '@nastavnik/notifications/unsubmitted-reports';
 import type { ReportFileJobData } from '../jobs/report-file.job';
 import { ReportDataService } from '../report-data.service';
 import { type ReportParams, reportJobId, requestHash } from '../report-request';
@@ -46,14 +48,17 @@ export function isOverdue(status: SubmissionStatus | null, dueOn: string | null,
  * runs under the caller's scope: row-level security keeps a curator to their school and an analyst
  * to their region's schools, with no write but the review.
  *
- * `submit` and `review` are the workflow's events: a caller that wants to notify (issue 15) wraps them.
+ * A review writes the school's curator a message in its own transaction (the notifications lib's
+ * outbox; the address is read when it is sent, docs/adr/0039); the notifications lib's reminder run
+ * asks `unsubmitted` (its port `UnsubmittedReports`) for the schools late with their report.
  */
 @Injectable()
-export class SubmissionService {
+export class SubmissionService implements UnsubmittedReports {
   constructor(
     private readonly context: TenantContext,
     private readonly queues: JobQueues,
     private readonly data: ReportDataService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   /** The curator's own school's report for the year, or null when none was started. */
@@ -173,18 +178,20 @@ export class SubmissionService {
     const text = comment?.trim() || null;
     if (decision === 'return' && !text) throw new ValidationFailedException('Укажите, что нужно доработать: при возврате комментарий обязателен.', [{ field: 'comment', message: 'Обязателен при возврате.' }]);
     const em = await this.context.manager();
-    const [row]: SubmissionRow[] = await em.query(`select id, tenant_id, status, version, tenant_path::text as tenant_path from report_submissions where id = $1`, [id]);
+    const [row]: SubmissionRow[] = await em.query(`select id, tenant_id, school_year, status, version, tenant_path::text as tenant_path from report_submissions where id = $1`, [id]);
     if (!row) throw new NotFoundException('Отчёт не найден или недоступен.');
     if (row.status !== 'submitted') throw new ConflictException('Отчёт не на проверке: принять или вернуть можно только представленный отчёт.');
     const status = decision === 'accept' ? 'accepted' : 'returned';
     const updated = await em.query(`update report_submissions set status = $2 where tenant_id = $3 and id = $1 and status = 'submitted' returning id`, [id, status, row.tenant_id]);
     if (updated.length === 0) throw new ConflictException('Отчёт уже рассмотрен: обновите страницу.');
     await this.event(em, scope, row, status, row.version, text);
+    // The school's curator hears of it: a message written by this transaction (docs/adr/0039).
+    await this.outbox.reportReviewed({ tenantId: row.tenant_id, schoolYear: row.school_year, version: row.version, decision: status, comment: text });
     return this.get(id);
   }
 
   /** «Кто не сдал»: every school under the analyst's region (or municipality) with its report's state for the year. */
-  async regionTable(schoolYear: string): Promise<SchoolSubmissionRowType[]> {
+  async regionTable(schoolYear: string, today = todayIso()): Promise<SchoolSubmissionRowType[]> {
     if (this.context.scope.role !== 'region-analyst') throw new ForbiddenException('Сводка сдачи отчётов — для аналитика региона.');
     const em = await this.context.manager();
     const rows: {
@@ -209,7 +216,6 @@ export class SubmissionService {
         order by o.short_name, o.code`,
       [schoolYear],
     );
-    const today = todayIso();
     return rows.map((r) => {
       const overdue = isOverdue(r.status, r.due_on, today);
       const state: SubmissionState = overdue ? 'overdue' : (r.status ?? 'not_started');
@@ -218,6 +224,29 @@ export class SubmissionService {
         overdue, dueOn: r.due_on, version: r.version ?? 0, submittedAt: r.submitted_at, reviewedAt: r.reviewed_at, lastComment: r.last_comment, reportId: r.report_id,
       };
     });
+  }
+
+  /**
+   * The notifications lib's port (docs/adr/0039), under a region analyst's scope: per school year
+   * whose due date (of the analyst's region) has passed by `today`, the schools of the region
+   * whose report is neither on review nor accepted — the «Кто не сдал» table's overdue rows.
+   */
+  async unsubmitted(today: string): Promise<UnsubmittedReport[]> {
+    const em = await this.context.manager();
+    const years: { school_year: string }[] = await em.query(`select distinct school_year from report_submission_due_dates where due_on < $1::date order by school_year`, [today]);
+    const found: UnsubmittedReport[] = [];
+    for (const { school_year: schoolYear } of years) {
+      const late = (await this.regionTable(schoolYear, today)).filter((row) => row.overdue);
+      const byDue = new Map<string, UnsubmittedReport>();
+      for (const row of late) {
+        if (row.dueOn === null) continue; // overdue implies a due date
+        const entry = byDue.get(row.dueOn) ?? { schoolYear, dueOn: row.dueOn, schools: [] };
+        entry.schools.push({ tenantId: row.tenantId, title: row.tenantName });
+        byDue.set(row.dueOn, entry);
+      }
+      found.push(...byDue.values());
+    }
+    return found;
   }
 
   /** The due date that applies to the caller: their region's (a curator's school's region). */
