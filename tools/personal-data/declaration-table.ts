@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lookupTable, ownValue } from '@nastavnik/contracts/lookup';
 import { libNames } from '../lint/lib-tables';
-import { PERSONAL_DATA_CATEGORY_TITLES, type PersonalDataCategory, type PersonalDataDeclaration } from '@nastavnik/platform/personal-data/personal-data';
+import { PERSONAL_DATA_CATEGORIES, PERSONAL_DATA_CATEGORY_TITLES, type PersonalDataDeclaration } from '@nastavnik/platform/personal-data/personal-data';
 
 /**
  * The table «Какие сведения собираются» of docs/personal-data.md, generated from the declaration
@@ -37,14 +37,12 @@ export const ENTITY_TITLES = lookupTable<string>({
   NotificationUnsubscribe: 'Отписка адреса от уведомлений',
 });
 
-const CATEGORY_ORDER: readonly PersonalDataCategory[] = ['name', 'birth-date', 'contact', 'class', 'document', 'answers', 'free-text', 'other'];
-
 /** The Markdown table: one row per declared entity, its columns grouped by category. */
 export function declarationTable(declarations: readonly PersonalDataDeclaration[]): string {
   const rows = [...declarations]
     .sort((a, b) => a.table.localeCompare(b.table) || a.entity.localeCompare(b.entity))
     .map((d) => {
-      const groups = CATEGORY_ORDER.flatMap((category) => {
+      const groups = PERSONAL_DATA_CATEGORIES.flatMap((category) => {
         const columns = d.fields.filter((f) => f.category === category).map((f) => `\`${f.column}\``);
         return columns.length === 0 ? [] : [`${ownValue(PERSONAL_DATA_CATEGORY_TITLES, category) ?? category}: ${columns.join(', ')}`];
       });

@@ -10,41 +10,16 @@ import { ERASED_MARK, registerSubjectDataHandler, scrubDeclaredText } from '@nas
 declareJournalEntity('SchoolContingent', 'Контингент обучающихся');
 
 export const PERSONAL_DATA = [
-  declarePersonalData({
-    entity: 'QuestionnaireAnswer',
-    title: 'Ответ анкеты',
-    table: 'questionnaire_answers',
-    fields: [
-      { property: 'value', column: 'value_number', category: 'answers', title: 'Ответ (число)' },
-      { property: 'text', column: 'value_text', category: 'free-text', title: 'Ответ (текст)' },
-      { property: 'options', column: 'value_options', category: 'answers', title: 'Выбранные варианты' },
-    ],
-  }),
-  declarePersonalData({
-    entity: 'QuestionnaireResponse',
-    title: 'Анкета',
-    table: 'questionnaire_responses',
-    fields: [
-      { property: 'satisfied', column: 'satisfied', category: 'answers', title: 'Удовлетворённость' },
-      { property: 'enteredBy', column: 'entered_by', category: 'other', title: 'Кто внёс' },
-    ],
-  }),
-  declarePersonalData({
-    entity: 'QuestionnaireLink',
-    title: 'Ссылка на анкету',
-    table: 'questionnaire_links',
-    fields: [{ property: 'createdBy', column: 'created_by', category: 'other', title: 'Кто выдал' }],
-  }),
-  declarePersonalData({
-    entity: 'ProgrammeScorecard',
-    title: 'Оценка программы',
-    table: 'programme_scorecards',
-    fields: [
-      { property: 'rater', column: 'rater', category: 'name', title: 'Эксперт' },
-      { property: 'comment', column: 'comment', category: 'free-text', title: 'Комментарий' },
-      { property: 'enteredBy', column: 'entered_by', category: 'other', title: 'Кто внёс' },
-    ],
-  }),
+  declarePersonalData(
+    { entity: 'QuestionnaireAnswer', title: 'Ответ анкеты', table: 'questionnaire_answers' },
+    { answers: { value: ['Ответ (число)', 'value_number'], options: ['Выбранные варианты', 'value_options'] }, 'free-text': { text: ['Ответ (текст)', 'value_text'] } },
+  ),
+  declarePersonalData({ entity: 'QuestionnaireResponse', title: 'Анкета', table: 'questionnaire_responses' }, { answers: { satisfied: 'Удовлетворённость' }, other: { enteredBy: 'Кто внёс' } }),
+  declarePersonalData({ entity: 'QuestionnaireLink', title: 'Ссылка на анкету', table: 'questionnaire_links' }, { other: { createdBy: 'Кто выдал' } }),
+  declarePersonalData(
+    { entity: 'ProgrammeScorecard', title: 'Оценка программы', table: 'programme_scorecards' },
+    { name: { rater: 'Эксперт' }, 'free-text': { comment: 'Комментарий' }, other: { enteredBy: 'Кто внёс' } },
+  ),
 ] as const;
 
 /** Columns of this lib whose names look personal but are not. */

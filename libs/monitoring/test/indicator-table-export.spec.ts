@@ -40,7 +40,7 @@ describe('indicator table export', () => {
 
   it('writes Russian headings, numbers as numbers, formula-safe names and the Σnum/Σden total', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await indicatorTableWorkbook(TABLE, { by: 'N1', order: 'desc' })) as never);
+    await workbook.xlsx.load(new Uint8Array(await indicatorTableWorkbook(TABLE, { by: 'N1', order: 'desc' })).buffer);
     const rows = (workbook.worksheets[0].getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
     expect(rows[1]).toEqual(['Организация', 'Муниципалитет', 'N1 Вовлечённость обучающихся: значение, %', 'N1: числитель', 'N1: знаменатель', 'N1: цель, %', 'Наставники: значение', 'Наставники: числитель', 'Наставники: знаменатель', 'Наставники: цель']);
     expect(rows[2]).toEqual(["'=Альфа()", 'Северный', 90, 90, 100, 70, 7, 7, undefined, 70]);

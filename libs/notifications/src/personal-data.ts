@@ -7,36 +7,17 @@ import { registerSubjectDataHandler, scrubDeclaredText } from '@nastavnik/platfo
  * module; checked against the tables by tools/lint/personal-data.spec.ts.
  */
 export const PERSONAL_DATA = [
-  declarePersonalData({
-    entity: 'Notification',
-    title: 'Уведомление',
-    table: 'notifications',
-    fields: [
-      { property: 'recipientEmail', column: 'recipient_email', category: 'contact', title: 'Адрес получателя' },
-      { property: 'recipientName', column: 'recipient_name', category: 'name', title: 'Имя получателя' },
-      { property: 'subject', column: 'subject', category: 'free-text', title: 'Тема' },
-      { property: 'bodyText', column: 'body_text', category: 'free-text', title: 'Текст' },
-      { property: 'bodyHtml', column: 'body_html', category: 'free-text', title: 'Текст (HTML)' },
-      { property: 'ics', column: 'ics', category: 'free-text', title: 'Приглашение (.ics)' },
-      { property: 'lastError', column: 'last_error', category: 'free-text', title: 'Ошибка отправки' },
-    ],
-  }),
+  declarePersonalData(
+    { entity: 'Notification', title: 'Уведомление', table: 'notifications' },
+    {
+      name: { recipientName: 'Имя получателя' },
+      contact: { recipientEmail: 'Адрес получателя' },
+      'free-text': { subject: 'Тема', bodyText: 'Текст', bodyHtml: 'Текст (HTML)', ics: 'Приглашение (.ics)', lastError: 'Ошибка отправки' },
+    },
+  ),
   // No TypeORM entity: the lib writes these tables in SQL; the names are the GraphQL type's and its fields'.
-  declarePersonalData({
-    entity: 'NotificationContact',
-    title: 'Адрес для уведомлений',
-    table: 'notification_contacts',
-    fields: [
-      { property: 'email', column: 'email', category: 'contact', title: 'Эл. почта' },
-      { property: 'name', column: 'name', category: 'name', title: 'Имя' },
-    ],
-  }),
-  declarePersonalData({
-    entity: 'NotificationUnsubscribe',
-    title: 'Отписка от уведомлений',
-    table: 'notification_unsubscribes',
-    fields: [{ property: 'email', column: 'email', category: 'contact', title: 'Эл. почта' }],
-  }),
+  declarePersonalData({ entity: 'NotificationContact', title: 'Адрес для уведомлений', table: 'notification_contacts' }, { name: { name: 'Имя' }, contact: { email: 'Эл. почта' } }),
+  declarePersonalData({ entity: 'NotificationUnsubscribe', title: 'Отписка от уведомлений', table: 'notification_unsubscribes' }, { contact: { email: 'Эл. почта' } }),
 ] as const;
 
 /** Columns of this lib whose names look personal but are not. */

@@ -7,71 +7,36 @@ import { registerSubjectDataHandler, scrubDeclaredText } from '@nastavnik/platfo
  * module; checked against the tables by tools/lint/personal-data.spec.ts.
  */
 export const PERSONAL_DATA = [
-  declarePersonalData({
-    entity: 'Participant',
-    title: 'Участник',
-    table: 'participants',
-    fields: [
-      { property: 'lastName', column: 'last_name', category: 'name', title: 'Фамилия' },
-      { property: 'firstName', column: 'first_name', category: 'name', title: 'Имя' },
-      { property: 'middleName', column: 'middle_name', category: 'name', title: 'Отчество' },
-      { property: 'nameKey', column: 'name_key', category: 'name', title: 'Ключ ФИО (для поиска)' },
-      { property: 'birthDate', column: 'birth_date', category: 'birth-date', title: 'Дата рождения' },
-      { property: 'sex', column: 'sex', category: 'other', title: 'Пол' },
-      { property: 'grade', column: 'grade', category: 'class', title: 'Класс' },
-      { property: 'classLetter', column: 'class_letter', category: 'class', title: 'Литера класса' },
-      { property: 'position', column: 'position', category: 'other', title: 'Должность' },
-      { property: 'teachingExperienceYears', column: 'teaching_experience_years', category: 'other', title: 'Стаж, лет' },
-      { property: 'classTeacher', column: 'class_teacher', category: 'other', title: 'Классный руководитель' },
-      { property: 'subjects', column: 'subjects', category: 'other', title: 'Предметы' },
-      { property: 'organisationName', column: 'organisation_name', category: 'other', title: 'Организация' },
-      { property: 'email', column: 'email', category: 'contact', title: 'Эл. почта' },
-      { property: 'phone', column: 'phone', category: 'contact', title: 'Телефон' },
-      { property: 'achievements', column: 'achievements', category: 'free-text', title: 'Достижения' },
-      { property: 'requests', column: 'requests', category: 'free-text', title: 'Запросы' },
-      { property: 'interests', column: 'interests', category: 'other', title: 'Интересы' },
-      { property: 'directions', column: 'directions', category: 'other', title: 'Направления' },
-      { property: 'notes', column: 'notes', category: 'free-text', title: 'Заметки' },
-    ],
-  }),
-  declarePersonalData({
-    entity: 'Consent',
-    title: 'Согласие',
-    table: 'consents',
-    fields: [
-      { property: 'representativeName', column: 'representative_name', category: 'name', title: 'Законный представитель' },
-      { property: 'representativeRelation', column: 'representative_relation', category: 'other', title: 'Кем приходится' },
-      { property: 'documentRef', column: 'document_ref', category: 'document', title: 'Документ' },
-      { property: 'revocationReason', column: 'revocation_reason', category: 'free-text', title: 'Причина отзыва' },
-    ],
-  }),
-  declarePersonalData({
-    entity: 'ParticipantBaseEntry',
-    title: 'Запись в базе',
-    table: 'participant_base_entries',
-    fields: [
-      { property: 'withdrawalReason', column: 'withdrawal_reason', category: 'free-text', title: 'Причина выбытия' },
-      { property: 'categories', column: 'categories', category: 'other', title: 'Категории' },
-      { property: 'request', column: 'request', category: 'free-text', title: 'Запрос' },
-      { property: 'competencies', column: 'competencies', category: 'free-text', title: 'Компетенции' },
-      { property: 'motivation', column: 'motivation', category: 'free-text', title: 'Мотивация' },
-      { property: 'thirdPartyNotes', column: 'third_party_notes', category: 'free-text', title: 'Сведения третьих лиц' },
-      { property: 'interviewResult', column: 'interview_result', category: 'free-text', title: 'Итог собеседования' },
-      { property: 'psychReady', column: 'psych_ready', category: 'other', title: 'Психологическая готовность' },
-      { property: 'awards', column: 'awards', category: 'free-text', title: 'Поощрения' },
-      { property: 'results', column: 'results', category: 'free-text', title: 'Итоги' },
-    ],
-  }),
+  declarePersonalData(
+    { entity: 'Participant', title: 'Участник', table: 'participants' },
+    {
+      name: { lastName: 'Фамилия', firstName: 'Имя', middleName: 'Отчество', nameKey: 'Ключ ФИО (для поиска)' },
+      'birth-date': { birthDate: 'Дата рождения' },
+      contact: { email: 'Эл. почта', phone: 'Телефон' },
+      class: { grade: 'Класс', classLetter: 'Литера класса' },
+      'free-text': { achievements: 'Достижения', requests: 'Запросы', notes: 'Заметки' },
+      other: {
+        sex: 'Пол', position: 'Должность', teachingExperienceYears: 'Стаж, лет', classTeacher: 'Классный руководитель', subjects: 'Предметы',
+        organisationName: 'Организация', interests: 'Интересы', directions: 'Направления',
+      },
+    },
+  ),
+  declarePersonalData(
+    { entity: 'Consent', title: 'Согласие', table: 'consents' },
+    { name: { representativeName: 'Законный представитель' }, document: { documentRef: 'Документ' }, 'free-text': { revocationReason: 'Причина отзыва' }, other: { representativeRelation: 'Кем приходится' } },
+  ),
+  declarePersonalData(
+    { entity: 'ParticipantBaseEntry', title: 'Запись в базе', table: 'participant_base_entries' },
+    {
+      'free-text': {
+        withdrawalReason: 'Причина выбытия', request: 'Запрос', competencies: 'Компетенции', motivation: 'Мотивация', thirdPartyNotes: 'Сведения третьих лиц',
+        interviewResult: 'Итог собеседования', awards: 'Поощрения', results: 'Итоги',
+      },
+      other: { categories: 'Категории', psychReady: 'Психологическая готовность' },
+    },
+  ),
   // The erasure requests themselves: who asked and who cancelled (staff accounts).
-  declarePersonalData({
-    entity: 'PersonalDataErasure',
-    title: 'Удаление персональных данных',
-    table: 'participant_erasures',
-    fields: [
-      { property: 'requestedBy', column: 'requested_by', category: 'other', title: 'Кто запросил' },
-      { property: 'cancelledBy', column: 'cancelled_by', category: 'other', title: 'Кто отменил' },
-    ],
-  }),
+  declarePersonalData({ entity: 'PersonalDataErasure', title: 'Удаление персональных данных', table: 'participant_erasures' }, { other: { requestedBy: 'Кто запросил', cancelledBy: 'Кто отменил' } }),
 ] as const;
 
 /** Columns of this lib whose names look personal but are not. */

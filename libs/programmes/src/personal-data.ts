@@ -9,63 +9,18 @@ import { COMPLETION_NOT_PERSONAL_DATA, COMPLETION_PERSONAL_DATA } from './comple
  * tables by tools/lint/personal-data.spec.ts.
  */
 export const PERSONAL_DATA = [
-  declarePersonalData({
-    entity: 'MentoringPair',
-    title: 'Пара',
-    table: 'mentoring_pairs',
-    fields: [
-      { property: 'endComment', column: 'end_comment', category: 'free-text', title: 'Комментарий к завершению' },
-      { property: 'result', column: 'result', category: 'free-text', title: 'Итоги' },
-      { property: 'warnings', column: 'warnings', category: 'free-text', title: 'Предупреждения' },
-    ],
-  }),
-  declarePersonalData({
-    entity: 'Meeting',
-    title: 'Встреча',
-    table: 'meetings',
-    fields: [
-      { property: 'topic', column: 'topic', category: 'free-text', title: 'Тема' },
-      { property: 'notes', column: 'notes', category: 'free-text', title: 'Заметки' },
-    ],
-  }),
-  declarePersonalData({
-    entity: 'PersonalisedProgramme',
-    title: 'Персонализированная программа',
-    table: 'personalised_programmes',
-    fields: [
-      { property: 'title', column: 'title', category: 'free-text', title: 'Наименование' },
-      { property: 'goal', column: 'goal', category: 'free-text', title: 'Цель' },
-      { property: 'difficulties', column: 'difficulties', category: 'free-text', title: 'Затруднения' },
-      { property: 'strengths', column: 'strengths', category: 'free-text', title: 'Сильные стороны' },
-      { property: 'expectedResults', column: 'expected_results', category: 'free-text', title: 'Ожидаемые результаты' },
-    ],
-  }),
-  declarePersonalData({
-    entity: 'PlanTask',
-    title: 'Мероприятие плана',
-    table: 'plan_tasks',
-    fields: [
-      { property: 'title', column: 'title', category: 'free-text', title: 'Наименование' },
-      { property: 'description', column: 'description', category: 'free-text', title: 'Описание' },
-      { property: 'responsible', column: 'responsible', category: 'name', title: 'Ответственный' },
-      { property: 'result', column: 'result', category: 'free-text', title: 'Результат' },
-    ],
-  }),
-  declarePersonalData({
-    entity: 'MatchSuggestion',
-    title: 'Предложение пары',
-    table: 'match_suggestions',
-    fields: [
-      { property: 'explanation', column: 'explanation', category: 'free-text', title: 'Пояснение' },
-      { property: 'components', column: 'components', category: 'free-text', title: 'Составляющие оценки' },
-    ],
-  }),
-  declarePersonalData({
-    entity: 'RoadmapItem',
-    title: 'Мероприятие дорожной карты',
-    table: 'roadmap_items',
-    fields: [{ property: 'responsible', column: 'responsible', category: 'name', title: 'Ответственный' }],
-  }),
+  declarePersonalData({ entity: 'MentoringPair', title: 'Пара', table: 'mentoring_pairs' }, { 'free-text': { endComment: 'Комментарий к завершению', result: 'Итоги', warnings: 'Предупреждения' } }),
+  declarePersonalData({ entity: 'Meeting', title: 'Встреча', table: 'meetings' }, { 'free-text': { topic: 'Тема', notes: 'Заметки' } }),
+  declarePersonalData(
+    { entity: 'PersonalisedProgramme', title: 'Персонализированная программа', table: 'personalised_programmes' },
+    { 'free-text': { title: 'Наименование', goal: 'Цель', difficulties: 'Затруднения', strengths: 'Сильные стороны', expectedResults: 'Ожидаемые результаты' } },
+  ),
+  declarePersonalData(
+    { entity: 'PlanTask', title: 'Мероприятие плана', table: 'plan_tasks' },
+    { name: { responsible: 'Ответственный' }, 'free-text': { title: 'Наименование', description: 'Описание', result: 'Результат' } },
+  ),
+  declarePersonalData({ entity: 'MatchSuggestion', title: 'Предложение пары', table: 'match_suggestions' }, { 'free-text': { explanation: 'Пояснение', components: 'Составляющие оценки' } }),
+  declarePersonalData({ entity: 'RoadmapItem', title: 'Мероприятие дорожной карты', table: 'roadmap_items' }, { name: { responsible: 'Ответственный' } }),
   ...COMPLETION_PERSONAL_DATA,
 ] as const;
 

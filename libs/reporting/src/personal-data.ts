@@ -7,16 +7,14 @@ import { declarePersonalData, type NotPersonalColumn } from '@nastavnik/platform
  * Loaded by the lib's module; checked by tools/lint/personal-data.spec.ts.
  */
 export const PERSONAL_DATA = [
-  declarePersonalData({
-    entity: 'Report',
-    title: 'Отчёт',
-    table: 'report_files',
-    fields: [
-      { property: 'requestedBy', column: 'requested_by', category: 'other', title: 'Кто запросил' },
+  declarePersonalData(
+    { entity: 'Report', title: 'Отчёт', table: 'report_files' },
+    {
       // An extract's compiler — name, position, phone — printed in its title block (docs/adr/0037).
-      { property: 'compiler', column: 'compiler', category: 'contact', title: 'Составитель выгрузки (Ф. И. О., должность, телефон)' },
-    ],
-  }),
+      contact: { compiler: 'Составитель выгрузки (Ф. И. О., должность, телефон)' },
+      other: { requestedBy: 'Кто запросил' },
+    },
+  ),
 ] as const;
 
 /** Columns of this lib whose names look personal but are not. */

@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Pool } from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /** Seconds: from a cached list page (a few ms) to a report's rendering (tens of seconds). */
@@ -15,8 +17,6 @@ const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 1
  */
 const MAX_LABEL_VALUES = 300;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-
-type PoolLike = { totalCount: number; idleCount: number; waitingCount: number };
 
 /** A gauge whose value is read when Prometheus scrapes (a queue's counts, a lag). */
 export type ScrapedGauge = { name: string; help: string; labelNames: readonly string[]; collect: () => Promise<{ labels: Record<string, string>; value: number }[]> };
@@ -71,7 +71,11 @@ export class Metrics implements OnApplicationShutdown {
   ) {
     // The process's memory, CPU, event-loop lag and handles (prom-client's defaults, our prefix).
     collectDefaultMetrics({ register: this.registry, prefix: 'nastavnik_' });
-    const pool = () => (dataSource.driver as unknown as { master?: PoolLike }).master;
+    // TypeORM types the driver's pool as `any`: narrowed to pg's Pool (no replication here, so `master` is the one pool).
+    const pool = (): Pool | undefined => {
+      const driver = dataSource.driver;
+      return driver instanceof PostgresDriver && driver.master instanceof Pool ? driver.master : undefined;
+    };
     new Gauge({
       name: 'nastavnik_pg_pool_connections',
       help: "The app role's connection pool: connections in use, idle, and callers waiting for one",

@@ -7,7 +7,9 @@
  * demands that every PD-looking column of every table is declared here or listed as not personal).
  */
 
-export type PersonalDataCategory = 'name' | 'birth-date' | 'contact' | 'free-text' | 'class' | 'document' | 'answers' | 'other';
+/** The categories, in the order a declaration's fields and the docs' table list them. */
+export const PERSONAL_DATA_CATEGORIES = ['name', 'birth-date', 'contact', 'class', 'document', 'answers', 'free-text', 'other'] as const;
+export type PersonalDataCategory = (typeof PERSONAL_DATA_CATEGORIES)[number];
 
 /**
  * `property`: the entity's (and GraphQL type's) property name; `column`: the database column;
@@ -17,6 +19,13 @@ export type PersonalDataField = { property: string; column: string; category: Pe
 
 /** `entity`: the GraphQL object type's name (e.g. 'Participant'); `title`: its Russian name; `table`: its table. */
 export type PersonalDataDeclaration = { entity: string; title: string; table: string; fields: readonly PersonalDataField[] };
+
+/**
+ * How a lib writes its fields: grouped by category, property → Russian title; the column is the
+ * property in snake_case unless given as `[title, column]`.
+ * E.g. `{ name: { lastName: 'Фамилия' }, answers: { value: ['Ответ (число)', 'value_number'] } }`.
+ */
+export type PersonalDataFieldsByCategory = Partial<Record<PersonalDataCategory, Readonly<Record<string, string | readonly [title: string, column: string]>>>>;
 
 /** A column whose name looks like personal data but is not, with the reason (checked by the lint spec). */
 export type NotPersonalColumn = { table: string; column: string; why: string };
@@ -39,11 +48,24 @@ function frozen(d: PersonalDataDeclaration): PersonalDataDeclaration {
   return Object.freeze({ entity: d.entity, title: d.title, table: d.table, fields: Object.freeze(d.fields.map((f) => Object.freeze({ ...f }))) });
 }
 
+/** `teachingExperienceYears` → `teaching_experience_years`. */
+function snakeCase(property: string): string {
+  return property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
 /**
- * Registers one entity's personal-data fields and returns the declaration. Declaring the same
- * entity twice with the same fields is harmless (a module loaded twice); differently is an error.
+ * Registers one entity's personal-data fields and returns the declaration (fields in category
+ * order). Declaring the same entity twice with the same fields is harmless (a module loaded
+ * twice); differently is an error.
  */
-export function declarePersonalData(d: PersonalDataDeclaration): PersonalDataDeclaration {
+export function declarePersonalData(entity: Omit<PersonalDataDeclaration, 'fields'>, byCategory: PersonalDataFieldsByCategory): PersonalDataDeclaration {
+  const fields = PERSONAL_DATA_CATEGORIES.flatMap((category) =>
+    Object.entries(byCategory[category] ?? {}).map(([property, spec]) => {
+      const [title, column] = typeof spec === 'string' ? [spec, snakeCase(property)] : spec;
+      return { property, column, category, title };
+    }),
+  );
+  const d: PersonalDataDeclaration = { entity: entity.entity, title: entity.title, table: entity.table, fields };
   const declaration = frozen(d);
   const seen = new Set<string>();
   if (!d.title?.trim()) throw new Error(`personal data: ${d.entity} needs its Russian title`);

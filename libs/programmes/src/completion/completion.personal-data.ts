@@ -5,25 +5,11 @@ import { declarePersonalData, type NotPersonalColumn } from '@nastavnik/platform
  * the nominated mentor's name and the reason written about them, in the school's nomination and in
  * the copy the school entered into a competition.
  */
+const NOMINATED = { name: { mentorName: 'ФИО наставника' }, 'free-text': { reason: 'Обоснование' } } as const;
+
 export const COMPLETION_PERSONAL_DATA = [
-  declarePersonalData({
-    entity: 'MentorNomination',
-    title: 'Выдвижение наставника',
-    table: 'mentor_nominations',
-    fields: [
-      { property: 'mentorName', column: 'mentor_name', category: 'name', title: 'ФИО наставника' },
-      { property: 'reason', column: 'reason', category: 'free-text', title: 'Обоснование' },
-    ],
-  }),
-  declarePersonalData({
-    entity: 'CompetitionEntry',
-    title: 'Заявка на конкурс наставников',
-    table: 'competition_entries',
-    fields: [
-      { property: 'mentorName', column: 'mentor_name', category: 'name', title: 'ФИО наставника' },
-      { property: 'reason', column: 'reason', category: 'free-text', title: 'Обоснование' },
-    ],
-  }),
+  declarePersonalData({ entity: 'MentorNomination', title: 'Выдвижение наставника', table: 'mentor_nominations' }, NOMINATED),
+  declarePersonalData({ entity: 'CompetitionEntry', title: 'Заявка на конкурс наставников', table: 'competition_entries' }, NOMINATED),
 ] as const;
 
 /** Columns of the completion stage whose names look personal but are not. */

@@ -9,7 +9,7 @@ import { NotificationOutbox } from '@nastavnik/notifications/notification-outbox
 import { type UnsubmittedReport, UnsubmittedReports } from '@nastavnik/notifications/unsubmitted-reports';
 import type { ReportFileJobData } from '../jobs/report-file.job';
 import { ReportDataService } from '../report-data.service';
-import { type ReportParams, reportJobId, requestHash } from '../report-request';
+import { reportJobId, requestHash } from '../report-request';
 import { reportJobFor } from '../report.service';
 import type { SubmissionReportParams } from './submission-file';
 import type { FrozenSubmission } from './submission.document';
@@ -150,7 +150,7 @@ export class SubmissionService implements UnsubmittedReports {
         },
       };
       const params: SubmissionReportParams = { submissionId: row.id, versionId, version, schoolYear };
-      const hash = requestHash('submission_report', params as unknown as ReportParams, scope);
+      const hash = requestHash('submission_report', params, scope);
       const [file] = await em.query(
         `insert into report_files (tenant_id, tenant_path, kind, parameters, params_hash, requested_by, requested_role)
          values ($1, $2::ltree, 'submission_report', $3::jsonb, $4, $5, 'curator') returning id`,
