@@ -31,6 +31,13 @@ export type RegionReports = { tenantId: string; schoolYear: string; dueOn: strin
 
 export type SchoolReminders = { tenantId: string; idlePairIds: string[]; dueItemIds: string[]; overdueItemIds: string[]; remindedLinkIds: string[]; written: number };
 
+/**
+ * How long after a due date the analysts' list of late schools may still be written: at go-live
+ * (or after a worker was down) a due date older than this produces nothing — it is history the
+ * analysts see on «Кто не сдал», not news; 30 days outlast any outage of the worker (docs/adr/0039).
+ */
+export const REPORT_DEADLINE_WINDOW_DAYS = 30;
+
 const OPEN_ITEM = new Set(['planned', 'in_progress']);
 const PAGE = 500;
 
@@ -49,7 +56,7 @@ const PAGE = 500;
  *   monitoring lib through the `UnansweredLinks` port, docs/adr/0038);
  * - per region, per school year whose due date has passed: one message to the region's analysts
  *   (the region's `analyst_email`) listing the schools without a report on review or accepted,
- *   keyed by the year and the due date so it is written once (the reports come from the reporting
+ *   for a due date passed at most REPORT_DEADLINE_WINDOW_DAYS ago, keyed by the year and the due date so it is written once (the reports come from the reporting
  *   lib through the `UnsubmittedReports` port, asked under the region analyst's scope, docs/adr/0039).
  * The curator's become one message to the curator's address (settings), written to the outbox with a
  * per-school, per-day key, so a run repeated the same day writes nothing twice. The data comes
@@ -110,7 +117,7 @@ export class RunRemindersJob implements OnApplicationBootstrap {
     )) as { id: string; path: string }[];
     const found: RegionReports[] = [];
     for (const region of regions) {
-      const late = await this.context.runInScope(regionAnalystScope(region.id, region.path), () => source.unsubmitted(today));
+      const late = await this.context.runInScope(regionAnalystScope(region.id, region.path), () => source.unsubmitted(today, addDays(today, -REPORT_DEADLINE_WINDOW_DAYS)));
       if (late.every((year) => year.schools.length === 0)) continue;
       await this.context.runInScope(schoolScope(region.id, region.path), async () => {
         const [settings] = (await (await this.context.manager()).query(`select analyst_email from notification_settings where tenant_id = $1`, [region.id])) as { analyst_email: string | null }[];
