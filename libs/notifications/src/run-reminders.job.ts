@@ -157,9 +157,10 @@ export class RunRemindersJob implements OnApplicationBootstrap {
       const since = latest.get(pair.id) ?? pair.startDate;
       return since === null || since < idleSince;
     });
-    const items = (await all((args) => this.roadmaps.listItems(args, {}))).filter((item) => OPEN_ITEM.has(item.status) && item.plannedEnd !== null);
-    const due = items.filter((item) => item.plannedEnd! >= today && item.plannedEnd! <= dueUntil);
-    const overdue = items.filter((item) => item.plannedEnd! < today);
+    const items = (await all((args) => this.roadmaps.listItems(args, {})))
+      .flatMap((item) => (OPEN_ITEM.has(item.status) && item.plannedEnd !== null ? [{ activity: item.activity, id: item.id, plannedEnd: item.plannedEnd }] : []));
+    const due = items.filter((item) => item.plannedEnd >= today && item.plannedEnd <= dueUntil);
+    const overdue = items.filter((item) => item.plannedEnd < today);
     let written = 0;
     const to = settings.curatorEmail;
     if (to) {
@@ -167,10 +168,10 @@ export class RunRemindersJob implements OnApplicationBootstrap {
         if (await this.outbox.enqueue({ tenantId, kind, to: { email: to, name: null }, data, dedupeKey: `${kind}:${today}` })) written += 1;
       };
       if (idle.length) {
-        await write('pair_idle', { days: settings.pairIdleDays, count: idle.length, items: idle.map((pair) => ({ title: pair.title, lastMeeting: latest.has(pair.id) ? ruDay(latest.get(pair.id)!) : 'не было' })) });
+        await write('pair_idle', { days: settings.pairIdleDays, count: idle.length, items: idle.map((pair) => ({ title: pair.title, lastMeeting: ruDayOr(latest.get(pair.id), 'не было') })) });
       }
-      if (due.length) await write('roadmap_due', { days: settings.roadmapDueDays, count: due.length, items: due.map((item) => ({ title: item.activity, due: ruDay(item.plannedEnd!) })) });
-      if (overdue.length) await write('roadmap_overdue', { count: overdue.length, items: overdue.map((item) => ({ title: item.activity, due: ruDay(item.plannedEnd!) })) });
+      if (due.length) await write('roadmap_due', { days: settings.roadmapDueDays, count: due.length, items: due.map((item) => ({ title: item.activity, due: ruDay(item.plannedEnd) })) });
+      if (overdue.length) await write('roadmap_overdue', { count: overdue.length, items: overdue.map((item) => ({ title: item.activity, due: ruDay(item.plannedEnd) })) });
       if (settings.digestEnabled && new Date(`${today}T12:00:00Z`).getUTCDay() === 1) {
         const [week] = (await (await this.context.manager()).query(
           `select count(*) filter (where status = 'sent')::int as sent, count(*) filter (where status in ('failed', 'uncertain'))::int as failed
@@ -221,6 +222,10 @@ async function all<T>(page: (args: ListArgs) => Promise<T[]>): Promise<T[]> {
     items.push(...got);
     if (got.length < PAGE) return items;
   }
+}
+
+function ruDayOr(day: string | undefined, none: string): string {
+  return day ? ruDay(day) : none;
 }
 
 function addDays(day: string, days: number): string {

@@ -1,11 +1,10 @@
 import { Box, Button, Card, CardContent, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
-import type { ConsoleDataProvider } from '../dataProvider';
-import { THRESHOLD_FIELDS, ThresholdFields, type Thresholds, thresholdsInput } from './ThresholdFields';
+import { Title, useTranslate } from 'react-admin';
+import { THRESHOLD_FIELDS, ThresholdFields, type Thresholds, thresholdsInput, useNotificationSettings } from './ThresholdFields';
 
 type RegionSettings = Thresholds & { analystEmail: string | null };
 const FIELDS = `analystEmail ${THRESHOLD_FIELDS}`;
+const toInput = (value: RegionSettings) => ({ analystEmail: value.analystEmail || null, ...thresholdsInput(value) });
 
 /**
  * «Уведомления: настройки региона» (the region analyst's): the defaults of the region's schools
@@ -13,33 +12,10 @@ const FIELDS = `analystEmail ${THRESHOLD_FIELDS}`;
  * schools that have not submitted the yearly report by the due date.
  */
 export const RegionNotificationSettingsPage = () => {
-  const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const notify = useNotify();
   const translate = useTranslate();
   const t = (key: string) => translate(`resources.notifications.${key}`);
-  const [settings, setSettings] = useState<RegionSettings | null>(null);
-
-  useEffect(() => {
-    void dataProvider
-      .graphql<{ regionNotificationSettings: RegionSettings }>(`query RegionNotificationSettings { regionNotificationSettings { ${FIELDS} } }`)
-      .then((r) => setSettings(r.regionNotificationSettings))
-      .catch((error: Error) => notify(error.message, { type: 'error' }));
-  }, [dataProvider, notify]);
-
+  const { settings, setSettings, save } = useNotificationSettings<RegionSettings>('regionNotificationSettings', 'updateRegionNotificationSettings', 'RegionNotificationSettingsInput', FIELDS, toInput);
   if (!settings) return null;
-  const save = async () => {
-    try {
-      const input = { analystEmail: settings.analystEmail || null, ...thresholdsInput(settings) };
-      const r = await dataProvider.graphql<{ updateRegionNotificationSettings: RegionSettings }>(
-        `mutation SaveRegion($input: RegionNotificationSettingsInput!) { updateRegionNotificationSettings(input: $input) { ${FIELDS} } }`,
-        { input },
-      );
-      setSettings(r.updateRegionNotificationSettings);
-      notify('resources.notifications.settingsSaved', { type: 'info' });
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
   return (
     <Box sx={{ mt: 2, maxWidth: 640 }}>
       <Title title={t('regionSettings')} />

@@ -1,5 +1,7 @@
 import { FormControlLabel, Switch, TextField } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useEffect, useState } from 'react';
+import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import type { ConsoleDataProvider } from '../dataProvider';
 
 /** The thresholds a school sets for itself and a region for its schools: own values (null: the level above decides) and those in force. */
 export type Thresholds = {
@@ -49,3 +51,30 @@ export const ThresholdFields = <T extends Thresholds>({ value, onChange, emptyMe
     </>
   );
 };
+
+/**
+ * A settings row of one level (a school's, a region's): loaded with `query`, saved with `mutation`
+ * (its input type `inputType`, the input made by `toInput`), the server's answer shown after either.
+ */
+export function useNotificationSettings<T extends Thresholds>(query: string, mutation: string, inputType: string, fields: string, toInput: (value: T) => Record<string, unknown>) {
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const [settings, setSettings] = useState<T | null>(null);
+  useEffect(() => {
+    void dataProvider
+      .graphql<Record<string, T>>(`query Load { value: ${query} { ${fields} } }`)
+      .then((r) => setSettings(r.value))
+      .catch((error: Error) => notify(error.message, { type: 'error' }));
+  }, [dataProvider, notify, query, fields]);
+  const save = async () => {
+    if (!settings) return;
+    try {
+      const r = await dataProvider.graphql<Record<string, T>>(`mutation Save($input: ${inputType}!) { value: ${mutation}(input: $input) { ${fields} } }`, { input: toInput(settings) });
+      setSettings(r.value);
+      notify('resources.notifications.settingsSaved', { type: 'info' });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  return { settings, setSettings, save };
+}
