@@ -73,7 +73,18 @@ describe('demo data', () => {
     expect(await count(`select count(*) as n from mentoring_pairs p join programmes pr on pr.id = p.programme_id where p.tenant_id = $1 and pr.academic_year <> $2 and p.status = 'active'`, [mish, GOLDEN_PERIOD])).toBeGreaterThan(0);
     expect(await count(`select count(distinct tenant_id) as n from questionnaire_responses where academic_year <> $1`, [GOLDEN_PERIOD])).toBe(5);
 
-    const tables = ['participants', 'participant_base_entries', 'consents', 'programmes', 'mentoring_pairs', 'meetings', 'questionnaire_responses', 'programme_scorecards'];
+    // Issue 17: the demo's schools' curators and regions' analysts have (fictitious) addresses, so the demo's maildev shows their messages.
+    expect((await owner.query(`select t.code, s.curator_email, s.analyst_email from notification_settings s join tenants t on t.id = s.tenant_id order by t.code`)).rows).toEqual([
+      { code: 'demo', curator_email: null, analyst_email: 'analyst.demo@example.ru' },
+      { code: 'g40', curator_email: 'curator.g40@example.ru', analyst_email: null },
+      { code: 'mish', curator_email: 'curator.mish@example.ru', analyst_email: null },
+      { code: 'north', curator_email: null, analyst_email: 'analyst.north@example.ru' },
+      { code: 'sch51', curator_email: 'curator.sh51@example.ru', analyst_email: null },
+      { code: 'sosh31', curator_email: 'curator.sosh31@example.ru', analyst_email: null },
+      { code: 'uyut', curator_email: 'curator.uyut@example.ru', analyst_email: null },
+    ]);
+
+    const tables = ['notification_settings', 'participants', 'participant_base_entries', 'consents', 'programmes', 'mentoring_pairs', 'meetings', 'questionnaire_responses', 'programme_scorecards'];
     const before = await Promise.all(tables.map((table) => count(`select count(*) as n from ${table}`)));
     const second = await run('tools/demo-data/seed-demo.ts');
     expect(second).toContain('0 tenants created');

@@ -25,13 +25,18 @@ import { QuestionnaireResponseService } from '@nastavnik/monitoring/questionnair
 import { QuestionnaireTemplateService } from '@nastavnik/monitoring/questionnaire-template.service';
 import { QuestionnairesCoreModule } from '@nastavnik/monitoring/questionnaires.module';
 import { ScorecardService } from '@nastavnik/monitoring/scorecard.service';
+import { NotificationsService } from '@nastavnik/notifications/notifications.service';
 import { DEMO_TENANTS } from './demo-tenants';
+import { loadDemoNotificationAddresses } from './demo-notifications';
 import { demoParticipants, loadDemoParticipants } from './demo-participants';
 import { academicYearOf, DEMO_PROGRAMMES, loadDemoProgrammes } from './demo-programmes';
 import { loadDemoQuestionnaires } from './demo-questionnaires';
 import { GOLDEN_PERIOD, loadGoldenMishkino } from './golden-mishkino';
 
-@Module({ imports: [PlatformModule.forRoot(loadConfig()), TenantsCoreModule, ParticipantsCoreModule, ProgrammesCoreModule, QuestionnairesCoreModule] })
+@Module({ imports: [PlatformModule.forRoot(loadConfig()), TenantsCoreModule, ParticipantsCoreModule, ProgrammesCoreModule, QuestionnairesCoreModule],
+  // The settings service alone: the notifications module would also hear the seeded meetings (their invitations).
+  providers: [NotificationsService],
+})
 class SeedModule {}
 
 /** The school whose 2022/2023 records are seed 004's (SEEDS-DOMAIN §8): its people are the golden fixture's. */
@@ -142,6 +147,8 @@ async function seed(): Promise<void> {
     }, principal);
     console.log(`  ${code}: ${people.created} people created (${people.skipped} there), ${programmes.programmes} programmes, ${programmes.pairs} pairs, ${programmes.roadmapItems} roadmap items, ${answered.responses} questionnaire responses`);
   }
+  const addresses = await loadDemoNotificationAddresses(context, app.get(NotificationsService), ids, Object.keys(DEMO_PROGRAMMES));
+  console.log(`demo data: ${addresses} notification addresses set (curators', regions' analysts')`);
   await app.close();
 }
 

@@ -36,10 +36,11 @@ describe('notifications: the reminder run over the demo region', () => {
                                                            else date '${TODAY}' + 30 end
         from open o where o.tenant_id = i.tenant_id and o.id = i.id`);
     await world.db.owner.query(`update roadmap_items set planned_end = date '${TODAY}' - 5 where status not in ('planned', 'in_progress')`);
-    // Every demo school's curator has an address.
+    // Every demo school's curator has an address (the spec's own, over the demo seed's).
     await world.db.owner.query(`
       insert into notification_settings (tenant_id, tenant_path, curator_email)
-      select id, path, 'curator-' || code || '@example.test' from tenants where kind = 'organisation' and path <@ 'demo'`);
+      select id, path, 'curator-' || code || '@example.test' from tenants where kind = 'organisation' and path <@ 'demo'
+      on conflict (tenant_id) do update set curator_email = excluded.curator_email`);
   }, 600_000);
   afterAll(async () => {
     await world?.close();

@@ -1,7 +1,7 @@
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { DeliveredMail } from '@nastavnik/notifications/local-mail-server';
 import { PLATFORM_SCOPE } from '@nastavnik/notifications/notification-scopes';
-import { RunRemindersJob } from '@nastavnik/notifications/run-reminders.job';
+import { REPORT_DEADLINE_WINDOW_DAYS, RunRemindersJob } from '@nastavnik/notifications/run-reminders.job';
 import { CANCELLED_UNSUBSCRIBED } from '@nastavnik/notifications/send-notifications.job';
 import { ReportingCoreModule } from '@nastavnik/reporting/reporting.module';
 import { tokenFor, type TenantRow } from '@nastavnik/testing/test-context';
@@ -38,13 +38,13 @@ describe('notifications: schools that have not submitted the yearly report by th
     gql(tokenFor('region-analyst', region.code), `mutation($id: ID!, $d: ReportReviewDecision!) { reviewReportSubmission(id: $id, decision: $d, comment: "Замечания") { id } }`, { id, d: decision });
   const mailTo = (address: string, all: DeliveredMail[]) => all.filter((mail) => mail.to.some((to) => to.address === address));
   /** The late schools of a region, by SQL over the tables themselves: no report for the year on review or accepted. */
-  const lateBySql = async (regionPath: string) =>
+  const lateBySql = async (regionPath: string, year = YEAR) =>
     (await world.db.owner.query<{ short_name: string }>(
       `select o.short_name from tenants o
         where o.kind = 'organisation' and o.path <@ $1::ltree
           and not exists (select 1 from report_submissions s where s.tenant_id = o.id and s.school_year = $2 and s.status in ('submitted', 'accepted'))
         order by o.short_name`,
-      [regionPath, YEAR],
+      [regionPath, year],
     )).rows.map((r) => r.short_name);
   const listed = (mail: DeliveredMail) => [...(mail.text ?? '').matchAll(/^- (.+)$/gm)].map((m) => m[1]).sort();
 
@@ -129,5 +129,32 @@ describe('notifications: schools that have not submitted the yearly report by th
     await world.waitFor('A\'s second list cancelled', async () => (await world.db.owner.query(`select 1 from notifications where tenant_id = $1 and status = 'cancelled'`, [region.id])).rows.length === 1);
     expect((await world.db.owner.query(`select last_error from notifications where tenant_id = $1 and status = 'cancelled'`, [region.id])).rows).toEqual([{ last_error: CANCELLED_UNSUBSCRIBED }]);
     expect(mailTo(analystsA, await world.mail.messages())).toHaveLength(1);
+  }, 120_000);
+
+  it(`a due date passed more than ${REPORT_DEADLINE_WINDOW_DAYS} days ago produces nothing (no flood of old years at go-live); one within the window does`, async () => {
+    const before = (await world.db.owner.query(`select count(*)::int as n from notifications where kind = 'report_not_submitted'`)).rows[0].n;
+    const edge = new Date(`${TODAY}T12:00:00Z`);
+    edge.setUTCDate(edge.getUTCDate() - REPORT_DEADLINE_WINDOW_DAYS);
+    const inside = edge.toISOString().slice(0, 10);
+    edge.setUTCDate(edge.getUTCDate() - 1);
+    const outside = edge.toISOString().slice(0, 10);
+    expect([inside, outside]).toEqual(['2026-09-20', '2026-09-19']);
+    for (const r of [region, other.region]) {
+      await world.db.owner.query(
+        `insert into report_submission_due_dates (tenant_id, tenant_path, school_year, due_on) values ($1, $2::ltree, '2019/2020', '2020-10-01'), ($1, $2::ltree, '2020/2021', $3), ($1, $2::ltree, '2021/2022', $4)`,
+        [r.id, r.path, outside, inside],
+      );
+    }
+    // Every school of region B is late for the old years too: only the window keeps them out.
+    expect(await lateBySql(other.region.path, '2019/2020')).toEqual(['Школа другого региона']);
+    expect(await lateBySql(other.region.path, '2020/2021')).toEqual(['Школа другого региона']);
+
+    const worker = world.contexts[0];
+    await worker.get(TenantContext).runInScope(PLATFORM_SCOPE, () => worker.get(RunRemindersJob).handle({ scope: PLATFORM_SCOPE, today: TODAY }));
+    const written = await world.db.owner.query(`select tenant_id, dedupe_key from notifications where kind = 'report_not_submitted' order by created_at, tenant_id offset $1`, [before]);
+    expect(written.rows.map((r) => r.dedupe_key)).toEqual([`report_not_submitted:2021/2022:${inside}`, `report_not_submitted:2021/2022:${inside}`]);
+    expect(new Set(written.rows.map((r) => r.tenant_id))).toEqual(new Set([region.id, other.region.id]));
+    await world.waitFor('B\'s list for the due date inside the window delivered', async () => mailTo(analystsB, await world.mail.messages()).length === 3);
+    expect(mailTo(analystsB, await world.mail.messages()).map((mail) => mail.subject).filter((subject) => /2019\/2020|2020\/2021/.test(subject))).toEqual([]);
   }, 120_000);
 });

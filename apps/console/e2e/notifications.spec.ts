@@ -174,4 +174,47 @@ describe('notifications: the curator sees the programme’s questionnaire links 
       await context.close();
     }
   }, 240_000);
+
+  it('analyst.demo: «Уведомления: настройки региона» — the demo\'s address, a new address and a default saved; they persist and a school inherits the default', async () => {
+    const { context, page, problems } = await world.newPage();
+    try {
+      await world.signIn(page, 'analyst.demo');
+      await page.getByRole('menuitem', { name: 'Уведомления: настройки региона' }).click();
+      const address = page.getByLabel('Адрес аналитиков региона');
+      const idle = page.getByLabel('Пара без встреч дольше, дней');
+      await address.waitFor();
+      // The demo seed's fictitious address of the region's analysts.
+      expect(await address.inputValue()).toBe('analyst.demo@example.ru');
+      expect(await idle.inputValue()).toBe('');
+      await address.fill('rnc-analytics@example.ru');
+      await idle.fill('45');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText('Настройки сохранены').waitFor();
+      await page.getByText('Действует: 45').waitFor();
+      await screenshot(page, 'region-settings');
+
+      // Opened again (hash navigation keeps the session): the values are the server's.
+      await page.goto(`${world.consoleUrl}#/`);
+      await page.getByRole('menuitem', { name: 'Уведомления: настройки региона' }).click();
+      await page.getByText('Действует: 45').waitFor();
+      expect(await page.getByLabel('Адрес аналитиков региона').inputValue()).toBe('rnc-analytics@example.ru');
+      expect(await page.getByLabel('Пара без встреч дольше, дней').inputValue()).toBe('45');
+
+      // An invalid address is refused with the server's Russian message and not saved.
+      await page.getByLabel('Адрес аналитиков региона').fill('не адрес');
+      await page.getByRole('button', { name: 'Сохранить' }).click();
+      await page.getByText(/некорректный адрес электронной почты/).first().waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    // A school of the region without its own value now works with the region's default.
+    const token = await world.devToken('curator.g40');
+    const response = await fetch(`${world.consoleUrl}graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: `query { notificationSettings { pairIdleDays effectivePairIdleDays } }` }),
+    });
+    expect(((await response.json()) as { data: unknown }).data).toEqual({ notificationSettings: { pairIdleDays: null, effectivePairIdleDays: 45 } });
+  }, 120_000);
 });

@@ -23,7 +23,7 @@ import { regionOutcomes } from './outcomes';
 import { contingents } from './contingent';
 import { competitionEntries, mentorCompetitions, mentorNominations, practiceCases, practiceModeration } from './completion';
 import { accessJournal } from './journal';
-import { notifications } from './notifications';
+import { notifications, regionNotificationSettings } from './notifications';
 import { questionnaireLinks } from './questionnaires/links';
 import { questionnaireResponses } from './questionnaires/responses';
 import { questionnaireTemplates } from './questionnaires/templates';
@@ -73,6 +73,7 @@ export const RESOURCES: ConsoleResource[] = [
   contingents,
   accessJournal,
   notifications,
+  regionNotificationSettings,
 ];
 
 const i18nProvider = buildI18nProvider(resourceMessagesOf(RESOURCES));

@@ -5250,13 +5250,29 @@ COMMENT ON POLICY notification_settings_platform_admin ON public.notification_se
 -- Name: notification_settings notification_settings_read_defaults; Type: POLICY; Schema: public; Owner: nastavnik_owner
 --
 
-CREATE POLICY notification_settings_read_defaults ON public.notification_settings FOR SELECT USING (((tenant_path OPERATOR(public.@>) ( SELECT app.scope_path() AS scope_path)) AND (( SELECT app.scope_role() AS scope_role) IS NOT NULL)));
+CREATE POLICY notification_settings_read_defaults ON public.notification_settings FOR SELECT USING (((tenant_path OPERATOR(public.@>) ( SELECT app.scope_path() AS scope_path)) AND (( SELECT app.scope_role() AS scope_role) = 'curator'::text)));
 
 --
 -- Name: POLICY notification_settings_read_defaults ON notification_settings; Type: COMMENT; Schema: public; Owner: nastavnik_owner
 --
 
-COMMENT ON POLICY notification_settings_read_defaults ON public.notification_settings IS 'custom: anyone with a scope reads the settings of the nodes above their own (a school its region''s defaults)';
+COMMENT ON POLICY notification_settings_read_defaults ON public.notification_settings IS 'custom: a school''s curator reads the settings of the nodes above the school (its region''s defaults)';
+
+--
+-- Name: notification_settings notification_settings_region_analyst; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY notification_settings_region_analyst ON public.notification_settings USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id)) AND (tenant_path OPERATOR(public.=) ( SELECT app.scope_path() AS scope_path)) AND (tenant_id IN ( SELECT t.id
+   FROM public.tenant_tree t
+  WHERE (t.kind = 'region'::text))))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id)) AND (tenant_path OPERATOR(public.=) ( SELECT app.scope_path() AS scope_path)) AND (tenant_id IN ( SELECT t.id
+   FROM public.tenant_tree t
+  WHERE (t.kind = 'region'::text))) AND (curator_email IS NULL)));
+
+--
+-- Name: POLICY notification_settings_region_analyst ON notification_settings; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY notification_settings_region_analyst ON public.notification_settings IS 'custom: a region''s analyst reads and writes that region''s own row (the schools'' defaults, the analysts'' address), no school''s or other region''s';
 
 --
 -- Name: notification_unsubscribes; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner

@@ -3,7 +3,7 @@ import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { crudResolver } from '@nastavnik/platform/graphql/crud-resolver';
 import { UuidPipe } from '@nastavnik/platform/graphql/uuid.pipe';
 import { Journaled } from '@nastavnik/platform/personal-data/journal';
-import { NotificationContactInput, NotificationContactView, NotificationListArgs, NotificationPreview, NotificationSettingsInput, NotificationSettingsView } from './dtos/notification.inputs';
+import { NotificationContactInput, NotificationContactView, NotificationListArgs, NotificationPreview, NotificationSettingsInput, NotificationSettingsView, RegionNotificationSettingsInput, RegionNotificationSettingsView } from './dtos/notification.inputs';
 import type { NotificationKind } from './notification.codes';
 import { NotificationEntity, NotificationKindEnum } from './notification.entity';
 import { NotificationsService } from './notifications.service';
@@ -41,6 +41,20 @@ export class NotificationResolver extends crudResolver({
   @Mutation(() => NotificationSettingsView, { description: 'Изменить настройки уведомлений школы' })
   updateNotificationSettings(@Args('input', { type: () => NotificationSettingsInput }) input: NotificationSettingsInput): Promise<NotificationSettingsView> {
     return this.service.updateSettings(input);
+  }
+
+  @Roles('region-analyst')
+  @Query(() => RegionNotificationSettingsView, { description: 'Настройки уведомлений региона: значения по умолчанию для школ, адрес аналитиков' })
+  regionNotificationSettings(): Promise<RegionNotificationSettingsView> {
+    return this.service.regionSettings();
+  }
+
+  @Roles('region-analyst')
+  @Mutation(() => RegionNotificationSettingsView, { description: 'Изменить настройки уведомлений региона' })
+  updateRegionNotificationSettings(
+    @Args('input', { type: () => RegionNotificationSettingsInput }) input: RegionNotificationSettingsInput,
+  ): Promise<RegionNotificationSettingsView> {
+    return this.service.updateRegionSettings(input);
   }
 
   @Roles(...ROLES)

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@nastavnik/platform/config/app-config';
-import { ConflictException, NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
+import { ConflictException, ForbiddenException, NotFoundException, ValidationFailedException } from '@nastavnik/platform/errors/app.exceptions';
 import { isUuid } from '@nastavnik/platform/graphql/uuid.pipe';
 import type { ListArgs } from '@nastavnik/platform/graphql/list-args';
 import { containsPattern, pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import type { EntityManager } from 'typeorm';
-import type { NotificationContactInput, NotificationContactView, NotificationFilter, NotificationPreview, NotificationSettingsInput, NotificationSettingsView } from './dtos/notification.inputs';
+import type { NotificationContactInput, NotificationContactView, NotificationFilter, NotificationPreview, NotificationSettingsInput, NotificationSettingsView, RegionNotificationSettingsInput, RegionNotificationSettingsView } from './dtos/notification.inputs';
 import type { NotificationKind } from './notification.codes';
 import { NotificationEntity } from './notification.entity';
 import { renderNotification, ruDay } from './notification-templates';
@@ -73,34 +73,37 @@ export class NotificationsService {
     const tenantId = this.context.scope.tenantId;
     const rows = await this.settingsRows();
     const own = rows.find((row) => row.tenant_id === tenantId);
-    const effective = this.effectiveOf(rows);
-    return {
-      curatorEmail: own?.curator_email ?? null,
-      linkReminderDays: own?.link_reminder_days ?? null,
-      pairIdleDays: own?.pair_idle_days ?? null,
-      roadmapDueDays: own?.roadmap_due_days ?? null,
-      digestEnabled: own?.digest_enabled ?? null,
-      effectiveLinkReminderDays: effective.linkReminderDays,
-      effectivePairIdleDays: effective.pairIdleDays,
-      effectiveRoadmapDueDays: effective.roadmapDueDays,
-      effectiveDigestEnabled: effective.digestEnabled,
-    };
+    return { curatorEmail: own?.curator_email ?? null, ...this.thresholdsView(own, this.effectiveOf(rows)) };
   }
 
-  /** Writes the settings of the caller's own school (a curator's), or with `tenantId` a region's defaults (the platform admin's). */
+  /** Writes the settings of the caller's own school (a curator's). */
   async updateSettings(input: NotificationSettingsInput): Promise<NotificationSettingsView> {
     const em = await this.context.manager();
     const scope = this.context.scope;
     const [tenant] = (await em.query(`select id, path::text as path from tenant_tree where id = $1`, [scope.tenantId])) as { id: string; path: string }[];
     if (!tenant) throw new NotFoundException('Организация не найдена.');
-    await em.query(
-      `insert into notification_settings (tenant_id, tenant_path, curator_email, link_reminder_days, pair_idle_days, roadmap_due_days, digest_enabled)
-       values ($1, $2::ltree, $3, $4, $5, $6, $7)
-       on conflict (tenant_id) do update set curator_email = excluded.curator_email, link_reminder_days = excluded.link_reminder_days,
-         pair_idle_days = excluded.pair_idle_days, roadmap_due_days = excluded.roadmap_due_days, digest_enabled = excluded.digest_enabled, updated_at = now()`,
-      [tenant.id, tenant.path, input.curatorEmail ?? null, input.linkReminderDays ?? null, input.pairIdleDays ?? null, input.roadmapDueDays ?? null, input.digestEnabled ?? null],
-    );
+    await this.upsertSettings(em, tenant, 'curator_email', input.curatorEmail ?? null, input);
     return this.settings();
+  }
+
+  /**
+   * The region's own settings (its analyst's): the defaults of its schools and the analysts'
+   * address. Only a region analyst bound to a region (not a municipality): the row policy admits
+   * that region's row alone (docs/adr/0039).
+   */
+  async regionSettings(): Promise<RegionNotificationSettingsView> {
+    const region = await this.analystsRegion();
+    const [own] = (await (await this.context.manager()).query(
+      `select tenant_id, curator_email, analyst_email, link_reminder_days, pair_idle_days, roadmap_due_days, digest_enabled from notification_settings where tenant_id = $1`,
+      [region.id],
+    )) as (SettingsRow & { analyst_email: string | null })[];
+    return { analystEmail: own?.analyst_email ?? null, ...this.thresholdsView(own, this.effectiveOf(own ? [own] : [])) };
+  }
+
+  async updateRegionSettings(input: RegionNotificationSettingsInput): Promise<RegionNotificationSettingsView> {
+    const region = await this.analystsRegion();
+    await this.upsertSettings(await this.context.manager(), region, 'analyst_email', input.analystEmail ?? null, input);
+    return this.regionSettings();
   }
 
   /** The settings that apply in the running scope's school (nearest node first). */
@@ -146,6 +149,45 @@ export class NotificationsService {
       `select tenant_id, curator_email, link_reminder_days, pair_idle_days, roadmap_due_days, digest_enabled
          from notification_settings where tenant_path @> (select app.scope_path()) order by nlevel(tenant_path) desc`,
     )) as SettingsRow[];
+  }
+
+  /** The row of a school (its curator's address) or of a region (its analysts' address), thresholds beside it. */
+  private async upsertSettings(
+    em: EntityManager,
+    tenant: { id: string; path: string },
+    addressColumn: 'curator_email' | 'analyst_email',
+    address: string | null,
+    thresholds: Pick<NotificationSettingsInput, 'linkReminderDays' | 'pairIdleDays' | 'roadmapDueDays' | 'digestEnabled'>,
+  ): Promise<void> {
+    await em.query(
+      `insert into notification_settings (tenant_id, tenant_path, ${addressColumn}, link_reminder_days, pair_idle_days, roadmap_due_days, digest_enabled)
+       values ($1, $2::ltree, $3, $4, $5, $6, $7)
+       on conflict (tenant_id) do update set ${addressColumn} = excluded.${addressColumn}, link_reminder_days = excluded.link_reminder_days,
+         pair_idle_days = excluded.pair_idle_days, roadmap_due_days = excluded.roadmap_due_days, digest_enabled = excluded.digest_enabled, updated_at = now()`,
+      [tenant.id, tenant.path, address, thresholds.linkReminderDays ?? null, thresholds.pairIdleDays ?? null, thresholds.roadmapDueDays ?? null, thresholds.digestEnabled ?? null],
+    );
+  }
+
+  /** The region of the calling region analyst; a municipality's analyst or another role is refused. */
+  private async analystsRegion(): Promise<{ id: string; path: string }> {
+    const scope = this.context.scope;
+    if (scope.role !== 'region-analyst' || !scope.tenantId) throw new ForbiddenException('Настройки уведомлений региона задаёт аналитик региона.');
+    const [node] = (await (await this.context.manager()).query(`select id, kind, path::text as path from tenant_tree where id = $1`, [scope.tenantId])) as { id: string; kind: string; path: string }[];
+    if (node?.kind !== 'region') throw new ForbiddenException('Настройки уведомлений задаются для региона целиком: войдите как аналитик региона, а не муниципалитета.');
+    return node;
+  }
+
+  private thresholdsView(own: SettingsRow | undefined, effective: EffectiveSettings) {
+    return {
+      linkReminderDays: own?.link_reminder_days ?? null,
+      pairIdleDays: own?.pair_idle_days ?? null,
+      roadmapDueDays: own?.roadmap_due_days ?? null,
+      digestEnabled: own?.digest_enabled ?? null,
+      effectiveLinkReminderDays: effective.linkReminderDays,
+      effectivePairIdleDays: effective.pairIdleDays,
+      effectiveRoadmapDueDays: effective.roadmapDueDays,
+      effectiveDigestEnabled: effective.digestEnabled,
+    };
   }
 
   private effectiveOf(rows: SettingsRow[]): EffectiveSettings {

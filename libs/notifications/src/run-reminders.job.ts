@@ -31,6 +31,13 @@ export type RegionReports = { tenantId: string; schoolYear: string; dueOn: strin
 
 export type SchoolReminders = { tenantId: string; idlePairIds: string[]; dueItemIds: string[]; overdueItemIds: string[]; remindedLinkIds: string[]; written: number };
 
+/**
+ * How long after a due date the analysts' list of late schools may still be written: at go-live
+ * (or after a worker was down) a due date older than this produces nothing — it is history the
+ * analysts see on «Кто не сдал», not news; 30 days outlast any outage of the worker (docs/adr/0039).
+ */
+export const REPORT_DEADLINE_WINDOW_DAYS = 30;
+
 const OPEN_ITEM = new Set(['planned', 'in_progress']);
 const PAGE = 500;
 
@@ -49,7 +56,7 @@ const PAGE = 500;
  *   monitoring lib through the `UnansweredLinks` port, docs/adr/0038);
  * - per region, per school year whose due date has passed: one message to the region's analysts
  *   (the region's `analyst_email`) listing the schools without a report on review or accepted,
- *   keyed by the year and the due date so it is written once (the reports come from the reporting
+ *   for a due date passed at most REPORT_DEADLINE_WINDOW_DAYS ago, keyed by the year and the due date so it is written once (the reports come from the reporting
  *   lib through the `UnsubmittedReports` port, asked under the region analyst's scope, docs/adr/0039).
  * The curator's become one message to the curator's address (settings), written to the outbox with a
  * per-school, per-day key, so a run repeated the same day writes nothing twice. The data comes
@@ -110,7 +117,7 @@ export class RunRemindersJob implements OnApplicationBootstrap {
     )) as { id: string; path: string }[];
     const found: RegionReports[] = [];
     for (const region of regions) {
-      const late = await this.context.runInScope(regionAnalystScope(region.id, region.path), () => source.unsubmitted(today));
+      const late = await this.context.runInScope(regionAnalystScope(region.id, region.path), () => source.unsubmitted(today, addDays(today, -REPORT_DEADLINE_WINDOW_DAYS)));
       if (late.every((year) => year.schools.length === 0)) continue;
       await this.context.runInScope(schoolScope(region.id, region.path), async () => {
         const [settings] = (await (await this.context.manager()).query(`select analyst_email from notification_settings where tenant_id = $1`, [region.id])) as { analyst_email: string | null }[];
@@ -150,9 +157,10 @@ export class RunRemindersJob implements OnApplicationBootstrap {
       const since = latest.get(pair.id) ?? pair.startDate;
       return since === null || since < idleSince;
     });
-    const items = (await all((args) => this.roadmaps.listItems(args, {}))).filter((item) => OPEN_ITEM.has(item.status) && item.plannedEnd !== null);
-    const due = items.filter((item) => item.plannedEnd! >= today && item.plannedEnd! <= dueUntil);
-    const overdue = items.filter((item) => item.plannedEnd! < today);
+    const items = (await all((args) => this.roadmaps.listItems(args, {})))
+      .flatMap((item) => (OPEN_ITEM.has(item.status) && item.plannedEnd !== null ? [{ activity: item.activity, id: item.id, plannedEnd: item.plannedEnd }] : []));
+    const due = items.filter((item) => item.plannedEnd >= today && item.plannedEnd <= dueUntil);
+    const overdue = items.filter((item) => item.plannedEnd < today);
     let written = 0;
     const to = settings.curatorEmail;
     if (to) {
@@ -160,10 +168,10 @@ export class RunRemindersJob implements OnApplicationBootstrap {
         if (await this.outbox.enqueue({ tenantId, kind, to: { email: to, name: null }, data, dedupeKey: `${kind}:${today}` })) written += 1;
       };
       if (idle.length) {
-        await write('pair_idle', { days: settings.pairIdleDays, count: idle.length, items: idle.map((pair) => ({ title: pair.title, lastMeeting: latest.has(pair.id) ? ruDay(latest.get(pair.id)!) : 'не было' })) });
+        await write('pair_idle', { days: settings.pairIdleDays, count: idle.length, items: idle.map((pair) => ({ title: pair.title, lastMeeting: ruDayOr(latest.get(pair.id), 'не было') })) });
       }
-      if (due.length) await write('roadmap_due', { days: settings.roadmapDueDays, count: due.length, items: due.map((item) => ({ title: item.activity, due: ruDay(item.plannedEnd!) })) });
-      if (overdue.length) await write('roadmap_overdue', { count: overdue.length, items: overdue.map((item) => ({ title: item.activity, due: ruDay(item.plannedEnd!) })) });
+      if (due.length) await write('roadmap_due', { days: settings.roadmapDueDays, count: due.length, items: due.map((item) => ({ title: item.activity, due: ruDay(item.plannedEnd) })) });
+      if (overdue.length) await write('roadmap_overdue', { count: overdue.length, items: overdue.map((item) => ({ title: item.activity, due: ruDay(item.plannedEnd) })) });
       if (settings.digestEnabled && new Date(`${today}T12:00:00Z`).getUTCDay() === 1) {
         const [week] = (await (await this.context.manager()).query(
           `select count(*) filter (where status = 'sent')::int as sent, count(*) filter (where status in ('failed', 'uncertain'))::int as failed
@@ -214,6 +222,10 @@ async function all<T>(page: (args: ListArgs) => Promise<T[]>): Promise<T[]> {
     items.push(...got);
     if (got.length < PAGE) return items;
   }
+}
+
+function ruDayOr(day: string | undefined, none: string): string {
+  return day ? ruDay(day) : none;
 }
 
 function addDays(day: string, days: number): string {

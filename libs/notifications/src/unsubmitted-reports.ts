@@ -16,7 +16,8 @@ export type UnsubmittedReport = {
 export abstract class UnsubmittedReports {
   /**
    * Under a region analyst's scope: per school year whose due date has passed by `today` (the
-   * region's calendar), the schools of the scope's subtree without a report submitted or accepted.
+   * region's calendar) and is `dueFrom` or later, the schools of the scope's subtree without a
+   * report submitted or accepted. Older due dates are left out (the run's window, docs/adr/0039).
    */
-  abstract unsubmitted(today: string): Promise<UnsubmittedReport[]>;
+  abstract unsubmitted(today: string, dueFrom: string): Promise<UnsubmittedReport[]>;
 }

@@ -1,64 +1,28 @@
-import { Box, Button, Card, CardContent, FormControlLabel, MenuItem, Switch, TextField, Typography } from '@mui/material';
+import { Box, Button, Card, CardContent, MenuItem, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { Title, useDataProvider, useTranslate } from 'react-admin';
 import { choicesOf } from '../common/choices';
 import type { ConsoleDataProvider } from '../dataProvider';
+import { THRESHOLD_FIELDS, ThresholdFields, type Thresholds, thresholdsInput, useNotificationSettings } from './ThresholdFields';
 
-type Settings = {
-  curatorEmail: string | null;
-  linkReminderDays: number | null;
-  pairIdleDays: number | null;
-  roadmapDueDays: number | null;
-  digestEnabled: boolean | null;
-  effectiveLinkReminderDays: number;
-  effectivePairIdleDays: number;
-  effectiveRoadmapDueDays: number;
-  effectiveDigestEnabled: boolean;
-};
-const FIELDS = 'curatorEmail linkReminderDays pairIdleDays roadmapDueDays digestEnabled effectiveLinkReminderDays effectivePairIdleDays effectiveRoadmapDueDays effectiveDigestEnabled';
-const NUMBERS = [
-  ['linkReminderDays', 'effectiveLinkReminderDays'],
-  ['pairIdleDays', 'effectivePairIdleDays'],
-  ['roadmapDueDays', 'effectiveRoadmapDueDays'],
-] as const;
+type Settings = Thresholds & { curatorEmail: string | null };
+const FIELDS = `curatorEmail ${THRESHOLD_FIELDS}`;
+const toInput = (value: Settings) => ({ curatorEmail: value.curatorEmail || null, ...thresholdsInput(value) });
 
 /** The school's notification settings (empty = the region's defaults), and a preview of every kind of message. */
 export const NotificationSettingsPage = () => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const notify = useNotify();
   const translate = useTranslate();
   const t = (key: string) => translate(`resources.notifications.${key}`);
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const { settings, setSettings, save } = useNotificationSettings<Settings>('notificationSettings', 'updateNotificationSettings', 'NotificationSettingsInput', FIELDS, toInput);
   const [kind, setKind] = useState('QUESTIONNAIRE_LINK');
   const [preview, setPreview] = useState<string>('');
 
-  useEffect(() => {
-    void dataProvider.graphql<{ notificationSettings: Settings }>(`query NotificationSettings { notificationSettings { ${FIELDS} } }`).then((r) => setSettings(r.notificationSettings));
-  }, [dataProvider]);
   useEffect(() => {
     void dataProvider.graphql<{ notificationPreview: { html: string } }>('query Preview($kind: NotificationKind!) { notificationPreview(kind: $kind) { html } }', { kind }).then((r) => setPreview(r.notificationPreview.html));
   }, [dataProvider, kind]);
 
   if (!settings) return null;
-  const save = async () => {
-    try {
-      const input = {
-        curatorEmail: settings.curatorEmail || null,
-        linkReminderDays: settings.linkReminderDays,
-        pairIdleDays: settings.pairIdleDays,
-        roadmapDueDays: settings.roadmapDueDays,
-        digestEnabled: settings.digestEnabled,
-      };
-      const r = await dataProvider.graphql<{ updateNotificationSettings: Settings }>(
-        `mutation Save($input: NotificationSettingsInput!) { updateNotificationSettings(input: $input) { ${FIELDS} } }`,
-        { input },
-      );
-      setSettings(r.updateNotificationSettings);
-      notify('resources.notifications.settingsSaved', { type: 'info' });
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
   return (
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mt: 2 }}>
       <Title title={t('settings')} />
@@ -66,21 +30,7 @@ export const NotificationSettingsPage = () => {
         <CardContent sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <Typography variant="h6">{t('settings')}</Typography>
           <TextField label={t('curatorEmail')} value={settings.curatorEmail ?? ''} onChange={(e) => setSettings({ ...settings, curatorEmail: e.target.value })} />
-          {NUMBERS.map(([own, effective]) => (
-            <TextField
-              key={own}
-              type="number"
-              label={t(own)}
-              value={settings[own] ?? ''}
-              placeholder={t('inheritsRegion')}
-              helperText={`${t('effective')}: ${settings[effective]}`}
-              onChange={(e) => setSettings({ ...settings, [own]: e.target.value === '' ? null : Number(e.target.value) })}
-            />
-          ))}
-          <FormControlLabel
-            control={<Switch checked={settings.digestEnabled ?? settings.effectiveDigestEnabled} onChange={(e) => setSettings({ ...settings, digestEnabled: e.target.checked })} />}
-            label={t('digestEnabled')}
-          />
+          <ThresholdFields value={settings} onChange={setSettings} emptyMeans={t('inheritsRegion')} />
           <Button variant="contained" onClick={() => void save()}>{t('save')}</Button>
         </CardContent>
       </Card>

@@ -31,13 +31,23 @@ export class NotificationListArgs extends ListArgs {
   @FilterField(() => NotificationFilter) filter?: NotificationFilter;
 }
 
-@InputType({ description: 'Настройки уведомлений школы (пусто — как в регионе)' })
-export class NotificationSettingsInput {
-  @EmailField('Адрес куратора для напоминаний и сводки', { nullable: true }) curatorEmail?: string | null;
+/** The thresholds a school sets for itself and a region for its schools (empty: the level above decides). */
+@InputType({ isAbstract: true })
+abstract class NotificationThresholdsInput {
   @IntField('Напомнить о незаполненной анкете через, дней', 1, 60, { nullable: true }) linkReminderDays?: number | null;
   @IntField('Пара без встреч дольше, дней', 1, 365, { nullable: true }) pairIdleDays?: number | null;
   @IntField('Предупреждать о сроке мероприятия за, дней', 1, 60, { nullable: true }) roadmapDueDays?: number | null;
   @BoolField('Еженедельная сводка', { nullable: true }) digestEnabled?: boolean | null;
+}
+
+@InputType({ description: 'Настройки уведомлений школы (пусто — как в регионе)' })
+export class NotificationSettingsInput extends NotificationThresholdsInput {
+  @EmailField('Адрес куратора для напоминаний и сводки', { nullable: true }) curatorEmail?: string | null;
+}
+
+@InputType({ description: 'Настройки уведомлений региона: значения по умолчанию для его школ (пусто — как на платформе) и адрес аналитиков' })
+export class RegionNotificationSettingsInput extends NotificationThresholdsInput {
+  @EmailField('Адрес аналитиков региона для списка школ, не сдавших отчёт', { nullable: true }) analystEmail?: string | null;
 }
 
 @InputType({ description: 'Адрес для писем участнику (для несовершеннолетнего — законному представителю)' })
@@ -48,10 +58,10 @@ export class NotificationContactInput {
   @BoolField('Законный представитель', { optional: true }) representative?: boolean;
 }
 
-@ObjectType('NotificationSettings', { description: 'Настройки уведомлений: свои значения школы и действующие (с учётом региона и платформы)' })
-export class NotificationSettingsView {
-  @Field(() => String, { nullable: true }) curatorEmail!: string | null;
-  @Field(() => Int, { nullable: true, description: 'Своё значение школы' }) linkReminderDays!: number | null;
+/** Own values (null: not set at this level) and the values in force. */
+@ObjectType({ isAbstract: true })
+abstract class NotificationThresholdsView {
+  @Field(() => Int, { nullable: true, description: 'Своё значение' }) linkReminderDays!: number | null;
   @Field(() => Int, { nullable: true }) pairIdleDays!: number | null;
   @Field(() => Int, { nullable: true }) roadmapDueDays!: number | null;
   @Field(() => Boolean, { nullable: true }) digestEnabled!: boolean | null;
@@ -59,6 +69,16 @@ export class NotificationSettingsView {
   @Field(() => Int) effectivePairIdleDays!: number;
   @Field(() => Int) effectiveRoadmapDueDays!: number;
   @Field() effectiveDigestEnabled!: boolean;
+}
+
+@ObjectType('NotificationSettings', { description: 'Настройки уведомлений: свои значения школы и действующие (с учётом региона и платформы)' })
+export class NotificationSettingsView extends NotificationThresholdsView {
+  @Field(() => String, { nullable: true }) curatorEmail!: string | null;
+}
+
+@ObjectType('RegionNotificationSettings', { description: 'Настройки уведомлений региона: значения по умолчанию для школ и действующие (с учётом платформы), адрес аналитиков' })
+export class RegionNotificationSettingsView extends NotificationThresholdsView {
+  @Field(() => String, { nullable: true }) analystEmail!: string | null;
 }
 
 @ObjectType('NotificationContact', { description: 'Адрес для писем участнику' })

@@ -228,18 +228,22 @@ export class SubmissionService implements UnsubmittedReports {
 
   /**
    * The notifications lib's port (docs/adr/0039), under a region analyst's scope: per school year
-   * whose due date (of the analyst's region) has passed by `today`, the schools of the region
-   * whose report is neither on review nor accepted — the «Кто не сдал» table's overdue rows.
+   * whose due date (of the analyst's region) has passed by `today` and is `dueFrom` or later, the
+   * schools of the region whose report is neither on review nor accepted — the «Кто не сдал»
+   * table's overdue rows.
    */
-  async unsubmitted(today: string): Promise<UnsubmittedReport[]> {
+  async unsubmitted(today: string, dueFrom: string): Promise<UnsubmittedReport[]> {
     const em = await this.context.manager();
-    const years: { school_year: string }[] = await em.query(`select distinct school_year from report_submission_due_dates where due_on < $1::date order by school_year`, [today]);
+    const years: { school_year: string }[] = await em.query(
+      `select distinct school_year from report_submission_due_dates where due_on < $1::date and due_on >= $2::date order by school_year`,
+      [today, dueFrom],
+    );
     const found: UnsubmittedReport[] = [];
     for (const { school_year: schoolYear } of years) {
       const late = (await this.regionTable(schoolYear, today)).filter((row) => row.overdue);
       const byDue = new Map<string, UnsubmittedReport>();
       for (const row of late) {
-        if (row.dueOn === null) continue; // overdue implies a due date
+        if (row.dueOn === null || row.dueOn < dueFrom) continue; // overdue implies a due date; an older one is outside the window
         const entry = byDue.get(row.dueOn) ?? { schoolYear, dueOn: row.dueOn, schools: [] };
         entry.schools.push({ tenantId: row.tenantId, title: row.tenantName });
         byDue.set(row.dueOn, entry);
