@@ -107,32 +107,45 @@ CREATE FUNCTION app.journal_append(events jsonb) RETURNS integer
     SET search_path TO 'pg_catalog', 'public'
     AS $$
       declare
+        school record;
         e jsonb;
-        t uuid;
+        head record;
+        at timestamptz := statement_timestamp();
+        next_seq bigint;
+        prev text;
+        next_hash text;
         ids text[];
         flds text[];
-        head record;
         written integer := 0;
       begin
         if pg_current_xact_id_if_assigned() is null then
           perform set_config('synchronous_commit', 'off', true);
         end if;
-        for e in select value from jsonb_array_elements(events) loop
-          t := (e->>'tenant_id')::uuid;
-          ids := array(select jsonb_array_elements_text(e->'ids'));
-          flds := array(select jsonb_array_elements_text(e->'fields'));
-          insert into access_journal_heads as h (tenant_id, seq, prev_hash, hash)
-          values (t, 1, '', app.journal_hash('', t, 1, statement_timestamp(), e->>'actor', e->>'actor_name', e->>'role',
-                                             e->>'operation', e->>'action', e->>'entity', ids, flds, e->>'request_id', e->>'source_address'))
-          on conflict (tenant_id) do update
-            set seq = h.seq + 1, prev_hash = h.hash,
-                hash = app.journal_hash(h.hash, t, h.seq + 1, statement_timestamp(), e->>'actor', e->>'actor_name', e->>'role',
-                                        e->>'operation', e->>'action', e->>'entity', ids, flds, e->>'request_id', e->>'source_address')
-          returning h.seq, h.prev_hash, h.hash into head;
-          insert into access_journal (tenant_id, seq, at, actor, actor_name, role, operation, action, entity, entity_ids, fields, request_id, source_address, prev_hash, hash)
-          values (t, head.seq, statement_timestamp(), e->>'actor', e->>'actor_name', e->>'role', e->>'operation', e->>'action', e->>'entity', ids, flds,
-                  e->>'request_id', e->>'source_address', head.prev_hash, head.hash);
-          written := written + 1;
+        for school in
+          select (x.value->>'tenant_id')::uuid as tenant_id, array_agg(x.value order by x.n) as events
+            from jsonb_array_elements(events) with ordinality as x(value, n)
+           group by 1 order by 1
+        loop
+          select h.seq, h.hash into head from access_journal_heads h where h.tenant_id = school.tenant_id for update;
+          if not found then
+            insert into access_journal_heads (tenant_id, seq, prev_hash, hash) values (school.tenant_id, 0, '', '') on conflict (tenant_id) do nothing;
+            select h.seq, h.hash into strict head from access_journal_heads h where h.tenant_id = school.tenant_id for update;
+          end if;
+          next_seq := head.seq;
+          next_hash := head.hash;
+          foreach e in array school.events loop
+            ids := array(select jsonb_array_elements_text(e->'ids'));
+            flds := array(select jsonb_array_elements_text(e->'fields'));
+            next_seq := next_seq + 1;
+            prev := next_hash;
+            next_hash := app.journal_hash(prev, school.tenant_id, next_seq, at, e->>'actor', e->>'actor_name', e->>'role',
+                                          e->>'operation', e->>'action', e->>'entity', ids, flds, e->>'request_id', e->>'source_address');
+            insert into access_journal (tenant_id, seq, at, actor, actor_name, role, operation, action, entity, entity_ids, fields, request_id, source_address, prev_hash, hash)
+            values (school.tenant_id, next_seq, at, e->>'actor', e->>'actor_name', e->>'role', e->>'operation', e->>'action', e->>'entity', ids, flds,
+                    e->>'request_id', e->>'source_address', prev, next_hash);
+            written := written + 1;
+          end loop;
+          update access_journal_heads h set seq = next_seq, prev_hash = prev, hash = next_hash where h.tenant_id = school.tenant_id;
         end loop;
         return written;
       end $$;
