@@ -197,13 +197,14 @@ describe('participants: curator CRUD, bases and consents through GraphQL', () =>
       }) as QueryRunner['query'];
       return runner;
     }) as DataSource['createQueryRunner'];
-    let listed: GqlResponse<{ allParticipants: { id: string; baseEntries: { base: string }[]; consents: { id: string }[] }[] }>;
+    let listed: GqlResponse<{ allParticipants: { id: string; baseEntries: { base: string }[]; consents: { id: string }[] }[]; _allParticipantsMeta: { count: number } }>;
     try {
-      listed = await gql(`{ allParticipants(perPage: 50, filter: { q: "пакетов" }) { id baseEntries { base } consents { id } } }`);
+      listed = await gql(`{ allParticipants(perPage: 50, filter: { q: "пакетов" }) { id baseEntries { base } consents { id } } _allParticipantsMeta(filter: { q: "пакетов" }) { count } }`);
     } finally {
       dataSource.createQueryRunner = original;
     }
     expect(listed.errors).toBeUndefined();
+    expect(listed.data!._allParticipantsMeta).toEqual({ count: 12 });
     const got = listed.data!.allParticipants;
     expect(got).toHaveLength(12);
     for (const row of got) {
@@ -211,9 +212,18 @@ describe('participants: curator CRUD, bases and consents through GraphQL', () =>
       const consents = (await db.owner.query<{ id: string }>(`select id from consents where participant_id = $1 order by signed_on desc, id`, [row.id])).rows.map((r) => r.id);
       expect({ id: row.id, bases: row.baseEntries.map((e) => e.base), consents: row.consents.map((c) => c.id) }).toEqual({ id: row.id, bases, consents });
     }
-    // The scope with BEGIN, the page (its consent flag in the same statement), one query per
-    // nested field, the journal with the COMMIT — not 12 × 2.
+    // The scope with BEGIN, the page (its consent flag and the filter's count in the same
+    // statement), one query per nested field, the journal with the COMMIT — not 12 × 2.
     expect(statements).toBe(5);
+    // The count without the list, beside another filter's list, and beside a page past the end
+    // (no row to carry the count) counts on its own, and right.
+    const counts = await gql<{ a: { count: number }; b: { count: number }; c: { count: number }; past: unknown[]; other: unknown[] }>(
+      `{ a: _allParticipantsMeta(filter: { q: "пакетов" }) { count }
+         other: allParticipants(perPage: 5, filter: { q: "нет такого" }) { id } b: _allParticipantsMeta(filter: { q: "пакетов" }) { count }
+         past: allParticipants(page: 3, perPage: 5, filter: { q: "пакетов" }) { id } c: _allParticipantsMeta(filter: { q: "пакетов" }) { count } }`,
+    );
+    expect(counts.errors).toBeUndefined();
+    expect(counts.data).toEqual({ a: { count: 12 }, other: [], b: { count: 12 }, past: [], c: { count: 12 } });
   });
   it("today in the region's calendar is today for the API and the database, at any hour of the server's clock", async () => {
     const created = await create({ kind: 'TEACHER', lastName: 'Сегодняшний', firstName: 'Пётр', birthDate: isoYearsAgo(40) });
