@@ -150,8 +150,13 @@ describe('participants: curator CRUD, bases and consents through GraphQL', () =>
     );
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.createConsent.purposes).toEqual(['PROCESSING', 'PAIRING', 'QUESTIONNAIRES']);
-    const withConsent = await gql<{ Participant: { hasValidConsent: boolean; consents: { id: string }[] } }>(`query($id: ID!) { Participant(id: $id) { hasValidConsent consents { id } } }`, { id: minor.id });
+    const withConsent = await gql<{ Participant: { hasValidConsent: boolean; consents: { id: string }[] }; allParticipants: { id: string; hasValidConsent: boolean }[] }>(
+      `query($id: ID!) { Participant(id: $id) { hasValidConsent consents { id } } allParticipants(filter: { ids: [$id] }) { id hasValidConsent } }`,
+      { id: minor.id },
+    );
     expect(withConsent.data!.Participant).toEqual({ hasValidConsent: true, consents: [{ id: ok.data!.createConsent.id }] });
+    // The list computes the flag in its page's own statement: the same answer as the card's.
+    expect(withConsent.data!.allParticipants).toEqual([{ id: minor.id, hasValidConsent: true }]);
 
     const consentId = ok.data!.createConsent.id;
     const revoked = await gql<{ revokeConsent: { revokedOn: string; revocationReason: string } }>(`mutation($id: ID!) { revokeConsent(id: $id, reason: "Заявление матери") { revokedOn revocationReason } }`, { id: consentId });
@@ -160,11 +165,11 @@ describe('participants: curator CRUD, bases and consents through GraphQL', () =>
     expect(codesOf(await gql(`mutation($id: ID!) { updateConsent(id: $id, input: { purposes: [PAIRING] }) { id } }`, { id: consentId }))).toEqual(['CONFLICT']);
     expect(codesOf(await gql(`mutation($id: ID!) { revokeConsent(id: $id, reason: "") { id } }`, { id: consentId }))).toEqual(['VALIDATION_FAILED']);
 
-    const after = await gql<{ Participant: { hasValidConsent: boolean }; allConsents: { id: string }[] }>(
-      `query($id: ID!) { Participant(id: $id) { hasValidConsent } allConsents(filter: { participantId: $id, inForce: true }) { id } }`,
+    const after = await gql<{ Participant: { hasValidConsent: boolean }; allConsents: { id: string }[]; allParticipants: { id: string; hasValidConsent: boolean }[] }>(
+      `query($id: ID!) { Participant(id: $id) { hasValidConsent } allConsents(filter: { participantId: $id, inForce: true }) { id } allParticipants(filter: { ids: [$id] }) { id hasValidConsent } }`,
       { id: minor.id },
     );
-    expect(after.data).toEqual({ Participant: { hasValidConsent: false }, allConsents: [] });
+    expect(after.data).toEqual({ Participant: { hasValidConsent: false }, allConsents: [], allParticipants: [{ id: minor.id, hasValidConsent: false }] });
   });
   it('a page of participants with their base entries and consents: each gets its own rows, in a few statements, not two per row', async () => {
     const { rows: people } = await db.owner.query<{ id: string }>(
@@ -192,13 +197,14 @@ describe('participants: curator CRUD, bases and consents through GraphQL', () =>
       }) as QueryRunner['query'];
       return runner;
     }) as DataSource['createQueryRunner'];
-    let listed: GqlResponse<{ allParticipants: { id: string; baseEntries: { base: string }[]; consents: { id: string }[] }[] }>;
+    let listed: GqlResponse<{ allParticipants: { id: string; baseEntries: { base: string }[]; consents: { id: string }[] }[]; _allParticipantsMeta: { count: number } }>;
     try {
-      listed = await gql(`{ allParticipants(perPage: 50, filter: { q: "пакетов" }) { id baseEntries { base } consents { id } } }`);
+      listed = await gql(`{ allParticipants(perPage: 50, filter: { q: "пакетов" }) { id baseEntries { base } consents { id } } _allParticipantsMeta(filter: { q: "пакетов" }) { count } }`);
     } finally {
       dataSource.createQueryRunner = original;
     }
     expect(listed.errors).toBeUndefined();
+    expect(listed.data!._allParticipantsMeta).toEqual({ count: 12 });
     const got = listed.data!.allParticipants;
     expect(got).toHaveLength(12);
     for (const row of got) {
@@ -206,9 +212,18 @@ describe('participants: curator CRUD, bases and consents through GraphQL', () =>
       const consents = (await db.owner.query<{ id: string }>(`select id from consents where participant_id = $1 order by signed_on desc, id`, [row.id])).rows.map((r) => r.id);
       expect({ id: row.id, bases: row.baseEntries.map((e) => e.base), consents: row.consents.map((c) => c.id) }).toEqual({ id: row.id, bases, consents });
     }
-    // Scope, the page, its count, one query per field — not 12 × 2.
-    expect(statements).toBeGreaterThan(0);
-    expect(statements).toBeLessThanOrEqual(8);
+    // The scope with BEGIN, the page (its consent flag and the filter's count in the same
+    // statement), one query per nested field, the journal with the COMMIT — not 12 × 2.
+    expect(statements).toBe(5);
+    // The count without the list, beside another filter's list, and beside a page past the end
+    // (no row to carry the count) counts on its own, and right.
+    const counts = await gql<{ a: { count: number }; b: { count: number }; c: { count: number }; past: unknown[]; other: unknown[] }>(
+      `{ a: _allParticipantsMeta(filter: { q: "пакетов" }) { count }
+         other: allParticipants(perPage: 5, filter: { q: "нет такого" }) { id } b: _allParticipantsMeta(filter: { q: "пакетов" }) { count }
+         past: allParticipants(page: 3, perPage: 5, filter: { q: "пакетов" }) { id } c: _allParticipantsMeta(filter: { q: "пакетов" }) { count } }`,
+    );
+    expect(counts.errors).toBeUndefined();
+    expect(counts.data).toEqual({ a: { count: 12 }, other: [], b: { count: 12 }, past: [], c: { count: 12 } });
   });
   it("today in the region's calendar is today for the API and the database, at any hour of the server's clock", async () => {
     const created = await create({ kind: 'TEACHER', lastName: 'Сегодняшний', firstName: 'Пётр', birthDate: isoYearsAgo(40) });

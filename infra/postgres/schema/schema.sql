@@ -107,34 +107,67 @@ CREATE FUNCTION app.journal_append(events jsonb) RETURNS integer
     SET search_path TO 'pg_catalog', 'public'
     AS $$
       declare
+        n integer := jsonb_array_length(events);
         e jsonb;
         t uuid;
+        first_of_run boolean := true;
+        last_of_run boolean;
+        head record;
+        at timestamptz := statement_timestamp();
+        next_seq bigint;
+        prev text;
+        next_hash text;
         ids text[];
         flds text[];
-        head record;
-        written integer := 0;
       begin
         if pg_current_xact_id_if_assigned() is null then
           perform set_config('synchronous_commit', 'off', true);
         end if;
-        for e in select value from jsonb_array_elements(events) loop
+        -- The writer sends a school's events one after another, schools in id order: a run of one
+        -- school's events takes its head once.
+        for i in 0 .. n - 1 loop
+          e := events -> i;
           t := (e->>'tenant_id')::uuid;
+          last_of_run := i = n - 1 or (events -> (i + 1) ->> 'tenant_id')::uuid is distinct from t;
           ids := array(select jsonb_array_elements_text(e->'ids'));
           flds := array(select jsonb_array_elements_text(e->'fields'));
-          insert into access_journal_heads as h (tenant_id, seq, prev_hash, hash)
-          values (t, 1, '', app.journal_hash('', t, 1, statement_timestamp(), e->>'actor', e->>'actor_name', e->>'role',
-                                             e->>'operation', e->>'action', e->>'entity', ids, flds, e->>'request_id', e->>'source_address'))
-          on conflict (tenant_id) do update
-            set seq = h.seq + 1, prev_hash = h.hash,
-                hash = app.journal_hash(h.hash, t, h.seq + 1, statement_timestamp(), e->>'actor', e->>'actor_name', e->>'role',
-                                        e->>'operation', e->>'action', e->>'entity', ids, flds, e->>'request_id', e->>'source_address')
-          returning h.seq, h.prev_hash, h.hash into head;
+          if first_of_run and last_of_run then
+            -- One event of its school (a write): one statement advances the head.
+            insert into access_journal_heads as h (tenant_id, seq, prev_hash, hash)
+            values (t, 1, '', app.journal_hash('', t, 1, at, e->>'actor', e->>'actor_name', e->>'role',
+                                               e->>'operation', e->>'action', e->>'entity', ids, flds, e->>'request_id', e->>'source_address'))
+            on conflict (tenant_id) do update
+              set seq = h.seq + 1, prev_hash = h.hash,
+                  hash = app.journal_hash(h.hash, t, h.seq + 1, at, e->>'actor', e->>'actor_name', e->>'role',
+                                          e->>'operation', e->>'action', e->>'entity', ids, flds, e->>'request_id', e->>'source_address')
+            returning h.seq, h.prev_hash, h.hash into head;
+            next_seq := head.seq;
+            prev := head.prev_hash;
+            next_hash := head.hash;
+          else
+            if first_of_run then
+              select h.seq, h.hash into head from access_journal_heads h where h.tenant_id = t for update;
+              if not found then
+                insert into access_journal_heads (tenant_id, seq, prev_hash, hash) values (t, 0, '', '') on conflict (tenant_id) do nothing;
+                select h.seq, h.hash into strict head from access_journal_heads h where h.tenant_id = t for update;
+              end if;
+              next_seq := head.seq;
+              next_hash := head.hash;
+            end if;
+            next_seq := next_seq + 1;
+            prev := next_hash;
+            next_hash := app.journal_hash(prev, t, next_seq, at, e->>'actor', e->>'actor_name', e->>'role',
+                                          e->>'operation', e->>'action', e->>'entity', ids, flds, e->>'request_id', e->>'source_address');
+            if last_of_run then
+              update access_journal_heads h set seq = next_seq, prev_hash = prev, hash = next_hash where h.tenant_id = t;
+            end if;
+          end if;
           insert into access_journal (tenant_id, seq, at, actor, actor_name, role, operation, action, entity, entity_ids, fields, request_id, source_address, prev_hash, hash)
-          values (t, head.seq, statement_timestamp(), e->>'actor', e->>'actor_name', e->>'role', e->>'operation', e->>'action', e->>'entity', ids, flds,
-                  e->>'request_id', e->>'source_address', head.prev_hash, head.hash);
-          written := written + 1;
+          values (t, next_seq, at, e->>'actor', e->>'actor_name', e->>'role', e->>'operation', e->>'action', e->>'entity', ids, flds,
+                  e->>'request_id', e->>'source_address', prev, next_hash);
+          first_of_run := last_of_run;
         end loop;
-        return written;
+        return n;
       end $$;
 
 ALTER FUNCTION app.journal_append(events jsonb) OWNER TO nastavnik_owner;

@@ -26,6 +26,9 @@ const SORTABLE = sortColumns({
 /** The consent test of `hasValidConsent`: the same rule as eligibility, for the purpose of processing itself. */
 const HAS_VALID_CONSENT = ELIGIBLE_SQL.replace(/:purpose/g, `'processing'`);
 
+/** The key under which a page of participants shares its filter's count with `_allParticipantsMeta`. */
+const totalKey = (filter: ParticipantFilter) => `participants ${JSON.stringify(filter)}`;
+
 /**
  * Participants as the curator keeps them (CRUD for the console and the import). Every query runs
  * in the caller's scoped transaction: another school's people do not exist here.
@@ -38,12 +41,23 @@ export class ParticipantRecordsService {
   ) {}
 
   async list(args: ListArgs, filter: ParticipantFilter = {}): Promise<Page<ParticipantEntity>> {
-    const em = await this.context.manager();
-    const { items } = await pageOf(this.filtered(em, filter), args, SORTABLE, 'lastName', { nullsLast: true });
-    return { items: await this.withConsentFlag(em, items) };
+    const settle = this.context.shareTotal(totalKey(filter));
+    let total: number | null = null;
+    try {
+      const em = await this.context.manager();
+      // The consent flag and the filter's count come with the page, in the same statement (the
+      // card's `get` asks the flag apart; `count` below takes the total when asked beside the list).
+      const page = await pageOf(this.filtered(em, filter), args, SORTABLE, 'lastName', { nullsLast: true, computed: { hasValidConsent: HAS_VALID_CONSENT }, withTotal: true });
+      total = page.total ?? null;
+      return { items: page.items };
+    } finally {
+      settle(total);
+    }
   }
 
   async count(filter: ParticipantFilter = {}): Promise<number> {
+    const shared = await this.context.sharedTotal(totalKey(filter));
+    if (shared !== null) return shared;
     return this.filtered(await this.context.manager(), filter).getCount();
   }
 

@@ -7,8 +7,8 @@
  * input pipe, TypeORM, field resolvers, logging, metrics. The access journal is appended as the
  * product appends it: one statement sent with the COMMIT, in the same round trip.
  *
- * - `ParticipantsPage` (curator): the scope statement, the page, the count, consent eligibility,
- *   base entries, consents, the journal with the commit;
+ * - `ParticipantsPage` (curator): the scope statement, the page with each row's consent flag and
+ *   the filter's count, base entries, consents, the journal with the commit;
  * - `PairsPage` (curator): the page of pairs, the count, their mentees, the people's names for the
  *   titles, the journal with the commit;
  * - `Comparison` (region analyst, the console's regional dashboard): the region's node (twice, as
@@ -40,8 +40,7 @@ type Work = { client: PoolClient; scope: BareScope; request: FastifyRequest; var
 /** What a handler answers and the journal events its transaction appends before COMMIT. */
 type Done = { data: unknown; events: Row[] };
 
-const PAGE_SQL = `SELECT "p"."id" AS "p_id", "p"."tenant_id" AS "p_tenant_id", "p"."kind" AS "p_kind", "p"."last_name" AS "p_last_name", "p"."first_name" AS "p_first_name", "p"."middle_name" AS "p_middle_name", "p"."birth_date" AS "p_birth_date", "p"."sex" AS "p_sex", "p"."grade" AS "p_grade", "p"."class_letter" AS "p_class_letter", "p"."position" AS "p_position", "p"."teaching_experience_years" AS "p_teaching_experience_years", "p"."class_teacher" AS "p_class_teacher", "p"."subjects" AS "p_subjects", "p"."organisation_name" AS "p_organisation_name", "p"."email" AS "p_email", "p"."phone" AS "p_phone", "p"."achievements" AS "p_achievements", "p"."requests" AS "p_requests", "p"."interests" AS "p_interests", "p"."directions" AS "p_directions", "p"."notes" AS "p_notes", "p"."erased_at" AS "p_erased_at", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at" FROM "participants" "p" ORDER BY "p"."last_name" ASC NULLS LAST, "p"."first_name" ASC NULLS LAST, "p"."middle_name" ASC NULLS LAST, "p"."id" ASC LIMIT 25 OFFSET 0`;
-const COUNT_SQL = `SELECT COUNT(1) AS "cnt" FROM "participants" "p"`;
+const PAGE_SQL = `SELECT "p"."id" AS "p_id", "p"."tenant_id" AS "p_tenant_id", "p"."kind" AS "p_kind", "p"."last_name" AS "p_last_name", "p"."first_name" AS "p_first_name", "p"."middle_name" AS "p_middle_name", "p"."birth_date" AS "p_birth_date", "p"."sex" AS "p_sex", "p"."grade" AS "p_grade", "p"."class_letter" AS "p_class_letter", "p"."position" AS "p_position", "p"."teaching_experience_years" AS "p_teaching_experience_years", "p"."class_teacher" AS "p_class_teacher", "p"."subjects" AS "p_subjects", "p"."organisation_name" AS "p_organisation_name", "p"."email" AS "p_email", "p"."phone" AS "p_phone", "p"."achievements" AS "p_achievements", "p"."requests" AS "p_requests", "p"."interests" AS "p_interests", "p"."directions" AS "p_directions", "p"."notes" AS "p_notes", "p"."erased_at" AS "p_erased_at", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at", exists (select 1 from participant_eligibility e where e.tenant_id = "p"."tenant_id" and e.participant_id = "p"."id" and e.purpose = 'processing') AS "computed_hasValidConsent", count(*) over () AS "computed_total" FROM "participants" "p" ORDER BY "p"."last_name" ASC NULLS LAST, "p"."first_name" ASC NULLS LAST, "p"."middle_name" ASC NULLS LAST, "p"."id" ASC LIMIT 25 OFFSET 0`;
 const ELIGIBLE_SQL = `select p.id, exists (select 1 from participant_eligibility e where e.tenant_id = p.tenant_id and e.participant_id = p.id and e.purpose = 'processing') as ok from participants p where p.id = any($1::uuid[])`;
 const placeholders = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
 const entriesSql = (n: number) =>
@@ -98,9 +97,10 @@ function byKey<T extends Row>(rows: T[], key: string): Map<string, T[]> {
 async function participantsPage(work: Work): Promise<Done> {
   const { client } = work;
   const page = (await client.query(PAGE_SQL)).rows;
-  const count = Number((await client.query(COUNT_SQL)).rows[0].cnt);
+  // The product's count comes with its page (count(*) over ()); it counts apart only for an empty page, not this one.
+  if (!page.length) throw new Error('the bare server pages a school with participants');
+  const count = Number(page[0].computed_total);
   const ids: string[] = page.map((row) => row.p_id);
-  const eligible = await eligibility(client, ids);
   const entries = ids.length ? (await client.query(entriesSql(ids.length), ids)).rows : [];
   const consents = ids.length ? (await client.query(consentsSql(ids.length), ids)).rows : [];
   const entriesOf = byKey(entries, 'ParticipantBaseEntryEntity_participant_id');
@@ -121,7 +121,7 @@ async function participantsPage(work: Work): Promise<Done> {
         birthDate: p.p_birth_date,
         grade: p.p_grade,
         classLetter: p.p_class_letter,
-        hasValidConsent: eligible.get(p.p_id) ?? false,
+        hasValidConsent: p.computed_hasValidConsent as boolean,
         baseEntries: (entriesOf.get(p.p_id) ?? []).map((e) => ({ id: e.ParticipantBaseEntryEntity_id, base: upper(e.ParticipantBaseEntryEntity_base), status: upper(e.ParticipantBaseEntryEntity_status) })),
         consents: (consentsOf.get(p.p_id) ?? []).map((c) => ({ id: c.ConsentEntity_id, purposes: (c.ConsentEntity_purposes as string[]).map((x) => x.toUpperCase()), signedOn: c.ConsentEntity_signed_on, revokedOn: c.ConsentEntity_revoked_on })),
       })),

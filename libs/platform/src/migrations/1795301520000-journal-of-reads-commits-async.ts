@@ -3,6 +3,16 @@ import { JOURNAL_APPEND_SQL } from './1795301510000-journal-append-in-one-call';
 
 const FIRST_STATEMENT = '      begin\n';
 
+if (!JOURNAL_APPEND_SQL.includes(FIRST_STATEMENT)) throw new Error('journal_append: body not found');
+/** The function's signature and body as this migration leaves it (migration 1795302800000 replaces it). */
+export const JOURNAL_APPEND_ASYNC_SQL = JOURNAL_APPEND_SQL.replace(
+  FIRST_STATEMENT,
+  `${FIRST_STATEMENT}        if pg_current_xact_id_if_assigned() is null then
+          perform set_config('synchronous_commit', 'off', true);
+        end if;
+`,
+);
+
 /**
  * The journal's rows of an operation that wrote nothing else — a curator's list page, a card, a
  * download — commit without waiting for the WAL flush (`synchronous_commit = off`, for that
@@ -16,15 +26,7 @@ export class JournalOfReadsCommitsAsync1795301520000 implements MigrationInterfa
   name = 'JournalOfReadsCommitsAsync1795301520000';
 
   async up(q: QueryRunner): Promise<void> {
-    if (!JOURNAL_APPEND_SQL.includes(FIRST_STATEMENT)) throw new Error('journal_append: body not found');
-    const body = JOURNAL_APPEND_SQL.replace(
-      FIRST_STATEMENT,
-      `${FIRST_STATEMENT}        if pg_current_xact_id_if_assigned() is null then
-          perform set_config('synchronous_commit', 'off', true);
-        end if;
-`,
-    );
-    await q.query(`create or replace function ${body}`);
+    await q.query(`create or replace function ${JOURNAL_APPEND_ASYNC_SQL}`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -23,9 +23,25 @@ export const journal = {
     // Ministry officials read no person's data (their policies admit none): nothing of theirs to journal.
     if (!JOURNALED_ROLES.has(store.scope.role)) return;
     if (journalEntityTitleOf(event.entity) === undefined) untitledEntity(event.entity);
-    (store.journal ??= []).push({ ...event, ids: [...event.ids], fields: [...event.fields] });
+    appendMerged((store.journal ??= []), event);
   },
 };
+
+/**
+ * Adds `event` to the operation's events, merged into the one with the same school, operation,
+ * action and entity (ids and fields added once, in order): a page's field resolver records once per
+ * row, and the operation keeps one event per field — what journal-writer's `mergeEvents` makes of
+ * them, without holding a copy of every row's event until the commit.
+ */
+function appendMerged(events: JournalEvent[], event: JournalEvent): void {
+  const found = events.find((e) => e.tenantId === event.tenantId && e.operation === event.operation && e.action === event.action && e.entity === event.entity);
+  if (!found) {
+    events.push({ ...event, ids: [...new Set(event.ids)], fields: [...new Set(event.fields)] });
+    return;
+  }
+  for (const id of event.ids) if (!found.ids.includes(id)) found.ids.push(id);
+  for (const field of event.fields) if (!found.fields.includes(field)) found.fields.push(field);
+}
 
 /**
  * Off only in the journal benchmark's "without" half (tools/bench/journal), which measures what the

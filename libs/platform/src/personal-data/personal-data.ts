@@ -90,8 +90,16 @@ export function personalDataDeclarations(): readonly PersonalDataDeclaration[] {
 
 /** The declared property names of one entity; [] if it declares none. */
 export function personalDataFieldsOf(entity: string): readonly string[] {
-  return byEntity.get(entity)?.fields.map((f) => f.property) ?? [];
+  const declaration = byEntity.get(entity);
+  if (!declaration) return NO_FIELDS;
+  // Asked once per journaled row of a page: the (frozen) declaration's list, built once.
+  let properties = propertiesOf.get(declaration);
+  if (!properties) propertiesOf.set(declaration, (properties = Object.freeze(declaration.fields.map((f) => f.property))));
+  return properties;
 }
+
+const NO_FIELDS: readonly string[] = Object.freeze([]);
+const propertiesOf = new WeakMap<PersonalDataDeclaration, readonly string[]>();
 
 /** The declaration of one entity, if any. */
 export function personalDataDeclarationOf(entity: string): PersonalDataDeclaration | undefined {

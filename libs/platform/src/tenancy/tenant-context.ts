@@ -42,6 +42,8 @@ export type ContextStore = {
   replicaTransaction?: Promise<QueryRunner | null>;
   /** Per-row lookups of this operation's field resolvers, batched (see batch.ts). */
   batches?: Batches;
+  /** Row counts of lists this operation is paging, by the list and its filter (`TenantContext.shareTotal`). */
+  totals?: Map<string, Promise<number | null>>;
   /** Access-journal events of this operation, written in its transaction just before it commits (personal-data/journal.ts). */
   journal?: JournalEvent[];
   finished: boolean;
@@ -135,6 +137,31 @@ export class TenantContext {
     const store = this.store();
     store.batches ??= new Batches();
     return store.batches.load(name, key, fetch, empty);
+  }
+
+  /**
+   * A list's page that counts its filter's rows in its own statement (`pageOf`'s `withTotal`)
+   * shares that count with the same operation's count of the same list and filter (the console asks
+   * `all…` and `_all…Meta` in one request), which then sends no COUNT of its own. The list calls
+   * this before its first await and settles what it returns — null when it has no count (an empty
+   * page, a failure) — whatever happens.
+   */
+  shareTotal(key: string): (total: number | null) => void {
+    let settle: (total: number | null) => void = () => undefined;
+    const total = new Promise<number | null>((resolve) => (settle = resolve));
+    (this.store().totals ??= new Map()).set(key, total);
+    return settle;
+  }
+
+  /**
+   * The count a list of this operation shares under `key`, or null. Waits until the resolvers
+   * started with this one have begun (GraphQL starts sibling fields in the same tick, as batch.ts
+   * relies on), so a list asked beside the count is found whichever of the two starts first.
+   */
+  async sharedTotal(key: string): Promise<number | null> {
+    const store = this.store();
+    await new Promise<void>((resolve) => process.nextTick(resolve));
+    return (await store.totals?.get(key)) ?? null;
   }
 
   /** Commits (or rolls back) the store's transaction, if one was opened, and frees its connection. */
