@@ -4,7 +4,7 @@ import { JOURNAL_APPEND_SQL } from './1795301510000-journal-append-in-one-call';
 const FIRST_STATEMENT = '      begin\n';
 
 if (!JOURNAL_APPEND_SQL.includes(FIRST_STATEMENT)) throw new Error('journal_append: body not found');
-/** The function's signature and body as this migration leaves it (migration 1795302800000 replaces it). */
+/** The function's signature and body as this migration leaves it (migration 1795302810000 replaces it). */
 export const JOURNAL_APPEND_ASYNC_SQL = JOURNAL_APPEND_SQL.replace(
   FIRST_STATEMENT,
   `${FIRST_STATEMENT}        if pg_current_xact_id_if_assigned() is null then

@@ -82,8 +82,8 @@ export const JOURNAL_APPEND_ONCE_PER_SCHOOL_SQL = `app.journal_append(events jso
         return n;
       end $$`;
 
-export class JournalHeadOncePerSchool1795302800000 implements MigrationInterface {
-  name = 'JournalHeadOncePerSchool1795302800000';
+export class JournalHeadOncePerSchool1795302810000 implements MigrationInterface {
+  name = 'JournalHeadOncePerSchool1795302810000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`create or replace function ${JOURNAL_APPEND_ONCE_PER_SCHOOL_SQL}`);
