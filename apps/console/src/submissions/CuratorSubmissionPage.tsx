@@ -14,7 +14,6 @@ import {
   DialogContentText,
   DialogTitle,
   LinearProgress,
-  MenuItem,
   Table,
   TableBody,
   TableCell,
@@ -27,11 +26,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { Title, useDataProvider, useNotify } from 'react-admin';
 import { requiredValue } from '@nastavnik/contracts/lookup';
 import { labelOf } from '../common/choices';
-import { academicYears, currentAcademicYear, useGraphqlAction } from '../common/graphql';
+import { currentAcademicYear, useGraphqlAction } from '../common/graphql';
 import type { ConsoleDataProvider } from '../dataProvider';
 import { downloadReport, isFinished, POLL_MS as REPORT_POLL_MS, type Report, REPORT_FIELDS } from '../reports/report';
 import { ReportProgress } from '../reports/ReportProgress';
 import { downloadSubmissionPdf, POLL_MS, ruDate, ruDateTime, STATE_COLOURS, type Submission, SUBMISSION_FIELDS } from './submission';
+import { PeriodSelect } from '../indicators/PeriodSelect';
 
 const NOTE_MAX = 8000;
 
@@ -129,13 +129,7 @@ export const CuratorSubmissionPage = () => {
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           Годовой отчёт в региональный наставнический центр
         </Typography>
-        <TextField select fullWidth={false} size="small" label="Учебный год" value={year} onChange={(event) => setYear(event.target.value)} sx={{ minWidth: 160 }}>
-          {academicYears().map((y) => (
-            <MenuItem key={y} value={y}>
-              {y}
-            </MenuItem>
-          ))}
-        </TextField>
+        <PeriodSelect value={year} onChange={setYear} />
       </Box>
       {loadError && <Alert severity="error">{loadError}</Alert>}
       {submission === undefined && !loadError && <LinearProgress />}

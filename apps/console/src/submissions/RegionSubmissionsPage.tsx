@@ -11,7 +11,6 @@ import {
   DialogContent,
   DialogTitle,
   LinearProgress,
-  MenuItem,
   Table,
   TableBody,
   TableCell,
@@ -25,9 +24,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Title, useDataProvider, useNotify } from 'react-admin';
 import { requiredValue } from '@nastavnik/contracts/lookup';
 import { labelOf } from '../common/choices';
-import { academicYears, currentAcademicYear, useGraphqlAction } from '../common/graphql';
+import { currentAcademicYear, useGraphqlAction } from '../common/graphql';
 import type { ConsoleDataProvider } from '../dataProvider';
 import { downloadSubmissionPdf, ROW_FIELDS, ruDate, ruDateTime, type SchoolSubmissionRow, STATE_COLOURS, type Submission, type SubmissionState } from './submission';
+import { PeriodSelect } from '../indicators/PeriodSelect';
 
 const STATES: SubmissionState[] = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED', 'OVERDUE'];
 /** Who needs attention first: on review, then overdue, returned, drafts, not started, accepted. */
@@ -120,13 +120,7 @@ export const RegionSubmissionsPage = () => {
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           Годовые отчёты школ в РНЦ
         </Typography>
-        <TextField select fullWidth={false} size="small" label="Учебный год" value={year} onChange={(event) => setYear(event.target.value)} sx={{ minWidth: 160 }}>
-          {academicYears().map((y) => (
-            <MenuItem key={y} value={y}>
-              {y}
-            </MenuItem>
-          ))}
-        </TextField>
+        <PeriodSelect value={year} onChange={setYear} />
       </Box>
       <Card variant="outlined">
         <CardContent sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
