@@ -33,12 +33,14 @@ export class NotificationResolver extends crudResolver({
 
   @Roles('curator')
   @Query(() => NotificationSettingsView, { description: 'Настройки уведомлений школы' })
+  @Journaled({ entity: 'NotificationSettings', action: 'read', operation: 'notificationSettings', always: true })
   notificationSettings(): Promise<NotificationSettingsView> {
     return this.service.settings();
   }
 
   @Roles('curator')
   @Mutation(() => NotificationSettingsView, { description: 'Изменить настройки уведомлений школы' })
+  @Journaled({ entity: 'NotificationSettings', action: 'update', operation: 'updateNotificationSettings', input: 0, always: true })
   updateNotificationSettings(@Args('input', { type: () => NotificationSettingsInput }) input: NotificationSettingsInput): Promise<NotificationSettingsView> {
     return this.service.updateSettings(input);
   }

@@ -17,6 +17,8 @@ export const PERSONAL_DATA = [
   ),
   // No TypeORM entity: the lib writes these tables in SQL; the names are the GraphQL type's and its fields'.
   declarePersonalData({ entity: 'NotificationContact', title: 'Адрес для уведомлений', table: 'notification_contacts' }, { name: { name: 'Имя' }, contact: { email: 'Эл. почта' } }),
+  // The school's and the region's addresses for staff messages (a curator's, the analysts'): staff, not pupils, but people.
+  declarePersonalData({ entity: 'NotificationSettings', title: 'Настройки уведомлений', table: 'notification_settings' }, { contact: { curatorEmail: 'Адрес куратора', analystEmail: 'Адрес аналитиков региона' } }),
   declarePersonalData({ entity: 'NotificationUnsubscribe', title: 'Отписка от уведомлений', table: 'notification_unsubscribes' }, { contact: { email: 'Эл. почта' } }),
 ] as const;
 
@@ -24,6 +26,7 @@ export const PERSONAL_DATA = [
 export const NOT_PERSONAL_DATA: readonly NotPersonalColumn[] = [
   { table: 'notifications', column: 'consent_purpose', why: 'код цели согласия, по которой отправляется письмо' },
   { table: 'notifications', column: 'dedupe_key', why: 'служебный ключ от повторной отправки (вид и идентификаторы)' },
+  { table: 'notifications', column: 'message_id', why: 'идентификатор письма для SMTP (<id@домен платформы>), без данных человека' },
   { table: 'notifications', column: 'created_by', why: 'учётная запись сотрудника или задания, создавшего письмо (не данные участника)' },
 ];
 
