@@ -6,8 +6,8 @@
  *     generates 10 regions (`generate.ts`: 12,000 organisations and ≈ 7 million pupils at scale 1);
  *     `reuse` keeps a database generated before at the same scale;
  *  2. the nightly recompute of every region, as the worker runs it: `NightlyIndicatorsJob.handle`
- *     on the engine's connections (engine role), first with no snapshot of the period (every one
- *     inserted), then with the values unchanged, alternating with
+ *     on the engine's connections (engine role): once on cold caches (shown), then with no snapshot
+ *     of the period (every one inserted), then with the values unchanged, alternating with
  *  3. the bare aggregate: one hand-written statement over the base tables and the contingents
  *     (`bare-aggregate.ts`), all 12,000 organisations, run by the owner (no RLS, no fact views, no
  *     writes) with Postgres' parallel query — whose numbers must equal the engine's snapshots;
@@ -178,7 +178,14 @@ export async function runFederationBench(options: FederationOptions): Promise<Fe
     };
     const bareSql = bareFederationSql();
 
-    // 2. First time: no snapshot of the period (the table emptied, untimed, before each run).
+    // 2. First time: no snapshot of the period (the table emptied, untimed, before each run). Every
+    //    other figure here is taken on warm caches (the unchanged runs follow a recompute, the bare
+    //    aggregate alternates with them), so the first-time runs follow one too: a cold run — the
+    //    first statement to read the 4 GB of freshly generated or reused data — is timed and shown
+    //    apart, not compared with a warm bare aggregate.
+    await owner.query(`truncate indicator_snapshots`);
+    const [cold] = await timed(nightlyRun);
+    log(`nightly recompute, first time on cold caches: ${cold.toFixed(0)} ms (shown, not a goal)`);
     const firstTimes: number[] = [];
     let regionsSeen = 0;
     for (let i = 0; i < options.firstRuns; i += 1) {
@@ -305,6 +312,7 @@ export async function runFederationBench(options: FederationOptions): Promise<Fe
       '|---|---:|---|---:|',
       `| bare aggregate: one hand-written statement over the base tables and contingents, every organisation (owner, no RLS, no writes, parallel query) | ${fmt(bare)} | — | 1.00 |`,
       `| nightly recompute of all ${regionsSeen} regions, first time (\`NightlyIndicatorsJob\`, engine role; ${n(counts.orgs * INDICATORS.length)} snapshots inserted) | ${fmt(first)} | ≤ 15,000 ms ${goal.first}, ≤ 1.0× bare ${goal.firstRatio} | ${ratio(first, bare)} |`,
+      `| … the same, the first run of the bench, on cold caches (the data just generated or reused: read from disk and the OS cache into Postgres' buffers) | ${fmt(cold)} | — (shown) | ${ratio(cold, bare)} |`,
       `| nightly recompute of all regions, values unchanged (nothing rewritten) | ${fmt(full)} | ≤ 15,000 ms ${goal.full}, ≤ 1.0× bare ${goal.fullRatio} | ${ratio(full, bare)} |`,
       `| … the engine's compiled statement alone, every organisation in one statement (owner, engine settings, no writes) | ${fmt(engineStatement)} | — | ${ratio(engineStatement, bare)} |`,
       ...reads.flatMap((r) => [
