@@ -204,6 +204,11 @@ export class ConsoleWorld {
       for (const proc of procs.reverse()) await proc.stop();
       await owner?.end().catch(() => undefined);
       const admin = new Pool({ connectionString: env.superuserUrl, max: 1 });
+      // The owner pool's end() resolves before its backends have gone; a forced drop at that moment
+      // turns their exit into an unhandled pool error (libs/testing/src/scratch.ts, dropDatabase).
+      await admin
+        .query(`do $$ begin for i in 1 .. 50 loop exit when not exists (select 1 from pg_stat_activity where datname = '${database}' and pid <> pg_backend_pid()); perform pg_sleep(0.02); end loop; end $$`)
+        .catch(() => undefined);
       await admin.query(`drop database if exists ${database} with (force)`).catch(() => undefined);
       await admin.end();
       rmSync(keyDir, { recursive: true, force: true });

@@ -238,7 +238,7 @@ ALTER FUNCTION app.journal_ensure_partitions(ahead integer) OWNER TO nastavnik_o
 --
 
 CREATE FUNCTION app.journal_hash(prev_hash text, tenant_id uuid, seq bigint, at timestamp with time zone, actor text, actor_name text, role text, operation text, action text, entity text, entity_ids text[], fields text[], request_id text, source_address text) RETURNS text
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ select encode(sha256(convert_to(prev_hash || jsonb_build_array(tenant_id, seq, (extract(epoch from at) * 1000000)::bigint, actor, actor_name, role,
                                        operation, action, entity, entity_ids, fields, request_id, source_address)::text, 'UTF8')), 'hex') $$;
 

@@ -48,8 +48,26 @@ export function scratchDatabase(env: TestEnv, tag: string): ScratchDatabase {
         timeout: 120_000,
       });
     },
-    drop: () => asSuperuser(`drop database if exists ${name} with (force)`),
+    drop: () => dropDatabase(asSuperuser, name),
   };
+}
+
+/**
+ * Drops a test database, whoever is still connected, once the connections that are closing have
+ * gone. pg-pool's `end()` resolves as soon as it has asked its idle clients to end, before their
+ * backends have read the request; a forced drop at that moment terminates those backends, and each
+ * such client, still holding the pool's idle listener, re-emits the server's FATAL (57P01) as an
+ * `error` on the pool that nobody listens to any more — an unhandled error that jest charges to
+ * the spec that had already ended its pool (seen in CI on demo-seed.spec.ts). So: wait up to a
+ * second for the database to have no session, then drop it with `force` (what is still connected
+ * then is a spec's own leftover).
+ */
+export async function dropDatabase(asSuperuser: (sql: string) => Promise<unknown>, name: string): Promise<void> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`dropDatabase: unexpected database name ${name}`);
+  await asSuperuser(
+    `do $$ begin for i in 1 .. 50 loop exit when not exists (select 1 from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()); perform pg_sleep(0.02); end loop; end $$`,
+  );
+  await asSuperuser(`drop database if exists ${name} with (force)`);
 }
 
 /**
