@@ -62,6 +62,22 @@ describe("notifications: the region's own settings, its analyst's", () => {
     expect((await api.gql(tokenFor('curator', b.school.code), SCHOOL)).data).toEqual({ notificationSettings: { pairIdleDays: null, effectivePairIdleDays: platform.pairIdleDays, effectiveLinkReminderDays: platform.linkReminderDays } });
   });
 
+  it("the analyst's read and change of the region's settings (the analysts' address) are journaled in the region's chain", async () => {
+    const journal = async () =>
+      (await db.owner.query(`select operation, action, role, entity, fields from access_journal where tenant_id = $1 order by seq`, [a.region.id])).rows as Record<string, unknown>[];
+    const before = (await journal()).length;
+    expect((await api.gql(analystA(), READ)).errors).toBeUndefined();
+    expect((await api.gql(analystA(), WRITE, { input: { analystEmail: 'rnc2@example.test', pairIdleDays: 40, digestEnabled: false } })).errors).toBeUndefined();
+    expect((await api.gql(analystA(), WRITE, { input: { pairIdleDays: 40, digestEnabled: false } })).errors).toBeUndefined();
+    // The read back after each write is the mutation's own answer, not a second event.
+    expect((await journal()).slice(before)).toEqual([
+      { operation: 'regionNotificationSettings', action: 'read', role: 'region-analyst', entity: 'NotificationSettings', fields: ['analystEmail'] },
+      { operation: 'updateRegionNotificationSettings', action: 'update', role: 'region-analyst', entity: 'NotificationSettings', fields: ['analystEmail'] },
+      { operation: 'updateRegionNotificationSettings', action: 'update', role: 'region-analyst', entity: 'NotificationSettings', fields: [] },
+    ]);
+    expect((await api.gql(analystA(), WRITE, { input: { analystEmail: 'rnc@example.test', pairIdleDays: 40, digestEnabled: false } })).errors).toBeUndefined();
+  });
+
   it('invalid values are refused in Russian and change nothing', async () => {
     const before = await regionRow(a.region);
     const badEmail = await api.gql(analystA(), WRITE, { input: { analystEmail: 'не адрес', pairIdleDays: 40 } });
