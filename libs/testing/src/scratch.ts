@@ -62,7 +62,7 @@ export function scratchDatabase(env: TestEnv, tag: string): ScratchDatabase {
  * second for the database to have no session, then drop it with `force` (what is still connected
  * then is a spec's own leftover).
  */
-export async function dropDatabase(asSuperuser: (sql: string) => Promise<unknown>, name: string): Promise<void> {
+async function dropDatabase(asSuperuser: (sql: string) => Promise<unknown>, name: string): Promise<void> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`dropDatabase: unexpected database name ${name}`);
   await asSuperuser(
     `do $$ begin for i in 1 .. 50 loop exit when not exists (select 1 from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()); perform pg_sleep(0.02); end loop; end $$`,

@@ -16,8 +16,10 @@ export type JournalOrigin = { requestId: string; address?: string };
  * operations that touch the same schools never wait on each other crosswise.
  */
 export function journalStatement(scope: Scope, principal: Principal | undefined, origin: JournalOrigin | undefined, events: readonly JournalEvent[]): string {
-  const merged = mergeEvents(events).sort((a, b) => (a.tenantId < b.tenantId ? -1 : a.tenantId > b.tenantId ? 1 : 0));
-  const rows = merged.map((event) => ({
+  // The events come merged (journal.record keeps one per school, operation, action and entity); a
+  // stable sort keeps each school's in the order they were recorded.
+  const bySchool = [...events].sort((a, b) => (a.tenantId < b.tenantId ? -1 : a.tenantId > b.tenantId ? 1 : 0));
+  const rows = bySchool.map((event) => ({
     tenant_id: event.tenantId,
     actor: scope.actor,
     actor_name: principal?.username ?? null,
@@ -31,23 +33,4 @@ export function journalStatement(scope: Scope, principal: Principal | undefined,
     source_address: origin?.address ?? null,
   }));
   return `select app.journal_append(${escapeLiteral(JSON.stringify(rows))}::jsonb)`;
-}
-
-/**
- * Events of one operation that differ only in their ids become one: a page's field resolvers
- * (`Participant.consents` once per row) are one event with the page's ids.
- */
-export function mergeEvents(events: readonly JournalEvent[]): JournalEvent[] {
-  const byKey = new Map<string, JournalEvent>();
-  for (const event of events) {
-    const key = JSON.stringify([event.tenantId, event.operation, event.action, event.entity]);
-    const found = byKey.get(key);
-    if (!found) {
-      byKey.set(key, { ...event, ids: [...new Set(event.ids)], fields: [...new Set(event.fields)] });
-      continue;
-    }
-    for (const id of event.ids) if (!found.ids.includes(id)) found.ids.push(id);
-    for (const field of event.fields) if (!found.fields.includes(field)) found.fields.push(field);
-  }
-  return [...byKey.values()];
 }

@@ -30,8 +30,8 @@ export const journal = {
 /**
  * Adds `event` to the operation's events, merged into the one with the same school, operation,
  * action and entity (ids and fields added once, in order): a page's field resolver records once per
- * row, and the operation keeps one event per field — what journal-writer's `mergeEvents` makes of
- * them, without holding a copy of every row's event until the commit.
+ * row, and the operation keeps one event per field, which is one journal row at the commit
+ * (journal-writer.ts writes the events as they are here).
  */
 function appendMerged(events: JournalEvent[], event: JournalEvent): void {
   const found = events.find((e) => e.tenantId === event.tenantId && e.operation === event.operation && e.action === event.action && e.entity === event.entity);
