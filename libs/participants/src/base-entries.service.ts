@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictException, NotFoundException, type FieldProblem } from '@nastavnik/platform/errors/app.exceptions';
 import type { ListArgs, Page } from '@nastavnik/platform/graphql/list-args';
-import { groupBy } from '@nastavnik/platform/tenancy/batch';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { BaseEntryFilter, CreateBaseEntryInput, UpdateBaseEntryInput } from './dtos/base-entry.inputs';
 import { isRealDate, ruDate, todayIso } from './dtos/input-helpers';
 import { ParticipantBaseEntryEntity } from './participant-base-entry.entity';
@@ -77,10 +76,7 @@ export class BaseEntriesService {
 
   /** A participant's entries; the calls of one tick (a page of participants) are one query. */
   forParticipant(participantId: string): Promise<ParticipantBaseEntryEntity[]> {
-    return this.context.batch('participant.baseEntries', participantId, async (ids) => {
-      const rows = await (await this.context.manager()).find(ParticipantBaseEntryEntity, { where: { participantId: In(ids) }, order: { base: 'ASC', id: 'ASC' } });
-      return groupBy(rows, (row) => row.participantId);
-    }, []);
+    return this.context.rowsByKey(ParticipantBaseEntryEntity, 'participantId', participantId, [['base', 'ASC'], ['id', 'ASC']]);
   }
 
   async create(input: CreateBaseEntryInput): Promise<ParticipantBaseEntryEntity> {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictException, NotFoundException, type FieldProblem } from '@nastavnik/platform/errors/app.exceptions';
 import type { ListArgs, Page } from '@nastavnik/platform/graphql/list-args';
-import { groupBy } from '@nastavnik/platform/tenancy/batch';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ConsentEntity } from './consent.entity';
 import { ErasureService } from './erasure/erasure.service';
 import { ErasureReason } from './erasure/erasure.types';
@@ -49,10 +48,7 @@ export class ConsentsService {
 
   /** A participant's consents, newest first; the calls of one tick (a page of participants) are one query. */
   forParticipant(participantId: string): Promise<ConsentEntity[]> {
-    return this.context.batch('participant.consents', participantId, async (ids) => {
-      const rows = await (await this.context.manager()).find(ConsentEntity, { where: { participantId: In(ids) }, order: { signedOn: 'DESC', id: 'ASC' } });
-      return groupBy(rows, (row) => row.participantId);
-    }, []);
+    return this.context.rowsByKey(ConsentEntity, 'participantId', participantId, [['signedOn', 'DESC'], ['id', 'ASC']]);
   }
 
   async create(input: CreateConsentInput): Promise<ConsentEntity> {

@@ -1,4 +1,4 @@
-import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, ResolveField, Resolver } from '@nestjs/graphql';
 import { crudResolver } from '@nastavnik/platform/graphql/crud-resolver';
 import { BaseEntriesService } from './base-entries.service';
 import { ConsentEntity } from './consent.entity';
@@ -34,25 +34,27 @@ export class ParticipantResolver extends crudResolver({
     super(records);
   }
 
+  // Field resolvers take the parent as their first argument, undecorated (no `@Parent()`): Nest then
+  // calls the method itself, not through its per-call context and pipes (apps/api/test/field-resolvers.spec.ts).
   @ResolveField(() => String, { description: 'Фамилия Имя Отчество' })
-  fullName(@Parent() p: ParticipantEntity): string {
+  fullName(p: ParticipantEntity): string {
     return [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Полных лет на сегодня' })
-  age(@Parent() p: ParticipantEntity): number | null {
+  age(p: ParticipantEntity): number | null {
     return p.birthDate ? yearsBetween(p.birthDate, todayIso()) : null;
   }
 
   @ResolveField(() => [ParticipantBaseEntryEntity], { description: 'Записи в базах наставников и наставляемых' })
   @Journaled({ entity: 'ParticipantBaseEntry', action: 'read', operation: 'Participant.baseEntries' })
-  baseEntries(@Parent() p: ParticipantEntity): Promise<ParticipantBaseEntryEntity[]> {
+  baseEntries(p: ParticipantEntity): Promise<ParticipantBaseEntryEntity[]> {
     return this.entries.forParticipant(p.id);
   }
 
   @ResolveField(() => [ConsentEntity], { description: 'Согласия на обработку персональных данных' })
   @Journaled({ entity: 'Consent', action: 'read', operation: 'Participant.consents' })
-  consents(@Parent() p: ParticipantEntity): Promise<ConsentEntity[]> {
+  consents(p: ParticipantEntity): Promise<ConsentEntity[]> {
     return this.consentRecords.forParticipant(p.id);
   }
 }

@@ -23,6 +23,7 @@
  */
 import Fastify, { type FastifyRequest } from 'fastify';
 import { escapeLiteral, type PoolClient, Pool, types } from 'pg';
+import { sqlLiteral } from '@nastavnik/platform/database/sql-literal';
 import { personalDataFieldsOf } from '@nastavnik/platform/personal-data/personal-data';
 import { INDICATORS, type IndicatorDefinition, percentValue } from '@nastavnik/monitoring/indicator-definitions';
 import { rankByValue, rankDirection } from '@nastavnik/monitoring/indicator-ranking';
@@ -42,11 +43,9 @@ type Done = { data: unknown; events: Row[] };
 
 const PAGE_SQL = `SELECT "p"."id" AS "p_id", "p"."tenant_id" AS "p_tenant_id", "p"."kind" AS "p_kind", "p"."last_name" AS "p_last_name", "p"."first_name" AS "p_first_name", "p"."middle_name" AS "p_middle_name", "p"."birth_date" AS "p_birth_date", "p"."sex" AS "p_sex", "p"."grade" AS "p_grade", "p"."class_letter" AS "p_class_letter", "p"."position" AS "p_position", "p"."teaching_experience_years" AS "p_teaching_experience_years", "p"."class_teacher" AS "p_class_teacher", "p"."subjects" AS "p_subjects", "p"."organisation_name" AS "p_organisation_name", "p"."email" AS "p_email", "p"."phone" AS "p_phone", "p"."achievements" AS "p_achievements", "p"."requests" AS "p_requests", "p"."interests" AS "p_interests", "p"."directions" AS "p_directions", "p"."notes" AS "p_notes", "p"."erased_at" AS "p_erased_at", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at", exists (select 1 from participant_eligibility e where e.tenant_id = "p"."tenant_id" and e.participant_id = "p"."id" and e.purpose = 'processing') AS "computed_hasValidConsent", count(*) over () AS "computed_total" FROM "participants" "p" ORDER BY "p"."last_name" ASC NULLS LAST, "p"."first_name" ASC NULLS LAST, "p"."middle_name" ASC NULLS LAST, "p"."id" ASC LIMIT 25 OFFSET 0`;
 const ELIGIBLE_SQL = `select p.id, exists (select 1 from participant_eligibility e where e.tenant_id = p.tenant_id and e.participant_id = p.id and e.purpose = 'processing') as ok from participants p where p.id = any($1::uuid[])`;
-const placeholders = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
-const entriesSql = (n: number) =>
-  `SELECT "ParticipantBaseEntryEntity"."id" AS "ParticipantBaseEntryEntity_id", "ParticipantBaseEntryEntity"."tenant_id" AS "ParticipantBaseEntryEntity_tenant_id", "ParticipantBaseEntryEntity"."participant_id" AS "ParticipantBaseEntryEntity_participant_id", "ParticipantBaseEntryEntity"."base" AS "ParticipantBaseEntryEntity_base", "ParticipantBaseEntryEntity"."status" AS "ParticipantBaseEntryEntity_status", "ParticipantBaseEntryEntity"."included_on" AS "ParticipantBaseEntryEntity_included_on", "ParticipantBaseEntryEntity"."surveyed_on" AS "ParticipantBaseEntryEntity_surveyed_on", "ParticipantBaseEntryEntity"."selected_on" AS "ParticipantBaseEntryEntity_selected_on", "ParticipantBaseEntryEntity"."trained_on" AS "ParticipantBaseEntryEntity_trained_on", "ParticipantBaseEntryEntity"."paired_on" AS "ParticipantBaseEntryEntity_paired_on", "ParticipantBaseEntryEntity"."finished_on" AS "ParticipantBaseEntryEntity_finished_on", "ParticipantBaseEntryEntity"."withdrawn_on" AS "ParticipantBaseEntryEntity_withdrawn_on", "ParticipantBaseEntryEntity"."withdrawal_reason" AS "ParticipantBaseEntryEntity_withdrawal_reason", "ParticipantBaseEntryEntity"."categories" AS "ParticipantBaseEntryEntity_categories", "ParticipantBaseEntryEntity"."request" AS "ParticipantBaseEntryEntity_request", "ParticipantBaseEntryEntity"."competencies" AS "ParticipantBaseEntryEntity_competencies", "ParticipantBaseEntryEntity"."motivation" AS "ParticipantBaseEntryEntity_motivation", "ParticipantBaseEntryEntity"."info_sources" AS "ParticipantBaseEntryEntity_info_sources", "ParticipantBaseEntryEntity"."third_party_notes" AS "ParticipantBaseEntryEntity_third_party_notes", "ParticipantBaseEntryEntity"."interview_result" AS "ParticipantBaseEntryEntity_interview_result", "ParticipantBaseEntryEntity"."psych_ready" AS "ParticipantBaseEntryEntity_psych_ready", "ParticipantBaseEntryEntity"."training_form" AS "ParticipantBaseEntryEntity_training_form", "ParticipantBaseEntryEntity"."max_mentees" AS "ParticipantBaseEntryEntity_max_mentees", "ParticipantBaseEntryEntity"."council_member" AS "ParticipantBaseEntryEntity_council_member", "ParticipantBaseEntryEntity"."awards" AS "ParticipantBaseEntryEntity_awards", "ParticipantBaseEntryEntity"."results" AS "ParticipantBaseEntryEntity_results", "ParticipantBaseEntryEntity"."satisfied" AS "ParticipantBaseEntryEntity_satisfied", "ParticipantBaseEntryEntity"."created_at" AS "ParticipantBaseEntryEntity_created_at", "ParticipantBaseEntryEntity"."updated_at" AS "ParticipantBaseEntryEntity_updated_at" FROM "participant_base_entries" "ParticipantBaseEntryEntity" WHERE (("ParticipantBaseEntryEntity"."participant_id" IN (${placeholders(n)}))) ORDER BY "ParticipantBaseEntryEntity"."base" ASC, "ParticipantBaseEntryEntity"."id" ASC`;
-const consentsSql = (n: number) =>
-  `SELECT "ConsentEntity"."id" AS "ConsentEntity_id", "ConsentEntity"."tenant_id" AS "ConsentEntity_tenant_id", "ConsentEntity"."participant_id" AS "ConsentEntity_participant_id", "ConsentEntity"."signed_by" AS "ConsentEntity_signed_by", "ConsentEntity"."representative_name" AS "ConsentEntity_representative_name", "ConsentEntity"."representative_relation" AS "ConsentEntity_representative_relation", "ConsentEntity"."signed_on" AS "ConsentEntity_signed_on", "ConsentEntity"."purposes" AS "ConsentEntity_purposes", "ConsentEntity"."valid_until" AS "ConsentEntity_valid_until", "ConsentEntity"."document_ref" AS "ConsentEntity_document_ref", "ConsentEntity"."revoked_on" AS "ConsentEntity_revoked_on", "ConsentEntity"."revocation_reason" AS "ConsentEntity_revocation_reason", "ConsentEntity"."created_at" AS "ConsentEntity_created_at", "ConsentEntity"."updated_at" AS "ConsentEntity_updated_at" FROM "consents" "ConsentEntity" WHERE (("ConsentEntity"."participant_id" IN (${placeholders(n)}))) ORDER BY "ConsentEntity"."signed_on" DESC, "ConsentEntity"."id" ASC`;
+// Read as the product's EntityReader reads them (libs/platform/src/database/entity-reader.ts): dates as text, the keys as one array.
+const ENTRIES_SQL = `SELECT "r"."id" AS "c0", "r"."tenant_id" AS "c1", "r"."participant_id" AS "c2", "r"."base" AS "c3", "r"."status" AS "c4", "r"."included_on"::text AS "c5", "r"."surveyed_on"::text AS "c6", "r"."selected_on"::text AS "c7", "r"."trained_on"::text AS "c8", "r"."paired_on"::text AS "c9", "r"."finished_on"::text AS "c10", "r"."withdrawn_on"::text AS "c11", "r"."withdrawal_reason" AS "c12", "r"."categories" AS "c13", "r"."request" AS "c14", "r"."competencies" AS "c15", "r"."motivation" AS "c16", "r"."info_sources" AS "c17", "r"."third_party_notes" AS "c18", "r"."interview_result" AS "c19", "r"."psych_ready" AS "c20", "r"."training_form" AS "c21", "r"."max_mentees" AS "c22", "r"."council_member" AS "c23", "r"."awards" AS "c24", "r"."results" AS "c25", "r"."satisfied" AS "c26", "r"."created_at" AS "c27", "r"."updated_at" AS "c28" FROM "participant_base_entries" "r" WHERE "r"."participant_id" = any($1) ORDER BY "r"."base" ASC, "r"."id" ASC`;
+const CONSENTS_SQL = `SELECT "r"."id" AS "c0", "r"."tenant_id" AS "c1", "r"."participant_id" AS "c2", "r"."signed_by" AS "c3", "r"."representative_name" AS "c4", "r"."representative_relation" AS "c5", "r"."signed_on"::text AS "c6", "r"."purposes" AS "c7", "r"."valid_until"::text AS "c8", "r"."document_ref" AS "c9", "r"."revoked_on"::text AS "c10", "r"."revocation_reason" AS "c11", "r"."created_at" AS "c12", "r"."updated_at" AS "c13" FROM "consents" "r" WHERE "r"."participant_id" = any($1) ORDER BY "r"."signed_on" DESC, "r"."id" ASC`;
 
 const PAIRS_SQL = `SELECT "p"."id" AS "p_id", "p"."tenant_id" AS "p_tenant_id", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at", "p"."programme_id" AS "p_programme_id", "p"."mentor_id" AS "p_mentor_id", "p"."role_model_id" AS "p_role_model_id", "p"."direction_id" AS "p_direction_id", "p"."status" AS "p_status", "p"."formation_method" AS "p_formation_method", "p"."start_date" AS "p_start_date", "p"."end_date" AS "p_end_date", "p"."end_reason" AS "p_end_reason", "p"."end_comment" AS "p_end_comment", "p"."result" AS "p_result", "p"."fixing_order_id" AS "p_fixing_order_id", "p"."warnings" AS "p_warnings" FROM "mentoring_pairs" "p" ORDER BY "p"."created_at" DESC, "p"."id" ASC LIMIT 25 OFFSET 0`;
 const PAIRS_COUNT_SQL = `SELECT COUNT(1) AS "cnt" FROM "mentoring_pairs" "p"`;
@@ -101,15 +100,15 @@ async function participantsPage(work: Work): Promise<Done> {
   if (!page.length) throw new Error('the bare server pages a school with participants');
   const count = Number(page[0].computed_total);
   const ids: string[] = page.map((row) => row.p_id);
-  const entries = ids.length ? (await client.query(entriesSql(ids.length), ids)).rows : [];
-  const consents = ids.length ? (await client.query(consentsSql(ids.length), ids)).rows : [];
-  const entriesOf = byKey(entries, 'ParticipantBaseEntryEntity_participant_id');
-  const consentsOf = byKey(consents, 'ConsentEntity_participant_id');
+  const entries = ids.length ? (await client.query(ENTRIES_SQL, [ids])).rows : [];
+  const consents = ids.length ? (await client.query(CONSENTS_SQL, [ids])).rows : [];
+  const entriesOf = byKey(entries, 'c2');
+  const consentsOf = byKey(consents, 'c2');
   return {
     events: [
       event(work, 'allParticipants', 'read', 'Participant', ids, personalDataFieldsOf('Participant')),
-      event(work, 'Participant.baseEntries', 'read', 'ParticipantBaseEntry', entries.map((row) => row.ParticipantBaseEntryEntity_id), personalDataFieldsOf('ParticipantBaseEntry')),
-      event(work, 'Participant.consents', 'read', 'Consent', consents.map((row) => row.ConsentEntity_id), personalDataFieldsOf('Consent')),
+      event(work, 'Participant.baseEntries', 'read', 'ParticipantBaseEntry', entries.map((row) => row.c0), personalDataFieldsOf('ParticipantBaseEntry')),
+      event(work, 'Participant.consents', 'read', 'Consent', consents.map((row) => row.c0), personalDataFieldsOf('Consent')),
     ],
     data: {
       allParticipants: page.map((p) => ({
@@ -122,8 +121,8 @@ async function participantsPage(work: Work): Promise<Done> {
         grade: p.p_grade,
         classLetter: p.p_class_letter,
         hasValidConsent: p.computed_hasValidConsent as boolean,
-        baseEntries: (entriesOf.get(p.p_id) ?? []).map((e) => ({ id: e.ParticipantBaseEntryEntity_id, base: upper(e.ParticipantBaseEntryEntity_base), status: upper(e.ParticipantBaseEntryEntity_status) })),
-        consents: (consentsOf.get(p.p_id) ?? []).map((c) => ({ id: c.ConsentEntity_id, purposes: (c.ConsentEntity_purposes as string[]).map((x) => x.toUpperCase()), signedOn: c.ConsentEntity_signed_on, revokedOn: c.ConsentEntity_revoked_on })),
+        baseEntries: (entriesOf.get(p.p_id) ?? []).map((e) => ({ id: e.c0, base: upper(e.c3), status: upper(e.c4) })),
+        consents: (consentsOf.get(p.p_id) ?? []).map((c) => ({ id: c.c0, purposes: (c.c7 as string[]).map((x) => x.toUpperCase()), signedOn: c.c6, revokedOn: c.c10 })),
       })),
       _allParticipantsMeta: { count },
     },
@@ -291,7 +290,7 @@ export async function startBareServer(databaseUrl: string, scopes: BareScopes, p
       await client.query(begin[operation.scope]);
       const done = await operation.run({ client, scope: scopes[operation.scope], request, variables: body.variables ?? {} });
       // The journal rides with the COMMIT, one round trip, as the product sends it.
-      await client.query(done.events.length ? `select app.journal_append(${escapeLiteral(JSON.stringify(done.events))}::jsonb); COMMIT` : 'COMMIT');
+      await client.query(done.events.length ? `select app.journal_append(${sqlLiteral(JSON.stringify(done.events))}::jsonb); COMMIT` : 'COMMIT');
       return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify({ data: done.data }));
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -1,4 +1,4 @@
-import { Args, ArgsType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '@nastavnik/platform/auth/auth.decorators';
 import { IdField } from '@nastavnik/platform/graphql/input-fields';
 import { Journaled } from '@nastavnik/platform/personal-data/journal';
@@ -51,9 +51,10 @@ export class ErasureResolver {
 export class ParticipantErasuresResolver {
   constructor(private readonly service: ErasureService) {}
 
+  // The parent comes undecorated, as the first argument: Nest's fast path (apps/api/test/field-resolvers.spec.ts).
   @ResolveField(() => [PersonalDataErasureEntity], { description: 'Запросы на удаление персональных данных' })
   @Journaled({ entity: 'PersonalDataErasure', action: 'read', operation: 'Participant.erasures' })
-  erasures(@Parent() p: ParticipantEntity): Promise<PersonalDataErasureEntity[]> {
+  erasures(p: ParticipantEntity): Promise<PersonalDataErasureEntity[]> {
     return this.service.forParticipant(p.id);
   }
 }

@@ -1,4 +1,4 @@
-import { escapeLiteral } from 'pg';
+import { sqlLiteral } from '../database/sql-literal';
 import type { Principal } from '../auth/principal';
 import type { Scope } from '../tenancy/scope';
 import type { JournalEvent } from './journal-event';
@@ -9,7 +9,7 @@ export type JournalOrigin = { requestId: string; address?: string };
 /**
  * The statement that writes every event of the operation (`app.journal_append`, platform migration
  * 1795301510000), sent with the operation's COMMIT in one simple-protocol query (TenantContext.finish),
- * so its values are one literal quoted by pg's `escapeLiteral`. Per event, the school's chain head
+ * so its values are one literal quoted by `sqlLiteral` (as pg's `escapeLiteral` quotes). Per event, the school's chain head
  * advances (its row lock orders the school's events, held only until the COMMIT that follows in the
  * same query) and the journal row is inserted with the head's new `seq`, the previous hash and its
  * own hash (`app.journal_hash`, which the verifier recomputes). Schools in id order, so two
@@ -32,5 +32,5 @@ export function journalStatement(scope: Scope, principal: Principal | undefined,
     request_id: origin?.requestId ?? null,
     source_address: origin?.address ?? null,
   }));
-  return `select app.journal_append(${escapeLiteral(JSON.stringify(rows))}::jsonb)`;
+  return `select app.journal_append(${sqlLiteral(JSON.stringify(rows))}::jsonb)`;
 }

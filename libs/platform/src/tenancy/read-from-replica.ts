@@ -1,26 +1,19 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentFrame, runInFrame } from './operation-frame';
 
 /**
- * Set while a method marked `@ReadFromReplica()` runs (and whatever it awaits). TenantContext
- * reads it in `manager()`; `enter` and `runInScope` clear it, so it never reaches another
- * operation's transaction (a job's progress write from inside a replica read opens its own
- * transaction: on the primary).
+ * Whether the running code declared its reads replica-safe: true while a method marked
+ * `@ReadFromReplica()` runs (and whatever it awaits). TenantContext reads it in `manager()`; its
+ * `enter` and `runInScope` start a frame without it, so it never reaches another operation's
+ * transaction (a job's progress write from inside a replica read opens its own transaction: on the
+ * primary).
  */
-const replicaReads = new AsyncLocalStorage<boolean>();
-
-/** Whether the running code declared its reads replica-safe. */
 export function replicaReadDeclared(): boolean {
-  return replicaReads.getStore() === true;
+  return currentFrame()?.replicaRead === true;
 }
 
-/** Runs `fn` with no declaration in force (a new operation starts on the primary). */
-export function withoutReplicaRead<T>(fn: () => T): T {
-  return replicaReads.run(false, fn);
-}
-
-/** Runs `fn` with its reads declared replica-safe. */
+/** Runs `fn` with its reads declared replica-safe, in the running operation. */
 export function readingFromReplica<T>(fn: () => T): T {
-  return replicaReads.run(true, fn);
+  return runInFrame({ store: currentFrame()?.store, replicaRead: true }, fn);
 }
 
 /**

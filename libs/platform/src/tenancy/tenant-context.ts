@@ -1,8 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { escapeLiteral } from 'pg';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { sqlLiteral } from '../database/sql-literal';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { REGION_TIME_ZONE } from '../calendar';
 import { DB_ROLES } from '../database/db-roles';
@@ -10,8 +9,10 @@ import { ReadReplica } from '../database/read-replica';
 import { TenantContextMissingError } from '../errors/app.exceptions';
 import type { JournalEvent } from '../personal-data/journal-event';
 import { journalStatement } from '../personal-data/journal-writer';
-import { Batches } from './batch';
-import { replicaReadDeclared, withoutReplicaRead } from './read-from-replica';
+import { EntityReader, type ReadOrder } from '../database/entity-reader';
+import { Batches, groupBy } from './batch';
+import { currentFrame, runInFrame } from './operation-frame';
+import { replicaReadDeclared } from './read-from-replica';
 import type { Scope } from './scope';
 
 /**
@@ -49,12 +50,12 @@ export type ContextStore = {
   finished: boolean;
 };
 
-/** One storage for every TenantContext of the process, so that code without one (the journal) finds the running operation. */
-const STORAGE = new AsyncLocalStorage<ContextStore>();
-
-/** The running operation's store, if any. */
+/**
+ * The running operation's store, if any. One storage (operation-frame.ts) for every TenantContext
+ * of the process, so that code without one (the journal) finds the running operation.
+ */
 export function activeStore(): ContextStore | undefined {
-  return STORAGE.getStore();
+  return currentFrame()?.store as ContextStore | undefined;
 }
 
 /**
@@ -75,7 +76,6 @@ export function activeStore(): ContextStore | undefined {
 @Injectable()
 export class TenantContext {
   private readonly logger = new Logger(TenantContext.name);
-  private readonly storage = STORAGE;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -88,28 +88,28 @@ export class TenantContext {
 
   /** Runs `fn` (and everything it awaits) inside `store`; a replica declaration of the caller does not come along. */
   enter<T>(store: ContextStore, fn: () => T): T {
-    return this.storage.run(store, () => withoutReplicaRead(fn));
+    return runInFrame({ store, replicaRead: false }, fn);
   }
 
   /** The running operation's store, if any — for log lines; everything else uses `store()`, which fails closed. */
   current(): ContextStore | undefined {
-    return this.storage.getStore();
+    return activeStore();
   }
 
   store(): ContextStore {
-    const store = this.storage.getStore();
+    const store = activeStore();
     if (!store) throw new TenantContextMissingError();
     return store;
   }
 
   get scope(): Scope {
-    const scope = this.storage.getStore()?.scope;
+    const scope = activeStore()?.scope;
     if (!scope) throw new TenantContextMissingError();
     return scope;
   }
 
   get principal(): Principal {
-    const principal = this.storage.getStore()?.principal;
+    const principal = activeStore()?.principal;
     if (!principal) throw new TenantContextMissingError();
     return principal;
   }
@@ -137,6 +137,20 @@ export class TenantContext {
     const store = this.store();
     store.batches ??= new Batches();
     return store.batches.load(name, key, fetch, empty);
+  }
+
+  /**
+   * The rows of `target` whose `key` is `value`, in `order` (then by primary key), as entities: a
+   * field resolver's one-to-many lookup. The calls of one tick — a page's rows — are one statement
+   * (`batch`), read by the entity's EntityReader rather than TypeORM's query builder.
+   */
+  rowsByKey<T extends ObjectLiteral>(target: EntityTarget<T>, key: keyof T & string, value: unknown, order: ReadOrder<T>): Promise<T[]> {
+    const name = `rows ${typeof target === 'function' ? target.name : String(target)}.${key} ${order.map((o) => o.join(' ')).join(',')}`;
+    return this.batch(name, value, async (values) => {
+      const manager = await this.manager();
+      const rows = await EntityReader.of(manager, target).byKeys(manager, key, values, order);
+      return groupBy(rows, (row) => row[key] as unknown);
+    }, [] as T[]);
   }
 
   /**
@@ -203,7 +217,7 @@ export class TenantContext {
    */
   async runInScope<T>(scope: Scope, work: () => Promise<T>, principal?: Principal): Promise<T> {
     // A job keeps the origin (request id) its worker entered it with.
-    const store: ContextStore = { scope, principal, origin: this.storage.getStore()?.origin, finished: false };
+    const store: ContextStore = { scope, principal, origin: activeStore()?.origin, finished: false };
     return this.enter(store, async () => {
       let result: T;
       try {
@@ -278,7 +292,7 @@ export function databaseRoleOf(scope: Scope): string {
 /**
  * The statement that sets a scope, transaction-locally: `app.*` for the policies, the region's
  * time zone, and the database role (ADR 0010). Sent in one simple-protocol query with the
- * transaction's `START TRANSACTION`, so its values are literals, quoted by pg's `escapeLiteral`
+ * transaction's `START TRANSACTION`, so its values are literals, quoted by `sqlLiteral` (as pg's `escapeLiteral` quotes)
  * (quotes doubled; a value with a backslash becomes an E'' string with the backslash doubled).
  */
 export function scopeStatement(scope: Scope): string {
@@ -291,7 +305,7 @@ export function scopeStatement(scope: Scope): string {
     ['timezone', REGION_TIME_ZONE],
     ['role', databaseRoleOf(scope)],
   ];
-  return `select ${values.map(([name, value]) => `set_config('${name}', ${escapeLiteral(value)}, true)`).join(', ')}`;
+  return `select ${values.map(([name, value]) => `set_config('${name}', ${sqlLiteral(value)}, true)`).join(', ')}`;
 }
 
 /** The server went away or refuses work (SQLSTATE classes 08 and 57P0x), or the socket did. */

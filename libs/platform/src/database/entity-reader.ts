@@ -1,0 +1,109 @@
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** An order of a read: entity properties, each ascending or descending, in turn. */
+export type ReadOrder<T> = ReadonlyArray<readonly [keyof T & string, 'ASC' | 'DESC']>;
+
+/**
+ * Reads of whole entities without TypeORM's query builder and its generic hydrator (issue 15): the
+ * statement of a read is built once per entity, key and order and kept, and a row becomes the
+ * entity by a precompiled list of columns — the same `prepareHydratedValue` and `setEntityValue`
+ * of TypeORM's own hydrator, without its per-call building of the SQL, its grouping of rows by
+ * primary key and its per-column alias lookups. A page of 25 participants' base entries cost
+ * 0.72 ms of CPU through `manager.find(…, In(ids))` and 0.21 ms as the bare query.
+ *
+ * Only for entities TypeORM would read as plain rows: every column a real column of the table, no
+ * eager relation, no embedded, no inheritance, no `@AfterLoad` and no subscriber — a reader of
+ * anything else refuses at once rather than read it differently. `entity-reader.spec.ts` reads
+ * every entity of the application both ways and requires the same objects.
+ *
+ * Dates (`date` columns) are selected as text: TypeORM turns the JavaScript Date that pg would
+ * make of one back into its `YYYY-MM-DD`, and the text is that string already.
+ *
+ * The statements run through the manager's query runner, so in the operation's scoped transaction
+ * under its policies, like any other query of it.
+ */
+export class EntityReader<T extends ObjectLiteral> {
+  private readonly columns: readonly ColumnMetadata[];
+  /** Each column's alias in the statement, by position (`c0`, `c1`…). */
+  private readonly aliases: readonly string[];
+  private readonly selectList: string;
+  private readonly statements = new Map<string, string>();
+
+  private constructor(
+    private readonly metadata: EntityMetadata,
+    private readonly prepare: (value: unknown, column: ColumnMetadata) => unknown,
+  ) {
+    refuseUnlessPlain(metadata);
+    this.columns = metadata.columns.filter((column) => column.isSelect);
+    this.aliases = this.columns.map((_, i) => `c${i}`);
+    this.selectList = this.columns.map((column, i) => `${column.type === 'date' ? `"r"."${column.databaseName}"::text` : `"r"."${column.databaseName}"`} AS "${this.aliases[i]}"`).join(', ');
+  }
+
+  /** The reader of `target` in the manager's data source (one per data source and entity). */
+  static of<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>): EntityReader<T> {
+    const metadata = manager.connection.getMetadata(target);
+    let readers = READERS.get(manager.connection);
+    if (!readers) READERS.set(manager.connection, (readers = new Map()));
+    let reader = readers.get(metadata);
+    if (!reader) {
+      if (manager.connection.subscribers.length) throw new Error(`EntityReader: the data source has subscribers, which a read must notify (${metadata.name})`);
+      const driver = manager.connection.driver;
+      reader = new EntityReader(metadata, (value, column) => driver.prepareHydratedValue(value, column));
+      readers.set(metadata, reader);
+    }
+    return reader as EntityReader<T>;
+  }
+
+  /**
+   * Every row whose `key` is one of `keys` (one statement, `= any($1)`), in `order` and then by
+   * primary key, as entities.
+   */
+  async byKeys(manager: EntityManager, key: keyof T & string, keys: readonly unknown[], order: ReadOrder<T> = []): Promise<T[]> {
+    if (!keys.length) return [];
+    const id = `${key}\u0000${order.map(([property, direction]) => `${property} ${direction}`).join(',')}`;
+    let sql = this.statements.get(id);
+    if (!sql) {
+      const orderBy = [...order.map(([property, direction]) => `"r"."${this.column(property).databaseName}" ${direction}`), ...this.metadata.primaryColumns.map((column) => `"r"."${column.databaseName}" ASC`)];
+      sql = `SELECT ${this.selectList} FROM ${this.table()} "r" WHERE "r"."${this.column(key).databaseName}" = any($1) ORDER BY ${[...new Set(orderBy)].join(', ')}`;
+      this.statements.set(id, sql);
+    }
+    const rows = (await manager.query(sql, [keys])) as Record<string, unknown>[];
+    return rows.map((row) => this.entity(row));
+  }
+
+  /** The entity of one row of `byKeys`' statement. */
+  private entity(row: Record<string, unknown>): T {
+    const entity = this.metadata.create(undefined, { fromDeserializer: true }) as T;
+    const { columns, aliases } = this;
+    for (let i = 0; i < columns.length; i++) columns[i].setEntityValue(entity, this.prepare(row[aliases[i]], columns[i]));
+    return entity;
+  }
+
+  private column(property: string): ColumnMetadata {
+    const column = this.columns.find((c) => c.propertyName === property);
+    if (!column) throw new Error(`EntityReader: ${this.metadata.name} has no column «${property}»`);
+    return column;
+  }
+
+  private table(): string {
+    return this.metadata.schema ? `"${this.metadata.schema}"."${this.metadata.tableName}"` : `"${this.metadata.tableName}"`;
+  }
+}
+
+const READERS = new WeakMap<object, Map<EntityMetadata, EntityReader<ObjectLiteral>>>();
+
+/** What TypeORM's hydrator does and this one does not: refuse such entities. */
+function refuseUnlessPlain(metadata: EntityMetadata): void {
+  const why = [
+    metadata.eagerRelations.length && 'eager relations',
+    metadata.lazyRelations.length && 'lazy relations',
+    metadata.embeddeds.length && 'embedded entities',
+    (metadata.discriminatorColumn || metadata.childEntityMetadatas.length || metadata.parentEntityMetadata) && 'table inheritance',
+    metadata.afterLoadListeners.length && '@AfterLoad listeners',
+    metadata.tableType !== 'regular' && `a ${metadata.tableType} table`,
+    metadata.columns.some((column) => column.isVirtualProperty || column.isVirtual || column.query) && 'virtual columns',
+    metadata.columns.some((column) => column.type === 'date' && column.utc) && 'UTC date columns',
+  ].filter(Boolean);
+  if (why.length) throw new Error(`EntityReader: ${metadata.name} has ${why.join(', ')}; read it with the manager`);
+}
