@@ -9,6 +9,6 @@
 # The flags and the memory they give are measured in docs/benchmarks-api.md.
 set -e
 cd "$(dirname "$0")/.."
-flags=${API_NODE_FLAGS-'--max-semi-space-size=16 --max-old-space-size=256'}
+flags=${API_NODE_FLAGS-'--max-semi-space-size=32 --max-old-space-size=256'}
 # shellcheck disable=SC2086 # one word per flag
 exec node $flags dist/api/apps/api/src/main.js

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource, In, type ObjectLiteral } from 'typeorm';
 import { EntityReader } from '@nastavnik/platform/database/entity-reader';
+import { ListArgs } from '@nastavnik/platform/graphql/list-args';
+import { pageOf, sortColumns } from '@nastavnik/platform/graphql/list-query';
 import { TenantContext } from '@nastavnik/platform/tenancy/tenant-context';
 import { scratchDatabase } from '@nastavnik/testing/scratch';
 import { testConfig } from '@nastavnik/testing/test-context';
@@ -14,7 +16,7 @@ const ROOT = join(__dirname, '..', '..', '..');
  * EntityReader (issue 15) reads entities without TypeORM's hydrator, so it must give what TypeORM
  * gives: every entity of the API, over the demo's rows (`npm run seed:demo` into a database of its
  * own), read both ways in the platform admin's scope — classes, values, nulls, dates and arrays
- * alike. An entity the reader refuses is named with why; every other one is compared, entities
+ * alike — by key (`byKeys`) and as a list's page (`pageOf`). An entity the reader refuses is named with why; every other one is compared, entities
  * added later included.
  */
 describe('EntityReader', () => {
@@ -69,6 +71,16 @@ describe('EntityReader', () => {
             const values = [...new Set(expected.map((row) => row[other.propertyName] as unknown).filter((value) => value !== null))].slice(0, 20);
             const byOther = await manager.find(target, { where: { [other.propertyName]: In(values) }, order: { [other.propertyName]: 'DESC', ...byPrimaryKey } });
             expect({ entity: metadata.name, by: other.propertyName, rows: await reader.byKeys(manager, other.propertyName, values, [[other.propertyName, 'DESC']]) }).toStrictEqual({ entity: metadata.name, by: other.propertyName, rows: byOther });
+          }
+          // A list's page (pageOf) of the entity, by the reader, against the builder's own entities.
+          if (metadata.columns.some((column) => column.propertyName === 'id')) {
+            const builder = () => manager.createQueryBuilder(target, 'x');
+            expect({ entity: metadata.name, reader: EntityReader.ofBuilder(builder()) !== null }).toEqual({ entity: metadata.name, reader: true });
+            const args = Object.assign(new ListArgs(), { page: 0, perPage: 40, sortField: 'id', sortOrder: 'DESC' });
+            const page = await pageOf(builder(), args, sortColumns({ id: 'x.id' }), 'id', { withTotal: true, computed: { computedProbe: 'length(x.id::text)' } });
+            const builderRows = await builder().addSelect('length(x.id::text)', 'computed_computedProbe').addSelect('count(*) over ()', 'computed_total').orderBy('x.id', 'DESC').addOrderBy('x.id', 'ASC').offset(0).limit(40).getRawAndEntities();
+            const builderItems = builderRows.entities.map((item, i) => Object.assign(item, { computedProbe: (builderRows.raw[i] as Record<string, unknown>).computed_computedProbe }));
+            expect({ entity: metadata.name, page }).toStrictEqual({ entity: metadata.name, page: { items: builderItems, total: builderRows.raw.length ? Number((builderRows.raw[0] as Record<string, unknown>).computed_total) : null } });
           }
           compared[metadata.name] = expected.length;
         }

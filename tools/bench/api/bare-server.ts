@@ -24,6 +24,7 @@
 import Fastify, { type FastifyRequest } from 'fastify';
 import { escapeLiteral, type PoolClient, Pool, types } from 'pg';
 import { sqlLiteral } from '@nastavnik/platform/database/sql-literal';
+import { useFastTypeParsers } from '@nastavnik/platform/database/pg-type-parsers';
 import { personalDataFieldsOf } from '@nastavnik/platform/personal-data/personal-data';
 import { INDICATORS, type IndicatorDefinition, percentValue } from '@nastavnik/monitoring/indicator-definitions';
 import { rankByValue, rankDirection } from '@nastavnik/monitoring/indicator-ranking';
@@ -32,6 +33,7 @@ import '@nastavnik/participants/personal-data';
 import '@nastavnik/programmes/personal-data';
 
 types.setTypeParser(1082, (value) => value); // date → 'YYYY-MM-DD', as the product's entities read it
+useFastTypeParsers(); // timestamptz → Date by the product's parser (the same Date as pg's)
 
 export type BareScope = { role: 'curator' | 'region-analyst'; tenantId: string; tenantPath: string; actor: string; actorName: string };
 export type BareScopes = { curator: BareScope; analyst: BareScope };

@@ -1,9 +1,12 @@
 import type { DataSourceOptions, MixedList } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import type { AppConfig } from '../config/app-config';
+import { useFastTypeParsers } from './pg-type-parsers';
 
 /** The application's pool: the app role, no synchronize, no migrations (on the read replica too, with its URL). */
 export function appDataSourceOptions(config: AppConfig, url: string = config.databaseUrl): PostgresDataSourceOptions {
+  // The same values as pg's own parsers, read faster (process-wide: pg keeps one table).
+  useFastTypeParsers();
   return {
     type: 'postgres',
     url,

@@ -1,5 +1,6 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DriverUtils } from 'typeorm/driver/DriverUtils';
 
 /** An order of a read: entity properties, each ascending or descending, in turn. */
 export type ReadOrder<T> = ReadonlyArray<readonly [keyof T & string, 'ASC' | 'DESC']>;
@@ -29,10 +30,12 @@ export class EntityReader<T extends ObjectLiteral> {
   private readonly aliases: readonly string[];
   private readonly selectList: string;
   private readonly statements = new Map<string, string>();
+  /** The column aliases of TypeORM's query builder (`alias_column`), by the builder's alias. */
+  private readonly builderAliases = new Map<string, readonly string[]>();
 
   private constructor(
     private readonly metadata: EntityMetadata,
-    private readonly prepare: (value: unknown, column: ColumnMetadata) => unknown,
+    private readonly driver: DataSource['driver'],
   ) {
     refuseUnlessPlain(metadata);
     this.columns = metadata.columns.filter((column) => column.isSelect);
@@ -42,17 +45,41 @@ export class EntityReader<T extends ObjectLiteral> {
 
   /** The reader of `target` in the manager's data source (one per data source and entity). */
   static of<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>): EntityReader<T> {
-    const metadata = manager.connection.getMetadata(target);
-    let readers = READERS.get(manager.connection);
-    if (!readers) READERS.set(manager.connection, (readers = new Map()));
+    const source = manager.connection;
+    const metadata = source.getMetadata(target);
+    let readers = READERS.get(source);
+    if (!readers) READERS.set(source, (readers = new Map()));
     let reader = readers.get(metadata);
     if (!reader) {
-      if (manager.connection.subscribers.length) throw new Error(`EntityReader: the data source has subscribers, which a read must notify (${metadata.name})`);
-      const driver = manager.connection.driver;
-      reader = new EntityReader(metadata, (value, column) => driver.prepareHydratedValue(value, column));
+      if (source.subscribers.length) throw new Error(`EntityReader: the data source has subscribers, which a read must notify (${metadata.name})`);
+      reader = new EntityReader(metadata, source.driver);
       readers.set(metadata, reader);
     }
     return reader as EntityReader<T>;
+  }
+
+  /**
+   * The reader of a query builder's rows, when the query selects whole entities of one plain
+   * entity and nothing else but aliased expressions (no join, no partial selection, no relation
+   * ids, no lock); otherwise null, and the builder hydrates them itself.
+   */
+  static ofBuilder<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): EntityReader<T> | null {
+    const map = query.expressionMap;
+    const main = map.mainAlias;
+    if (!main?.hasMetadata || map.joinAttributes.length || map.relationIdAttributes.length || map.lockMode) return null;
+    if (!map.selects.some((select) => select.selection === main.name) || map.selects.some((select) => select.selection !== main.name && !select.aliasName)) return null;
+    try {
+      return EntityReader.of(query.connection.manager, main.metadata.target as EntityTarget<T>);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The entity of a row the query builder selected under `alias` (its columns as `alias_column`), as the builder would make it. */
+  fromBuilderRow(row: Record<string, unknown>, alias: string): T {
+    let aliases = this.builderAliases.get(alias);
+    if (!aliases) this.builderAliases.set(alias, (aliases = this.columns.map((column) => DriverUtils.buildAlias(this.driver, undefined, alias, column.databaseName))));
+    return this.hydrate(row, aliases);
   }
 
   /**
@@ -69,14 +96,14 @@ export class EntityReader<T extends ObjectLiteral> {
       this.statements.set(id, sql);
     }
     const rows = (await manager.query(sql, [keys])) as Record<string, unknown>[];
-    return rows.map((row) => this.entity(row));
+    return rows.map((row) => this.hydrate(row, this.aliases));
   }
 
-  /** The entity of one row of `byKeys`' statement. */
-  private entity(row: Record<string, unknown>): T {
+  /** The entity of a row whose columns are under `aliases`, each value as TypeORM's hydrator prepares it. */
+  private hydrate(row: Record<string, unknown>, aliases: readonly string[]): T {
     const entity = this.metadata.create(undefined, { fromDeserializer: true }) as T;
-    const { columns, aliases } = this;
-    for (let i = 0; i < columns.length; i++) columns[i].setEntityValue(entity, this.prepare(row[aliases[i]], columns[i]));
+    const { columns, driver } = this;
+    for (let i = 0; i < columns.length; i++) columns[i].setEntityValue(entity, driver.prepareHydratedValue(row[aliases[i]], columns[i]));
     return entity;
   }
 
