@@ -1,5 +1,7 @@
 import { Agent, request as httpRequest } from 'node:http';
+import { Pool } from 'pg';
 import { TestDb, tokenFor } from '@nastavnik/testing/test-context';
+import { readTestEnv } from '@nastavnik/testing/test-env';
 import { startApiProcess } from './api-process';
 
 type Outcome = { status: number; body: string } | { error: string };
@@ -81,4 +83,49 @@ describe('graceful shutdown under 50 concurrent clients (a real process, a real 
     expect(logged).toHaveLength(answered.length);
     expect(logged.every((line) => line.includes('"status":200'))).toBe(true);
   }, 180_000);
+
+  /**
+   * A request whose caller goes away once it has sent it whole leaves the server's connections,
+   * but its operation goes on — here an update waiting on a row another session holds. SIGTERM
+   * then: the server closes at once (none of its connections left to answer), and the pools close
+   * only once that operation has finished: the update carried out and committed with its journal
+   * row, nothing cut off («Connection terminated»), no connection handed back busy.
+   */
+  it('closes the pools only after an operation whose caller went away has finished', async () => {
+    const db = new TestDb();
+    const admin = new Pool({ connectionString: readTestEnv().superuserUrl, max: 1 });
+    const school = (await db.newSchoolWorld()).school;
+    const id = (await db.owner.query<{ id: string }>(`insert into participants (tenant_id, kind, last_name, first_name, birth_date) values ($1, 'student', 'Ожидаев', 'Пётр', '2012-01-01') returning id`, [school.id])).rows[0].id;
+    const api = await startApiProcess('shutdown-aborted', { SHUTDOWN_DRAIN_MS: '0', LOG_LEVEL: 'info' }, 200_000);
+    const locker = await db.owner.connect();
+    try {
+      await locker.query('begin');
+      await locker.query('select 1 from participants where id = $1 for update', [id]);
+      const body = JSON.stringify({ query: 'mutation N($id: ID!, $i: UpdateParticipantInput!) { updateParticipant(id: $id, input: $i) { id notes } }', variables: { id, i: { notes: 'прервано' } } });
+      const url = new URL('/graphql', api.base);
+      const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenFor('curator', school.code)}`, 'content-length': Buffer.byteLength(body) } });
+      req.on('error', () => undefined);
+      req.end(body);
+      const waiting = async () => (await admin.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like 'UPDATE "participants"%'`)).rows[0].n;
+      const deadline = Date.now() + 20_000;
+      while ((await waiting()) !== 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await waiting()).toBe(1);
+      req.destroy(); // the caller goes away
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const exit = api.stop();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(api.child.exitCode).toBeNull(); // still waiting for the operation
+      await locker.query('rollback');
+      expect(await exit).toBe(0);
+    } finally {
+      locker.release();
+      await admin.end();
+    }
+    const [row] = (await db.owner.query<{ notes: string | null }>('select notes from participants where id = $1', [id])).rows;
+    const journaled = (await db.owner.query<{ n: number }>(`select count(*)::int as n from access_journal where tenant_id = $1 and operation = 'updateParticipant' and $2 = any(entity_ids)`, [school.id, id])).rows[0].n;
+    await db.close();
+    expect({ notes: row.notes, journaled }).toEqual({ notes: 'прервано', journaled: 1 });
+    expect(api.output()).toContain('waiting for 1 operation(s) still running');
+    expect(api.output()).not.toMatch(/Connection terminated|already released|already executing a query|operation\(s\) still running after/);
+  }, 120_000);
 });

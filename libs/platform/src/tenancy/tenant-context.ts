@@ -76,6 +76,9 @@ export function activeStore(): ContextStore | undefined {
 @Injectable()
 export class TenantContext {
   private readonly logger = new Logger(TenantContext.name);
+  /** Operations with a transaction opened and not yet finished (committed or rolled back, connection released). */
+  private readonly running = new Set<ContextStore>();
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -120,6 +123,7 @@ export class TenantContext {
     const scope = store.scope;
     if (!scope) throw new TenantContextMissingError();
     if (store.finished) throw new Error('The operation has already committed or rolled back its transaction');
+    this.running.add(store);
     if (replicaReadDeclared() && REPLICA_READERS.has(scope.role) && this.replica.configured) {
       store.replicaTransaction ??= this.openOnReplica(scope);
       const runner = await store.replicaTransaction;
@@ -178,9 +182,44 @@ export class TenantContext {
     return (await store.totals?.get(key)) ?? null;
   }
 
+  /**
+   * Resolves true once no operation has a transaction open, or false after `timeoutMs`. The API's
+   * shutdown waits for it before the pools close: an operation whose caller went away (its request
+   * aborted) is no longer among the server's connections, yet its statements may still be running
+   * and its rollback waiting for them (apps/api/src/lifecycle.ts).
+   */
+  whenIdle(timeoutMs: number): Promise<boolean> {
+    if (this.running.size === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  /** How many operations have a transaction open. */
+  get runningOperations(): number {
+    return this.running.size;
+  }
+
   /** Commits (or rolls back) the store's transaction, if one was opened, and frees its connection. */
   async finish(store: ContextStore, commit: boolean): Promise<void> {
     if (store.finished) return;
+    try {
+      await this.finishTransactions(store, commit);
+    } finally {
+      this.running.delete(store);
+      if (this.running.size === 0 && this.idleWaiters.length) {
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const wake of waiters) wake();
+      }
+    }
+  }
+
+  private async finishTransactions(store: ContextStore, commit: boolean): Promise<void> {
     const events = commit ? (store.journal ?? []) : [];
     store.journal = [];
     // An operation that journaled something commits on the primary, even if it only read elsewhere.
