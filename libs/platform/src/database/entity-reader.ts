@@ -18,7 +18,7 @@ export type ReadOrder<T> = ReadonlyArray<readonly [keyof T & string, 'ASC' | 'DE
  * anything else refuses at once rather than read it differently. `entity-reader.spec.ts` reads
  * every entity of the application both ways and requires the same objects.
  *
- * Dates (`date` columns) are selected as text: TypeORM turns the JavaScript Date that pg would
+ * Dates (`date` columns, not arrays of them) are selected as text: TypeORM turns the JavaScript Date that pg would
  * make of one back into its `YYYY-MM-DD`, and the text is that string already.
  *
  * The statements run through the manager's query runner, so in the operation's scoped transaction
@@ -40,7 +40,7 @@ export class EntityReader<T extends ObjectLiteral> {
     refuseUnlessPlain(metadata);
     this.columns = metadata.columns.filter((column) => column.isSelect);
     this.aliases = this.columns.map((_, i) => `c${i}`);
-    this.selectList = this.columns.map((column, i) => `${column.type === 'date' ? `"r"."${column.databaseName}"::text` : `"r"."${column.databaseName}"`} AS "${this.aliases[i]}"`).join(', ');
+    this.selectList = this.columns.map((column, i) => `${column.type === 'date' && !column.isArray ? `"r"."${column.databaseName}"::text` : `"r"."${column.databaseName}"`} AS "${this.aliases[i]}"`).join(', ');
   }
 
   /** The reader of `target` in the manager's data source (one per data source and entity). */

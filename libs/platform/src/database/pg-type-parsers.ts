@@ -23,8 +23,8 @@ function twoDigits(text: string, at: number): number {
  * (postgres-date) makes of it, by reading the fields at their fixed places instead of three
  * regular expressions and their match arrays (issue 15: ≈ 4 % of the API's CPU on a curator's
  * page, every row carrying its created and updated times). Anything else — years before 1000 or
- * after 9999, BC, ±infinity — goes to postgres-date. `type-parsers.spec.ts` compares the two on
- * every shape Postgres writes.
+ * after 9999, BC, ±infinity — goes to postgres-date. `apps/api/test/type-parsers.spec.ts`
+ * compares the two on every shape Postgres writes.
  */
 export function parseTimestamptz(text: string): Date | number | null {
   const length = text.length;

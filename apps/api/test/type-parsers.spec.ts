@@ -1,6 +1,6 @@
 import { Client, types } from 'pg';
 import { readTestEnv } from '@nastavnik/testing/test-env';
-import { parseTextArray, parseTimestamptz, useFastTypeParsers } from '../src/database/pg-type-parsers';
+import { parseTextArray, parseTimestamptz, useFastTypeParsers } from '@nastavnik/platform/database/pg-type-parsers';
 
 const parsePg = types.getTypeParser(1184, 'text') as (text: string) => Date | number | null;
 type Oid = Parameters<typeof types.getTypeParser>[0];
