@@ -22,7 +22,7 @@
  * its name.
  */
 import Fastify, { type FastifyRequest } from 'fastify';
-import { escapeLiteral, type PoolClient, Pool, types } from 'pg';
+import { type PoolClient, Pool, types } from 'pg';
 import { sqlLiteral } from '@nastavnik/platform/database/sql-literal';
 import { useFastTypeParsers } from '@nastavnik/platform/database/pg-type-parsers';
 import { personalDataFieldsOf } from '@nastavnik/platform/personal-data/personal-data';
@@ -276,7 +276,7 @@ const OPERATIONS: Record<string, { scope: keyof BareScopes; run: (work: Work) =>
 };
 
 const scopeSql = (scope: BareScope) =>
-  `START TRANSACTION; select set_config('app.role', ${escapeLiteral(scope.role)}, true), set_config('app.tenant_id', ${escapeLiteral(scope.tenantId)}, true), set_config('app.tenant_path', ${escapeLiteral(scope.tenantPath)}, true), set_config('app.all_tenants', '', true), set_config('app.actor', ${escapeLiteral(scope.actor)}, true), set_config('timezone', 'Europe/Moscow', true), set_config('role', 'none', true)`;
+  `START TRANSACTION; select set_config('app.role', ${sqlLiteral(scope.role)}, true), set_config('app.tenant_id', ${sqlLiteral(scope.tenantId)}, true), set_config('app.tenant_path', ${sqlLiteral(scope.tenantPath)}, true), set_config('app.all_tenants', '', true), set_config('app.actor', ${sqlLiteral(scope.actor)}, true), set_config('timezone', 'Europe/Moscow', true), set_config('role', 'none', true)`;
 
 export async function startBareServer(databaseUrl: string, scopes: BareScopes, poolSize: number): Promise<{ url: string; close: () => Promise<void> }> {
   const pool = new Pool({ connectionString: databaseUrl, max: poolSize });

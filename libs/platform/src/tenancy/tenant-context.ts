@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { sqlLiteral } from '../database/sql-literal';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { REGION_TIME_ZONE } from '../calendar';
 import { DB_ROLES } from '../database/db-roles';
+import { EntityReader, type ReadOrder } from '../database/entity-reader';
 import { ReadReplica } from '../database/read-replica';
+import { sqlLiteral } from '../database/sql-literal';
 import { TenantContextMissingError } from '../errors/app.exceptions';
 import type { JournalEvent } from '../personal-data/journal-event';
 import { journalStatement } from '../personal-data/journal-writer';
-import { EntityReader, type ReadOrder } from '../database/entity-reader';
 import { Batches, groupBy } from './batch';
 import { currentFrame, runInFrame } from './operation-frame';
 import { replicaReadDeclared } from './read-from-replica';
