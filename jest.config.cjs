@@ -1,7 +1,8 @@
 // Integration-first test suite: specs boot real Nest apps against the real Postgres and Redis
 // prepared by tools/scripts/test.sh (a database and a Redis key prefix of their own per run).
 module.exports = {
-  testEnvironment: 'node',
+  // jest's node environment; a failed test also gets what its suite recorded about it (the file says what).
+  testEnvironment: '<rootDir>/tools/testing/jest-environment.cjs',
   rootDir: __dirname,
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts'],

@@ -52,6 +52,18 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** What tools/testing/jest-environment.cjs reads and calls on the test's global. */
+type DiagnosticsGlobal = typeof globalThis & {
+  __nastavnikCurrentTest?: string;
+  __nastavnikTestDiagnostics?: (test: string) => Promise<string | undefined>;
+};
+
+type PageReport = { test: string | undefined; trail: string[]; shown: string };
+
+function currentTestName(): string | undefined {
+  return (globalThis as DiagnosticsGlobal).__nastavnikCurrentTest;
+}
+
 /** A child process whose output is kept, so that a failed start says why. */
 class Proc {
   private output = '';
@@ -176,7 +188,11 @@ export class ConsoleWorld {
     readonly browser: Browser,
     private readonly procs: Proc[],
     private readonly cleanup: () => Promise<void>,
-  ) {}
+  ) {
+    (globalThis as DiagnosticsGlobal).__nastavnikTestDiagnostics = (test) => this.diagnostics(test);
+  }
+
+  private readonly reports: PageReport[] = [];
 
   static async start(): Promise<ConsoleWorld> {
     if (!existsSync(CHROMIUM)) {
@@ -287,7 +303,57 @@ export class ConsoleWorld {
     page.on('console', (message) => {
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) problems.push(message.text());
     });
+    this.record(context, page);
     return { context, page, problems };
+  }
+
+  /**
+   * What a page went through, for the failure of the test that opened it (tools/testing/jest-environment.cjs):
+   * the addresses, the answers of 400 and more, failed requests, errors in the page, and — taken
+   * as the test closes its context — the last address and the text the page showed.
+   */
+  private record(context: BrowserContext, page: Page): void {
+    const report: PageReport = { test: currentTestName(), trail: [], shown: '' };
+    this.reports.push(report);
+    if (this.reports.length > 20) this.reports.shift();
+    const started = Date.now();
+    const note = (line: string) => {
+      if (report.trail.at(-1)?.endsWith(` ${line}`)) return; // React Router's repeated notices of one address
+      report.trail.push(`+${((Date.now() - started) / 1000).toFixed(1)} s ${line}`);
+      if (report.trail.length > 80) report.trail.splice(0, report.trail.length - 80);
+    };
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && note(`at ${frame.url()}`));
+    page.on('pageerror', (error) => note(`page error: ${error.message}`));
+    page.on('console', (message) => message.type() === 'error' && note(`console error: ${message.text().slice(0, 300)}`));
+    page.on('requestfailed', (request) => note(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? '?'})`));
+    page.on('response', (response) => response.status() >= 400 && note(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`));
+    const close = context.close.bind(context);
+    context.close = async (options) => {
+      report.shown = await this.shown(page);
+      return close(options);
+    };
+  }
+
+  private async shown(page: Page): Promise<string> {
+    if (page.isClosed()) return '(page closed)';
+    const text = await page
+      .evaluate(() => document.body.innerText)
+      .catch((error: Error) => `(text not read: ${error.message})`);
+    return `${page.url()}\n${text.replace(/\n{2,}/g, '\n').slice(0, 1500)}`;
+  }
+
+  /** The failure's diagnostics: its pages (see `record`) and the last output of the API and the worker. */
+  private async diagnostics(test: string): Promise<string | undefined> {
+    const pages = this.reports.filter((report) => report.test === test);
+    if (pages.length === 0) return undefined;
+    const parts: string[] = [];
+    for (const [index, report] of pages.entries()) {
+      parts.push(`— page ${index + 1}:`, ...report.trail, `shown last: ${report.shown || '(context still open)'}`);
+    }
+    for (const proc of this.procs.filter((p) => p.name === 'api' || p.name === 'worker')) {
+      parts.push(`— ${proc.name}'s last output:`, proc.tail().slice(proc.name === 'api' ? -3000 : -1000));
+    }
+    return parts.join('\n');
   }
 
   /** Signs in on the development login page as one of the demo users and waits for the home page. */
