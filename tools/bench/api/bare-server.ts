@@ -5,7 +5,9 @@
  * same JSON the product's GraphQL answers (the bench checks that byte for byte), so the two differ
  * only in what the product does besides SQL: authentication, GraphQL parsing and validation, the
  * input pipe, TypeORM, field resolvers, logging, metrics. The access journal is appended as the
- * product appends it: one statement sent with the COMMIT, in the same round trip.
+ * product appends it: one statement sent with the COMMIT, in the same round trip. The statements
+ * the product runs as named ones (its hot reads: the pages and the readers of entries and
+ * consents) are named here too, by the same client.
  *
  * - `ParticipantsPage` (curator): the scope statement, the page with each row's consent flag and
  *   the filter's count, base entries, consents, the journal with the commit;
@@ -24,6 +26,7 @@
 import Fastify, { type FastifyRequest } from 'fastify';
 import { type PoolClient, Pool, types } from 'pg';
 import { sqlLiteral } from '@nastavnik/platform/database/sql-literal';
+import { PreparingClient, preparedStatement } from '@nastavnik/platform/database/prepared-statements';
 import { useFastTypeParsers } from '@nastavnik/platform/database/pg-type-parsers';
 import { personalDataFieldsOf } from '@nastavnik/platform/personal-data/personal-data';
 import { INDICATORS, type IndicatorDefinition, percentValue } from '@nastavnik/monitoring/indicator-definitions';
@@ -43,13 +46,15 @@ type Work = { client: PoolClient; scope: BareScope; request: FastifyRequest; var
 /** What a handler answers and the journal events its transaction appends before COMMIT. */
 type Done = { data: unknown; events: Row[] };
 
-const PAGE_SQL = `SELECT "p"."id" AS "p_id", "p"."tenant_id" AS "p_tenant_id", "p"."kind" AS "p_kind", "p"."last_name" AS "p_last_name", "p"."first_name" AS "p_first_name", "p"."middle_name" AS "p_middle_name", "p"."birth_date" AS "p_birth_date", "p"."sex" AS "p_sex", "p"."grade" AS "p_grade", "p"."class_letter" AS "p_class_letter", "p"."position" AS "p_position", "p"."teaching_experience_years" AS "p_teaching_experience_years", "p"."class_teacher" AS "p_class_teacher", "p"."subjects" AS "p_subjects", "p"."organisation_name" AS "p_organisation_name", "p"."email" AS "p_email", "p"."phone" AS "p_phone", "p"."achievements" AS "p_achievements", "p"."requests" AS "p_requests", "p"."interests" AS "p_interests", "p"."directions" AS "p_directions", "p"."notes" AS "p_notes", "p"."erased_at" AS "p_erased_at", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at", exists (select 1 from participant_eligibility e where e.tenant_id = "p"."tenant_id" and e.participant_id = "p"."id" and e.purpose = 'processing') AS "computed_hasValidConsent", count(*) over () AS "computed_total" FROM "participants" "p" ORDER BY "p"."last_name" ASC NULLS LAST, "p"."first_name" ASC NULLS LAST, "p"."middle_name" ASC NULLS LAST, "p"."id" ASC LIMIT 25 OFFSET 0`;
+const PAGE_SQL = `SELECT "p"."id" AS "p_id", "p"."tenant_id" AS "p_tenant_id", "p"."kind" AS "p_kind", "p"."last_name" AS "p_last_name", "p"."first_name" AS "p_first_name", "p"."middle_name" AS "p_middle_name", "p"."birth_date" AS "p_birth_date", "p"."sex" AS "p_sex", "p"."grade" AS "p_grade", "p"."class_letter" AS "p_class_letter", "p"."position" AS "p_position", "p"."teaching_experience_years" AS "p_teaching_experience_years", "p"."class_teacher" AS "p_class_teacher", "p"."subjects" AS "p_subjects", "p"."organisation_name" AS "p_organisation_name", "p"."email" AS "p_email", "p"."phone" AS "p_phone", "p"."achievements" AS "p_achievements", "p"."requests" AS "p_requests", "p"."interests" AS "p_interests", "p"."directions" AS "p_directions", "p"."notes" AS "p_notes", "p"."erased_at" AS "p_erased_at", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at", exists (select 1 from participant_eligibility e where e.tenant_id = "p"."tenant_id" and e.participant_id = "p"."id" and e.purpose = 'processing') AS "computed_hasValidConsent", count(*) over () AS "computed_total" FROM "participants" "p" ORDER BY "p"."last_name" ASC NULLS LAST, "p"."first_name" ASC NULLS LAST, "p"."middle_name" ASC NULLS LAST, "p"."id" ASC LIMIT $1 OFFSET $2`;
+/** A list's first page of 25: the product passes the bounds as parameters (libs/platform/src/graphql/list-query.ts). */
+const PAGE_BOUNDS = [25, 0];
 const ELIGIBLE_SQL = `select p.id, exists (select 1 from participant_eligibility e where e.tenant_id = p.tenant_id and e.participant_id = p.id and e.purpose = 'processing') as ok from participants p where p.id = any($1::uuid[])`;
 // Read as the product's EntityReader reads them (libs/platform/src/database/entity-reader.ts): dates as text, the keys as one array.
 const ENTRIES_SQL = `SELECT "r"."id" AS "c0", "r"."tenant_id" AS "c1", "r"."participant_id" AS "c2", "r"."base" AS "c3", "r"."status" AS "c4", "r"."included_on"::text AS "c5", "r"."surveyed_on"::text AS "c6", "r"."selected_on"::text AS "c7", "r"."trained_on"::text AS "c8", "r"."paired_on"::text AS "c9", "r"."finished_on"::text AS "c10", "r"."withdrawn_on"::text AS "c11", "r"."withdrawal_reason" AS "c12", "r"."categories" AS "c13", "r"."request" AS "c14", "r"."competencies" AS "c15", "r"."motivation" AS "c16", "r"."info_sources" AS "c17", "r"."third_party_notes" AS "c18", "r"."interview_result" AS "c19", "r"."psych_ready" AS "c20", "r"."training_form" AS "c21", "r"."max_mentees" AS "c22", "r"."council_member" AS "c23", "r"."awards" AS "c24", "r"."results" AS "c25", "r"."satisfied" AS "c26", "r"."created_at" AS "c27", "r"."updated_at" AS "c28" FROM "participant_base_entries" "r" WHERE "r"."participant_id" = any($1) ORDER BY "r"."base" ASC, "r"."id" ASC`;
 const CONSENTS_SQL = `SELECT "r"."id" AS "c0", "r"."tenant_id" AS "c1", "r"."participant_id" AS "c2", "r"."signed_by" AS "c3", "r"."representative_name" AS "c4", "r"."representative_relation" AS "c5", "r"."signed_on"::text AS "c6", "r"."purposes" AS "c7", "r"."valid_until"::text AS "c8", "r"."document_ref" AS "c9", "r"."revoked_on"::text AS "c10", "r"."revocation_reason" AS "c11", "r"."created_at" AS "c12", "r"."updated_at" AS "c13" FROM "consents" "r" WHERE "r"."participant_id" = any($1) ORDER BY "r"."signed_on" DESC, "r"."id" ASC`;
 
-const PAIRS_SQL = `SELECT "p"."id" AS "p_id", "p"."tenant_id" AS "p_tenant_id", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at", "p"."programme_id" AS "p_programme_id", "p"."mentor_id" AS "p_mentor_id", "p"."role_model_id" AS "p_role_model_id", "p"."direction_id" AS "p_direction_id", "p"."status" AS "p_status", "p"."formation_method" AS "p_formation_method", "p"."start_date" AS "p_start_date", "p"."end_date" AS "p_end_date", "p"."end_reason" AS "p_end_reason", "p"."end_comment" AS "p_end_comment", "p"."result" AS "p_result", "p"."fixing_order_id" AS "p_fixing_order_id", "p"."warnings" AS "p_warnings" FROM "mentoring_pairs" "p" ORDER BY "p"."created_at" DESC, "p"."id" ASC LIMIT 25 OFFSET 0`;
+const PAIRS_SQL = `SELECT "p"."id" AS "p_id", "p"."tenant_id" AS "p_tenant_id", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at", "p"."programme_id" AS "p_programme_id", "p"."mentor_id" AS "p_mentor_id", "p"."role_model_id" AS "p_role_model_id", "p"."direction_id" AS "p_direction_id", "p"."status" AS "p_status", "p"."formation_method" AS "p_formation_method", "p"."start_date" AS "p_start_date", "p"."end_date" AS "p_end_date", "p"."end_reason" AS "p_end_reason", "p"."end_comment" AS "p_end_comment", "p"."result" AS "p_result", "p"."fixing_order_id" AS "p_fixing_order_id", "p"."warnings" AS "p_warnings" FROM "mentoring_pairs" "p" ORDER BY "p"."created_at" DESC, "p"."id" ASC LIMIT $1 OFFSET $2`;
 const PAIRS_COUNT_SQL = `SELECT COUNT(1) AS "cnt" FROM "mentoring_pairs" "p"`;
 const MENTEES_SQL = `SELECT "m"."tenant_id" AS "m_tenant_id", "m"."pair_id" AS "m_pair_id", "m"."mentee_id" AS "m_mentee_id", "m"."mentor_id" AS "m_mentor_id", "m"."created_at" AS "m_created_at" FROM "pair_mentees" "m" WHERE "m"."pair_id" = any($1) ORDER BY "m"."created_at" ASC, "m"."mentee_id" ASC`;
 const NAMES_SQL = `select p.id, p.last_name, p.first_name, p.middle_name from participants p where p.id = any($1::uuid[])`;
@@ -97,7 +102,7 @@ function byKey<T extends Row>(rows: T[], key: string): Map<string, T[]> {
 
 async function participantsPage(work: Work): Promise<Done> {
   const { client } = work;
-  const page = (await client.query(PAGE_SQL)).rows;
+  const page = (await client.query(PAGE_SQL, PAGE_BOUNDS)).rows;
   // The product's count comes with its page (count(*) over ()); it counts apart only for an empty page, not this one.
   if (!page.length) throw new Error('the bare server pages a school with participants');
   const count = Number(page[0].computed_total);
@@ -133,7 +138,7 @@ async function participantsPage(work: Work): Promise<Done> {
 
 async function pairsPage(work: Work): Promise<Done> {
   const { client } = work;
-  const page = (await client.query(PAIRS_SQL)).rows;
+  const page = (await client.query(PAIRS_SQL, PAGE_BOUNDS)).rows;
   const count = Number((await client.query(PAIRS_COUNT_SQL)).rows[0].cnt);
   const ids: string[] = page.map((row) => row.p_id);
   const mentees = ids.length ? (await client.query(MENTEES_SQL, [ids])).rows : [];
@@ -279,7 +284,9 @@ const scopeSql = (scope: BareScope) =>
   `START TRANSACTION; select set_config('app.role', ${sqlLiteral(scope.role)}, true), set_config('app.tenant_id', ${sqlLiteral(scope.tenantId)}, true), set_config('app.tenant_path', ${sqlLiteral(scope.tenantPath)}, true), set_config('app.all_tenants', '', true), set_config('app.actor', ${sqlLiteral(scope.actor)}, true), set_config('timezone', 'Europe/Moscow', true), set_config('role', 'none', true)`;
 
 export async function startBareServer(databaseUrl: string, scopes: BareScopes, poolSize: number): Promise<{ url: string; close: () => Promise<void> }> {
-  const pool = new Pool({ connectionString: databaseUrl, max: poolSize });
+  // Named statements where the product's are (its PreparingClient, the texts it marks): planned once per connection.
+  for (const text of [PAGE_SQL, ENTRIES_SQL, CONSENTS_SQL, PAIRS_SQL]) preparedStatement(text);
+  const pool = new Pool({ connectionString: databaseUrl, max: poolSize, Client: PreparingClient });
   const begin = { curator: scopeSql(scopes.curator), analyst: scopeSql(scopes.analyst) };
   const app = Fastify({ logger: false });
   app.post('/graphql', async (request, reply) => {

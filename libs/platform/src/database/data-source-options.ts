@@ -2,6 +2,7 @@ import type { DataSourceOptions, MixedList } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import type { AppConfig } from '../config/app-config';
 import { useFastTypeParsers } from './pg-type-parsers';
+import { PreparingClient } from './prepared-statements';
 
 /** The application's pool: the app role, no synchronize, no migrations (on the read replica too, with its URL). */
 export function appDataSourceOptions(config: AppConfig, url: string = config.databaseUrl): PostgresDataSourceOptions {
@@ -18,7 +19,8 @@ export function appDataSourceOptions(config: AppConfig, url: string = config.dat
     // Extensions are the migrations' business (the owner's); the app role may not create them, and
     // TypeORM's attempt at every start only wrote «permission denied to create extension» to Postgres' log.
     installExtensions: false,
-    extra: { max: config.databasePoolSize, application_name: 'nastavnik' },
+    // PreparingClient: the hot reads' marked statements run as named statements (prepared-statements.ts).
+    extra: { max: config.databasePoolSize, application_name: 'nastavnik', Client: PreparingClient },
   };
 }
 

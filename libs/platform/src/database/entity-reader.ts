@@ -1,6 +1,7 @@
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
+import { preparedStatement } from './prepared-statements';
 
 /** An order of a read: entity properties, each ascending or descending, in turn. */
 export type ReadOrder<T> = ReadonlyArray<readonly [keyof T & string, 'ASC' | 'DESC']>;
@@ -23,10 +24,13 @@ export type ReadOrder<T> = ReadonlyArray<readonly [keyof T & string, 'ASC' | 'DE
  * make of one back into its `YYYY-MM-DD`, and the text is that string already.
  *
  * The statements run through the manager's query runner, so in the operation's scoped transaction
- * under its policies, like any other query of it.
+ * under its policies, like any other query of it; each is a named statement of its connection
+ * (`preparedStatement`), planned once.
  */
 export class EntityReader<T extends ObjectLiteral> {
   private readonly columns: readonly ColumnMetadata[];
+  /** Each column's property, where its value is the row's as pg read it (`asRead`); null where TypeORM prepares it. */
+  private readonly directProperties: readonly (string | null)[];
   /** Each column's alias in the statement, by position (`c0`, `c1`…). */
   private readonly aliases: readonly string[];
   private readonly selectList: string;
@@ -40,6 +44,7 @@ export class EntityReader<T extends ObjectLiteral> {
   ) {
     refuseUnlessPlain(metadata);
     this.columns = metadata.columns.filter((column) => column.isSelect);
+    this.directProperties = this.columns.map((column) => (asRead(column) ? column.propertyName : null));
     this.aliases = this.columns.map((_, i) => `c${i}`);
     this.selectList = this.columns.map((column, i) => `${column.type === 'date' && !column.isArray ? `"r"."${column.databaseName}"::text` : `"r"."${column.databaseName}"`} AS "${this.aliases[i]}"`).join(', ');
   }
@@ -93,7 +98,7 @@ export class EntityReader<T extends ObjectLiteral> {
     let sql = this.statements.get(id);
     if (!sql) {
       const orderBy = [...order.map(([property, direction]) => `"r"."${this.column(property).databaseName}" ${direction}`), ...this.metadata.primaryColumns.map((column) => `"r"."${column.databaseName}" ASC`)];
-      sql = `SELECT ${this.selectList} FROM ${this.table()} "r" WHERE "r"."${this.column(key).databaseName}" = any($1) ORDER BY ${[...new Set(orderBy)].join(', ')}`;
+      sql = preparedStatement(`SELECT ${this.selectList} FROM ${this.table()} "r" WHERE "r"."${this.column(key).databaseName}" = any($1) ORDER BY ${[...new Set(orderBy)].join(', ')}`);
       this.statements.set(id, sql);
     }
     const rows = (await manager.query(sql, [keys])) as Record<string, unknown>[];
@@ -103,8 +108,12 @@ export class EntityReader<T extends ObjectLiteral> {
   /** The entity of a row whose columns are under `aliases`, each value as TypeORM's hydrator prepares it. */
   private hydrate(row: Record<string, unknown>, aliases: readonly string[]): T {
     const entity = this.metadata.create(undefined, { fromDeserializer: true }) as T;
-    const { columns, driver } = this;
-    for (let i = 0; i < columns.length; i++) columns[i].setEntityValue(entity, driver.prepareHydratedValue(row[aliases[i]], columns[i]));
+    const { columns, directProperties, driver } = this;
+    for (let i = 0; i < columns.length; i++) {
+      const property = directProperties[i];
+      if (property !== null) (entity as Record<string, unknown>)[property] = row[aliases[i]];
+      else columns[i].setEntityValue(entity, driver.prepareHydratedValue(row[aliases[i]], columns[i]));
+    }
     return entity;
   }
 
@@ -120,6 +129,19 @@ export class EntityReader<T extends ObjectLiteral> {
 }
 
 const READERS = new WeakMap<object, Map<EntityMetadata, EntityReader<ObjectLiteral>>>();
+
+/**
+ * Column types whose value TypeORM's Postgres driver hydrates as pg read it — `prepareHydratedValue`
+ * has no branch for them (timestamps: it makes a Date of a string only, and pg's parser gives a
+ * Date), arrays of them included. Enums, dates, numbers typed `Number`, simple arrays and the like
+ * keep TypeORM's preparation.
+ */
+const AS_READ_TYPES: ReadonlySet<unknown> = new Set(['uuid', 'text', 'varchar', 'character varying', 'int', 'integer', 'smallint', 'boolean', 'jsonb', 'json', 'ltree', 'timestamptz', 'timestamp with time zone']);
+
+/** A column whose row value is the entity's as it stands: a plain property (no embedded, no relation's referenced column), no transformer, a type of `AS_READ_TYPES`. */
+function asRead(column: ColumnMetadata): boolean {
+  return !column.transformer && !column.embeddedMetadata && !(column.isVirtual && column.referencedColumn) && AS_READ_TYPES.has(column.type);
+}
 
 /** What TypeORM's hydrator does and this one does not: refuse such entities. */
 function refuseUnlessPlain(metadata: EntityMetadata): void {

@@ -1,8 +1,9 @@
 import { EntityReader } from '../database/entity-reader';
+import { preparedStatement } from '../database/prepared-statements';
 import { ValidationFailedException } from '../errors/app.exceptions';
 import { lookupTable } from '@nastavnik/contracts/lookup';
 import type { ListArgs, Page } from './list-args';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
 
 /** What a list may be sorted by: the API's field name → the column(s) it orders by. Only own keys are ever found. */
 export type SortColumns = ReadonlyMap<string, readonly string[]>;
@@ -60,12 +61,15 @@ export async function pageOf<T extends ObjectLiteral>(
   const computed = Object.entries(options.computed ?? {});
   computed.forEach(([property, sql]) => query.addSelect(sql, computedAlias(property)));
   if (options.withTotal) query.addSelect('count(*) over ()', TOTAL_ALIAS);
-  query.offset(args.page * args.perPage).limit(args.perPage);
   // A page of one plain entity: the builder's rows, made entities by the entity's reader (the
   // same values as the builder's own hydrator, a fraction of its cost — issue 15).
   const reader = EntityReader.ofBuilder(query);
-  if (!reader && computed.length === 0 && !options.withTotal) return { items: await query.getMany() };
-  const { entities, raw } = reader ? await readPage(query, reader) : await query.getRawAndEntities();
+  const bounds = { limit: args.perPage, offset: args.page * args.perPage };
+  if (!reader) {
+    query.offset(bounds.offset).limit(bounds.limit);
+    if (computed.length === 0 && !options.withTotal) return { items: await query.getMany() };
+  }
+  const { entities, raw } = reader ? await readPage(query, reader, bounds) : await query.getRawAndEntities();
   if (raw.length !== entities.length) throw new Error(`pageOf: ${raw.length} raw rows for ${entities.length} items`);
   entities.forEach((item, i) => {
     const row = raw[i] as Record<string, unknown>;
@@ -75,8 +79,23 @@ export async function pageOf<T extends ObjectLiteral>(
   return { items: entities, total: raw.length ? Number((raw[0] as Record<string, unknown>)[TOTAL_ALIAS]) : null };
 }
 
-async function readPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, reader: EntityReader<T>): Promise<{ entities: T[]; raw: unknown[] }> {
-  const raw = (await query.getRawMany()) as Record<string, unknown>[];
+/**
+ * The page's rows, in the operation's transaction (the builder's query runner). The bounds are
+ * parameters, so that a list has one statement per filter and sort whatever the page, kept
+ * planned on its connection (`preparedStatement`: the participants page planned in ≈ 1.2 ms of
+ * the server's CPU, more than it took to run).
+ */
+async function readPage<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, reader: EntityReader<T>, bounds: { limit: number; offset: number }): Promise<{ entities: T[]; raw: unknown[] }> {
+  // The runner the builder was made with (protected in TypeORM's typings): the operation's, whose manager built it.
+  const runner = (query as unknown as { queryRunner?: QueryRunner }).queryRunner;
+  let raw: Record<string, unknown>[];
+  if (runner) {
+    const [sql, parameters] = query.getQueryAndParameters();
+    const n = parameters.length;
+    raw = (await runner.query(preparedStatement(`${sql} LIMIT $${n + 1} OFFSET $${n + 2}`), [...parameters, bounds.limit, bounds.offset])) as Record<string, unknown>[];
+  } else {
+    raw = (await query.offset(bounds.offset).limit(bounds.limit).getRawMany()) as Record<string, unknown>[];
+  }
   return { entities: raw.map((row) => reader.fromBuilderRow(row, query.alias)), raw };
 }
 
