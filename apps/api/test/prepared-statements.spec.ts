@@ -11,10 +11,10 @@ type Page = { allParticipants: { id: string; lastName: string; hasValidConsent: 
  * The hot reads' statements are named statements of their connection (issue 15,
  * libs/platform/src/database/prepared-statements.ts): Postgres keeps their plans from one request
  * to the next, whoever sends it. So the API here has one connection, and curators of two schools
- * take turns on it, past the five custom plans after which Postgres may keep a generic one, and
- * again with the generic plan forced from the first execution: each curator gets their own
- * school's people, entries and consents — all of them, and nothing of the other school — every
- * time. The connection's own catalogue of prepared statements shows the page's and the readers'
+ * take turns on it, past the five custom plans after which Postgres may keep a generic one (its
+ * choice, by the database's statistics), and again with the generic plan forced from the first
+ * execution: each curator gets their own school's people, entries and consents — all of them, and
+ * nothing of the other school — every time. The connection's own catalogue of prepared statements shows the page's and the readers'
  * statements executed under both plans.
  */
 describe('prepared statements: one connection, kept plans, alternating schools', () => {
@@ -80,9 +80,9 @@ describe('prepared statements: one connection, kept plans, alternating schools',
         const [statement] = run(pattern);
         expect({ pattern: String(pattern), found: statement !== undefined }).toEqual({ pattern: String(pattern), found: true });
         expect(statement.generic + statement.custom).toBe(16);
-        // Postgres' own choice: five custom plans, then the generic one it keeps — the schools alternated across the switch.
+        // Postgres' own choice depends on the statistics of the run's database (five custom plans,
+        // then a generic one if it costs no more); the forced case holds the generic plan either way.
         if (planCacheMode) expect(statement).toMatchObject({ generic: 16, custom: 0, mode: 'force_generic_plan' });
-        else expect(statement).toMatchObject({ generic: 11, custom: 5 });
       }
     } finally {
       await api.close();
