@@ -34,7 +34,8 @@ export const ENTITY_TITLES = lookupTable<string>({
   Report: 'Запрошенный отчёт',
   Notification: 'Уведомление по электронной почте',
   NotificationContact: 'Адрес для уведомлений участнику',
-  NotificationSettings: 'Адреса куратора и аналитиков региона для уведомлений',
+  NotificationSettings: 'Адрес куратора школы для уведомлений',
+  RegionNotificationAddress: 'Адрес аналитиков региона для уведомлений',
   NotificationUnsubscribe: 'Отписка адреса от уведомлений',
 });
 

@@ -26,7 +26,9 @@ describe("notifications: the region's own settings, its analyst's", () => {
   let b: World;
   let ownSchool: TenantRow;
   const analystA = () => tokenFor('region-analyst', a.region.code);
-  const regionRow = async (region: TenantRow) => (await db.owner.query(`select * from notification_settings where tenant_id = $1`, [region.id])).rows;
+  /** The region's settings row with its analysts' address (kept apart: region_notification_addresses). */
+  const regionRow = async (region: TenantRow) =>
+    (await db.owner.query(`select s.*, a.analyst_email from notification_settings s left join region_notification_addresses a on a.tenant_id = s.tenant_id where s.tenant_id = $1`, [region.id])).rows;
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -71,9 +73,9 @@ describe("notifications: the region's own settings, its analyst's", () => {
     expect((await api.gql(analystA(), WRITE, { input: { pairIdleDays: 40, digestEnabled: false } })).errors).toBeUndefined();
     // The read back after each write is the mutation's own answer, not a second event.
     expect((await journal()).slice(before)).toEqual([
-      { operation: 'regionNotificationSettings', action: 'read', role: 'region-analyst', entity: 'NotificationSettings', fields: ['analystEmail'] },
-      { operation: 'updateRegionNotificationSettings', action: 'update', role: 'region-analyst', entity: 'NotificationSettings', fields: ['analystEmail'] },
-      { operation: 'updateRegionNotificationSettings', action: 'update', role: 'region-analyst', entity: 'NotificationSettings', fields: [] },
+      { operation: 'regionNotificationSettings', action: 'read', role: 'region-analyst', entity: 'RegionNotificationAddress', fields: ['analystEmail'] },
+      { operation: 'updateRegionNotificationSettings', action: 'update', role: 'region-analyst', entity: 'RegionNotificationAddress', fields: ['analystEmail'] },
+      { operation: 'updateRegionNotificationSettings', action: 'update', role: 'region-analyst', entity: 'RegionNotificationAddress', fields: [] },
     ]);
     expect((await api.gql(analystA(), WRITE, { input: { analystEmail: 'rnc@example.test', pairIdleDays: 40, digestEnabled: false } })).errors).toBeUndefined();
   });
@@ -121,19 +123,26 @@ describe("notifications: the region's own settings, its analyst's", () => {
         await client.query('rollback');
       }
     };
-    const rows = (ids: string[]) => async () => (await client.query(`select tenant_id from notification_settings where tenant_id = any($1) order by tenant_id`, [ids])).rows.map((r) => r.tenant_id);
-    const update = (id: string) => async () => (await client.query(`update notification_settings set analyst_email = 'x@example.test' where tenant_id = $1`, [id])).rowCount;
-    const remove = (id: string) => async () => (await client.query(`delete from notification_settings where tenant_id = $1`, [id])).rowCount;
-    const insert = (node: TenantRow, column = 'analyst_email') => () => client.query(`insert into notification_settings (tenant_id, tenant_path, ${column}) values ($1, $2::ltree, 'x@example.test')`, [node.id, node.path]);
+    const rows = (ids: string[], table = 'notification_settings') => async () => (await client.query(`select tenant_id from ${table} where tenant_id = any($1) order by tenant_id`, [ids])).rows.map((r) => r.tenant_id);
+    const addresses = (ids: string[]) => rows(ids, 'region_notification_addresses');
+    const update = (id: string, table = 'notification_settings') =>
+      async () => (await client.query(table === 'notification_settings' ? `update notification_settings set pair_idle_days = 7 where tenant_id = $1` : `update ${table} set analyst_email = 'x@example.test' where tenant_id = $1`, [id])).rowCount;
+    const remove = (id: string, table = 'notification_settings') => async () => (await client.query(`delete from ${table} where tenant_id = $1`, [id])).rowCount;
+    const insert = (node: TenantRow, column: 'curator_email' | 'analyst_email' = 'curator_email') => () =>
+      client.query(`insert into ${column === 'analyst_email' ? 'region_notification_addresses' : 'notification_settings'} (tenant_id, tenant_path, ${column}) values ($1, $2::ltree, 'x@example.test')`, [node.id, node.path]);
     const analyst = (node: TenantRow) => ({ role: 'region-analyst' as const, tenantId: node.id, tenantPath: node.path });
     const everything = [a.region.id, b.region.id, a.school.id, ownSchool.id];
     try {
-      // The region's analyst: the region's own row, read and written; no school's row; no curator's address on the region's row.
+      // The region's analyst: the region's own rows (the defaults, the analysts' address), read and written; no school's row; no curator's address on the region's row.
       expect(await as(analyst(a.region), rows(everything))).toEqual([a.region.id]);
+      expect(await as(analyst(a.region), addresses(everything))).toEqual([a.region.id]);
       expect(await as(analyst(a.region), update(a.region.id))).toBe(1);
+      expect(await as(analyst(a.region), update(a.region.id, 'region_notification_addresses'))).toBe(1);
       expect(await as(analyst(a.region), update(ownSchool.id))).toBe(0);
       expect(await as(analyst(a.region), remove(ownSchool.id))).toBe(0);
       expect(await as(analyst(a.region), insert(a.school))).toEqual({ error: '42501' });
+      expect(await as(analyst(a.region), insert(a.school, 'analyst_email'))).toEqual({ error: '42501' });
+      expect(await as(analyst(a.region), insert(a.municipality, 'analyst_email'))).toEqual({ error: '42501' });
       expect(await as(analyst(a.region), () => client.query(`update notification_settings set curator_email = 'x@example.test' where tenant_id = $1`, [a.region.id]))).toEqual({ error: '42501' });
       // Another region's analyst, a municipality's analyst, officials: neither read nor write A's region row.
       const others: [string, Omit<Scope, 'actor' | 'allTenants'>][] = [
@@ -143,18 +152,31 @@ describe("notifications: the region's own settings, its analyst's", () => {
       ];
       for (const [who, scope] of others) {
         expect([who, await as(scope, rows([a.region.id, a.school.id, ownSchool.id]))]).toEqual([who, []]);
+        expect([who, await as(scope, addresses([a.region.id]))]).toEqual([who, []]);
         expect([who, await as(scope, update(a.region.id))]).toEqual([who, 0]);
+        expect([who, await as(scope, update(a.region.id, 'region_notification_addresses'))]).toEqual([who, 0]);
         expect([who, await as(scope, remove(a.region.id))]).toEqual([who, 0]);
+        expect([who, await as(scope, remove(a.region.id, 'region_notification_addresses'))]).toEqual([who, 0]);
       }
       expect(await as(analyst(a.municipality), insert(a.municipality))).toEqual({ error: '42501' });
+      expect(await as(analyst(a.municipality), insert(a.municipality, 'analyst_email'))).toEqual({ error: '42501' });
       expect(await as({ role: 'ministry-official', tenantId: a.region.id, tenantPath: a.region.path }, insert(b.region))).toEqual({ error: '42501' });
-      // A curator of the region's school reads the region's row — the school's inherited defaults (ADR 0030) — and writes none of it.
+      expect(await as({ role: 'ministry-official', tenantId: a.region.id, tenantPath: a.region.path }, insert(b.region, 'analyst_email'))).toEqual({ error: '42501' });
+      // A curator of the region's school reads the region's settings row — the school's inherited
+      // defaults (ADR 0030) — and writes none of it; the analysts' address is not in it, and the
+      // curator reads no row of the addresses (before, the address was a column of that very row).
       const curator = { role: 'curator' as const, tenantId: a.school.id, tenantPath: a.school.path };
       expect(await as(curator, rows(everything))).toEqual([a.region.id]);
+      expect(await as(curator, () => client.query(`select * from notification_settings where tenant_id = $1`, [a.region.id]).then((r) => r.fields.map((f) => f.name).filter((name) => name.endsWith('_email'))))).toEqual(['curator_email']);
+      expect(await as(curator, addresses(everything))).toEqual([]);
       expect(await as(curator, update(a.region.id))).toBe(0);
+      expect(await as(curator, update(a.region.id, 'region_notification_addresses'))).toBe(0);
       expect(await as(curator, remove(a.region.id))).toBe(0);
+      expect(await as(curator, remove(a.region.id, 'region_notification_addresses'))).toBe(0);
       expect(await as({ role: 'curator', tenantId: b.school.id, tenantPath: b.school.path }, rows([a.region.id]))).toEqual([]);
       expect(await as(curator, insert(a.municipality, 'curator_email'))).toEqual({ error: '42501' });
+      expect(await as(curator, insert(a.region, 'analyst_email'))).toEqual({ error: '42501' });
+      expect(await as({ role: 'curator', tenantId: a.region.id, tenantPath: a.region.path }, addresses([a.region.id]))).toEqual([]);
       expect(await regionRow(a.region)).toMatchObject([{ analyst_email: 'rnc@example.test' }]);
     } finally {
       await client.end();

@@ -67,7 +67,7 @@ describe('notifications: schools that have not submitted the yearly report by th
     for (const r of [region, other.region]) {
       await world.db.owner.query(`insert into report_submission_due_dates (tenant_id, tenant_path, school_year, due_on) values ($1, $2::ltree, $3, $4), ($1, $2::ltree, $5, '2027-10-01')`, [r.id, r.path, YEAR, DUE, LATER_YEAR]);
     }
-    await world.db.owner.query(`insert into notification_settings (tenant_id, tenant_path, analyst_email) values ($1, $2::ltree, $3), ($4, $5::ltree, $6)`, [region.id, region.path, analystsA, other.region.id, other.region.path, analystsB]);
+    await world.db.owner.query(`insert into region_notification_addresses (tenant_id, tenant_path, analyst_email) values ($1, $2::ltree, $3), ($4, $5::ltree, $6)`, [region.id, region.path, analystsA, other.region.id, other.region.path, analystsB]);
     await submit(schools.submitted);
     await review(await submit(schools.accepted), 'ACCEPT');
     await review(await submit(schools.returned), 'RETURN');

@@ -1613,8 +1613,6 @@ CREATE TABLE public.notification_settings (
     roadmap_due_days integer,
     digest_enabled boolean,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    analyst_email text,
-    CONSTRAINT notification_settings_analyst_email_check CHECK (((analyst_email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(analyst_email) <= 200))),
     CONSTRAINT notification_settings_curator_email_check CHECK (((curator_email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(curator_email) <= 200))),
     CONSTRAINT notification_settings_link_reminder_days_check CHECK (((link_reminder_days >= 1) AND (link_reminder_days <= 60))),
     CONSTRAINT notification_settings_pair_idle_days_check CHECK (((pair_idle_days >= 1) AND (pair_idle_days <= 365))),
@@ -2002,6 +2000,22 @@ CREATE TABLE public.questionnaire_templates (
 ALTER TABLE ONLY public.questionnaire_templates FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.questionnaire_templates OWNER TO nastavnik_owner;
+
+--
+-- Name: region_notification_addresses; Type: TABLE; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE TABLE public.region_notification_addresses (
+    tenant_id uuid NOT NULL,
+    tenant_path public.ltree NOT NULL,
+    analyst_email text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT region_notification_addresses_analyst_email_check CHECK (((analyst_email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(analyst_email) <= 200)))
+);
+
+ALTER TABLE ONLY public.region_notification_addresses FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.region_notification_addresses OWNER TO nastavnik_owner;
 
 --
 -- Name: report_files; Type: TABLE; Schema: public; Owner: nastavnik_owner
@@ -2840,6 +2854,13 @@ ALTER TABLE ONLY public.questionnaire_templates
 
 ALTER TABLE ONLY public.questionnaire_templates
     ADD CONSTRAINT questionnaire_templates_version_key UNIQUE NULLS NOT DISTINCT (tenant_id, code, version);
+
+--
+-- Name: region_notification_addresses region_notification_addresses_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.region_notification_addresses
+    ADD CONSTRAINT region_notification_addresses_pkey PRIMARY KEY (tenant_id);
 
 --
 -- Name: report_files report_files_pkey; Type: CONSTRAINT; Schema: public; Owner: nastavnik_owner
@@ -4427,6 +4448,13 @@ ALTER TABLE ONLY public.questionnaire_templates
     ADD CONSTRAINT questionnaire_templates_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
 
 --
+-- Name: region_notification_addresses region_notification_addresses_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE ONLY public.region_notification_addresses
+    ADD CONSTRAINT region_notification_addresses_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES public.tenants(id) ON DELETE RESTRICT;
+
+--
 -- Name: report_files report_files_tenant_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: nastavnik_owner
 --
 
@@ -6006,6 +6034,28 @@ CREATE POLICY questionnaire_templates_write ON public.questionnaire_templates US
 COMMENT ON POLICY questionnaire_templates_write ON public.questionnaire_templates IS 'custom: a curator their own school''s templates; the platform admin any, the defaults (no school) included';
 
 --
+-- Name: region_notification_addresses; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
+--
+
+ALTER TABLE public.region_notification_addresses ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: region_notification_addresses region_notification_addresses_region_analyst; Type: POLICY; Schema: public; Owner: nastavnik_owner
+--
+
+CREATE POLICY region_notification_addresses_region_analyst ON public.region_notification_addresses USING (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id)) AND (tenant_path OPERATOR(public.=) ( SELECT app.scope_path() AS scope_path)) AND (tenant_id IN ( SELECT t.id
+   FROM public.tenant_tree t
+  WHERE (t.kind = 'region'::text))))) WITH CHECK (((( SELECT app.scope_role() AS scope_role) = 'region-analyst'::text) AND (tenant_id = ( SELECT app.scope_tenant_id() AS scope_tenant_id)) AND (tenant_path OPERATOR(public.=) ( SELECT app.scope_path() AS scope_path)) AND (tenant_id IN ( SELECT t.id
+   FROM public.tenant_tree t
+  WHERE (t.kind = 'region'::text)))));
+
+--
+-- Name: POLICY region_notification_addresses_region_analyst ON region_notification_addresses; Type: COMMENT; Schema: public; Owner: nastavnik_owner
+--
+
+COMMENT ON POLICY region_notification_addresses_region_analyst ON public.region_notification_addresses IS 'custom: a region''s analyst reads and writes the region''s own address for staff messages, no other region''s';
+
+--
 -- Name: report_files; Type: ROW SECURITY; Schema: public; Owner: nastavnik_owner
 --
 
@@ -6958,6 +7008,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_links TO nastavn
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_templates TO nastavnik_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.questionnaire_templates TO nastavnik_platform_admin;
+
+--
+-- Name: TABLE region_notification_addresses; Type: ACL; Schema: public; Owner: nastavnik_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.region_notification_addresses TO nastavnik_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.region_notification_addresses TO nastavnik_platform_admin;
 
 --
 -- Name: TABLE report_files; Type: ACL; Schema: public; Owner: nastavnik_owner

@@ -47,14 +47,14 @@ export class NotificationResolver extends crudResolver({
 
   @Roles('region-analyst')
   @Query(() => RegionNotificationSettingsView, { description: 'Настройки уведомлений региона: значения по умолчанию для школ, адрес аналитиков' })
-  @Journaled({ entity: 'NotificationSettings', action: 'read', operation: 'regionNotificationSettings', fields: ['analystEmail'], always: true })
+  @Journaled({ entity: 'RegionNotificationAddress', action: 'read', operation: 'regionNotificationSettings', fields: ['analystEmail'], always: true })
   regionNotificationSettings(): Promise<RegionNotificationSettingsView> {
     return this.service.regionSettings();
   }
 
   @Roles('region-analyst')
   @Mutation(() => RegionNotificationSettingsView, { description: 'Изменить настройки уведомлений региона' })
-  @Journaled({ entity: 'NotificationSettings', action: 'update', operation: 'updateRegionNotificationSettings', input: 0, always: true })
+  @Journaled({ entity: 'RegionNotificationAddress', action: 'update', operation: 'updateRegionNotificationSettings', input: 0, always: true })
   updateRegionNotificationSettings(
     @Args('input', { type: () => RegionNotificationSettingsInput }) input: RegionNotificationSettingsInput,
   ): Promise<RegionNotificationSettingsView> {

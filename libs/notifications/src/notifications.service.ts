@@ -82,27 +82,41 @@ export class NotificationsService {
     const scope = this.context.scope;
     const [tenant] = (await em.query(`select id, path::text as path from tenant_tree where id = $1`, [scope.tenantId])) as { id: string; path: string }[];
     if (!tenant) throw new NotFoundException('Организация не найдена.');
-    await this.upsertSettings(em, tenant, 'curator_email', input.curatorEmail ?? null, input);
+    await this.upsertSettings(em, tenant, input.curatorEmail ?? null, input);
     return this.settings();
   }
 
   /**
-   * The region's own settings (its analyst's): the defaults of its schools and the analysts'
-   * address. Only a region analyst bound to a region (not a municipality): the row policy admits
-   * that region's row alone (docs/adr/0039).
+   * The region's own settings (its analyst's): the defaults of its schools, and the analysts'
+   * address, kept apart (`region_notification_addresses`) since the schools' curators read the
+   * defaults. Only a region analyst bound to a region (not a municipality): the row policies admit
+   * that region's rows alone (docs/adr/0039).
    */
   async regionSettings(): Promise<RegionNotificationSettingsView> {
     const region = await this.analystsRegion();
-    const [own] = (await (await this.context.manager()).query(
-      `select tenant_id, curator_email, analyst_email, link_reminder_days, pair_idle_days, roadmap_due_days, digest_enabled from notification_settings where tenant_id = $1`,
+    const em = await this.context.manager();
+    const [own] = (await em.query(
+      `select tenant_id, curator_email, link_reminder_days, pair_idle_days, roadmap_due_days, digest_enabled from notification_settings where tenant_id = $1`,
       [region.id],
-    )) as (SettingsRow & { analyst_email: string | null })[];
-    return { analystEmail: own?.analyst_email ?? null, ...this.thresholdsView(own, this.effectiveOf(own ? [own] : [])) };
+    )) as SettingsRow[];
+    const [address] = (await em.query(`select analyst_email from region_notification_addresses where tenant_id = $1`, [region.id])) as { analyst_email: string }[];
+    return { analystEmail: address?.analyst_email ?? null, ...this.thresholdsView(own, this.effectiveOf(own ? [own] : [])) };
   }
 
   async updateRegionSettings(input: RegionNotificationSettingsInput): Promise<RegionNotificationSettingsView> {
     const region = await this.analystsRegion();
-    await this.upsertSettings(await this.context.manager(), region, 'analyst_email', input.analystEmail ?? null, input);
+    const em = await this.context.manager();
+    await this.upsertSettings(em, region, undefined, input);
+    const address = input.analystEmail?.trim() || null;
+    if (address) {
+      await em.query(
+        `insert into region_notification_addresses (tenant_id, tenant_path, analyst_email) values ($1, $2::ltree, $3)
+         on conflict (tenant_id) do update set analyst_email = excluded.analyst_email, updated_at = now()`,
+        [region.id, region.path, address],
+      );
+    } else {
+      await em.query(`delete from region_notification_addresses where tenant_id = $1`, [region.id]);
+    }
     return this.regionSettings();
   }
 
@@ -151,20 +165,20 @@ export class NotificationsService {
     )) as SettingsRow[];
   }
 
-  /** The row of a school (its curator's address) or of a region (its analysts' address), thresholds beside it. */
+  /** The row of a school (its curator's address and thresholds) or of a region (the thresholds, its schools' defaults; `curatorEmail` undefined). */
   private async upsertSettings(
     em: EntityManager,
     tenant: { id: string; path: string },
-    addressColumn: 'curator_email' | 'analyst_email',
-    address: string | null,
+    curatorEmail: string | null | undefined,
     thresholds: Pick<NotificationSettingsInput, 'linkReminderDays' | 'pairIdleDays' | 'roadmapDueDays' | 'digestEnabled'>,
   ): Promise<void> {
+    const address = curatorEmail === undefined ? '' : ', curator_email = excluded.curator_email';
     await em.query(
-      `insert into notification_settings (tenant_id, tenant_path, ${addressColumn}, link_reminder_days, pair_idle_days, roadmap_due_days, digest_enabled)
+      `insert into notification_settings (tenant_id, tenant_path, curator_email, link_reminder_days, pair_idle_days, roadmap_due_days, digest_enabled)
        values ($1, $2::ltree, $3, $4, $5, $6, $7)
-       on conflict (tenant_id) do update set ${addressColumn} = excluded.${addressColumn}, link_reminder_days = excluded.link_reminder_days,
+       on conflict (tenant_id) do update set link_reminder_days = excluded.link_reminder_days${address},
          pair_idle_days = excluded.pair_idle_days, roadmap_due_days = excluded.roadmap_due_days, digest_enabled = excluded.digest_enabled, updated_at = now()`,
-      [tenant.id, tenant.path, address, thresholds.linkReminderDays ?? null, thresholds.pairIdleDays ?? null, thresholds.roadmapDueDays ?? null, thresholds.digestEnabled ?? null],
+      [tenant.id, tenant.path, curatorEmail ?? null, thresholds.linkReminderDays ?? null, thresholds.pairIdleDays ?? null, thresholds.roadmapDueDays ?? null, thresholds.digestEnabled ?? null],
     );
   }
 

@@ -18,7 +18,8 @@ export const PERSONAL_DATA = [
   // No TypeORM entity: the lib writes these tables in SQL; the names are the GraphQL type's and its fields'.
   declarePersonalData({ entity: 'NotificationContact', title: 'Адрес для уведомлений', table: 'notification_contacts' }, { name: { name: 'Имя' }, contact: { email: 'Эл. почта' } }),
   // The school's and the region's addresses for staff messages (a curator's, the analysts'): staff, not pupils, but people.
-  declarePersonalData({ entity: 'NotificationSettings', title: 'Настройки уведомлений', table: 'notification_settings' }, { contact: { curatorEmail: 'Адрес куратора', analystEmail: 'Адрес аналитиков региона' } }),
+  declarePersonalData({ entity: 'NotificationSettings', title: 'Настройки уведомлений', table: 'notification_settings' }, { contact: { curatorEmail: 'Адрес куратора' } }),
+  declarePersonalData({ entity: 'RegionNotificationAddress', title: 'Адрес аналитиков региона для уведомлений', table: 'region_notification_addresses' }, { contact: { analystEmail: 'Адрес аналитиков региона' } }),
   declarePersonalData({ entity: 'NotificationUnsubscribe', title: 'Отписка от уведомлений', table: 'notification_unsubscribes' }, { contact: { email: 'Эл. почта' } }),
 ] as const;
 

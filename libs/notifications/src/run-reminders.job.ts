@@ -100,8 +100,8 @@ export class RunRemindersJob implements OnApplicationBootstrap {
   /**
    * The yearly reports not submitted by their due date, region by region (under the platform
    * scope, which lists the regions): the list is the reporting lib's answer under the region
-   * analyst's scope; the message is the region's own outbox row, written under the region's scope
-   * (which reads the region's settings), once per year and due date.
+   * analyst's scope, and so is the analysts' address; the message is the region's own outbox row,
+   * written under the region's scope, once per year and due date.
    */
   async reportDeadlines(today: string, regionPath: string | null): Promise<RegionReports[]> {
     let source: UnsubmittedReports;
@@ -119,9 +119,12 @@ export class RunRemindersJob implements OnApplicationBootstrap {
     for (const region of regions) {
       const late = await this.context.runInScope(regionAnalystScope(region.id, region.path), () => source.unsubmitted(today, addDays(today, -REPORT_DEADLINE_WINDOW_DAYS)));
       if (late.every((year) => year.schools.length === 0)) continue;
+      // The analysts' address is theirs to read (region_notification_addresses); the message is the region's outbox row.
+      const to = await this.context.runInScope(regionAnalystScope(region.id, region.path), async () => {
+        const [address] = (await (await this.context.manager()).query(`select analyst_email from region_notification_addresses where tenant_id = $1`, [region.id])) as { analyst_email: string }[];
+        return address?.analyst_email ?? null;
+      });
       await this.context.runInScope(schoolScope(region.id, region.path), async () => {
-        const [settings] = (await (await this.context.manager()).query(`select analyst_email from notification_settings where tenant_id = $1`, [region.id])) as { analyst_email: string | null }[];
-        const to = settings?.analyst_email ?? null;
         for (const year of late) {
           if (year.schools.length === 0) continue;
           const id = to
