@@ -28,11 +28,6 @@ export function preparedStatement(text: string): string {
   return text;
 }
 
-/** The name a marked text runs under, if marked. */
-export function preparedStatementName(text: string): string | undefined {
-  return names.get(text);
-}
-
 type QueryCallback = (error: Error, result: unknown) => void;
 
 /**
