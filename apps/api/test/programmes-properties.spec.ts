@@ -194,10 +194,11 @@ describe('programmes: property-based input checks', () => {
           const moved = await api.gql(token, `mutation($id: ID!, $i: ChangePairStatusInput!) { changeMentoringPairStatus(id: $id, input: $i) { id status } }`, { id, i: step });
           if (!expectHandled(moved)) expect((await db.owner.query(`select * from mentoring_pairs where id = $1`, [id])).rows[0]).toEqual(before);
         }
-        const { status } = (await db.owner.query(`select status, start_date, end_date, end_reason from mentoring_pairs where id = $1`, [id])).rows[0];
-        // Free the mentees for the next run: drafts are deleted, active pairs ended.
+        const { status, start_date: start } = (await db.owner.query(`select status, start_date::text as start_date from mentoring_pairs where id = $1`, [id])).rows[0];
+        // Free the mentees for the next run: drafts are deleted, active pairs ended — on their start
+        // day, which a generated start may put after today (an end before the start is refused).
         if (status === 'draft') await gql(`mutation($id: ID!) { deleteMentoringPair(id: $id) { id } }`, { id });
-        if (status === 'active') await gql(`mutation($id: ID!) { changeMentoringPairStatus(id: $id, input: { status: ENDED_EARLY, endReason: MUTUAL_DECISION }) { id } }`, { id });
+        if (status === 'active') await gql(`mutation($id: ID!, $d: String) { changeMentoringPairStatus(id: $id, input: { status: ENDED_EARLY, endReason: MUTUAL_DECISION, date: $d }) { id } }`, { id, d: start });
       }),
       { numRuns: 120 },
     );
